@@ -1,0 +1,210 @@
+// `goal-docs check [paths or globs…] [--format text|json|github]`: the diagnostics of the
+// language server, for a terminal or CI. Exit 1 when an error-severity diagnostic is found,
+// 0 otherwise, 2 on bad usage.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { buildGoalDoc } from '../model/build';
+import { computeDiagnostics } from '../diagnostics/index';
+import { isGoalDoc } from '../goalDocFiles';
+import { type GoalDocsSettings, readSettings } from '../settings';
+import { DiskFiles } from './diskFiles';
+
+const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github]
+
+Checks goal docs and prints their problems. Without paths, checks the goal docs under the
+current folder. A named file is always checked; folders and globs are searched for goal docs
+(files matching goalDocs.files, or Markdown that looks like a goal doc).
+Settings are read from .goal-docs.json in the current folder when present.
+Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.`;
+
+type Format = 'text' | 'json' | 'github';
+
+class UsageError extends Error {}
+
+interface Args {
+  targets: string[];
+  format: Format;
+}
+
+function parseArgs(argv: string[]): Args | 'help' {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') return 'help';
+  if (argv[0] !== 'check') throw new UsageError(`unknown command '${argv[0]}'; the command is 'check'.`);
+  const targets: string[] = [];
+  let format: Format = 'text';
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--format' || a.startsWith('--format=')) {
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format takes text, json or github, not '${value ?? ''}'.`);
+      format = value;
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`unknown option '${a}'.`);
+    } else {
+      targets.push(a);
+    }
+  }
+  return { targets, format };
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+function walk(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(p, out);
+    } else if (e.isFile() && /\.md$/i.test(e.name)) {
+      out.push(p);
+    }
+  }
+}
+
+/** Files to check: `explicit` ones are checked whatever they hold; the others only if goal docs. */
+function expandTargets(targets: string[], cwd: string): { explicit: string[]; searched: string[] } {
+  const explicit: string[] = [];
+  const searched: string[] = [];
+  if (targets.length === 0) walk(cwd, searched);
+  for (const t of targets) {
+    const abs = path.resolve(cwd, t);
+    if (existsSync(abs)) {
+      if (statSync(abs).isDirectory()) walk(abs, searched);
+      else explicit.push(abs);
+      continue;
+    }
+    if (!picomatch.scan(t).isGlob) throw new UsageError(`no such file or folder: ${t}`);
+    const isMatch = picomatch(t.replace(/\\/g, '/'), { dot: true });
+    const all: string[] = [];
+    walk(path.resolve(cwd, picomatch.scan(t).base || '.'), all);
+    for (const f of all) if (isMatch(path.relative(cwd, f).split(path.sep).join('/'))) searched.push(f);
+  }
+  return { explicit, searched };
+}
+
+function loadSettings(cwd: string): GoalDocsSettings {
+  const file = path.join(cwd, '.goal-docs.json');
+  if (!existsSync(file)) return readSettings(undefined).settings;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`.goal-docs.json is not valid JSON: ${(e as Error).message}`);
+  }
+  const obj = raw as Record<string, unknown> | null;
+  const { settings, problems } = readSettings(obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw);
+  for (const p of problems) process.stderr.write(`goal-docs: .goal-docs.json: ${p}\n`);
+  return settings;
+}
+
+const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+function escapeGithub(s: string, property = false): string {
+  let r = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  if (property) r = r.replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return r;
+}
+
+function format(results: FileResult[], fmt: Format): string {
+  if (fmt === 'json') {
+    const rows = results.flatMap((r) =>
+      r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: SEVERITY_NAME[d.severity ?? 1], code: d.code, message: messageText(d) })),
+    );
+    return JSON.stringify(rows, null, 2) + '\n';
+  }
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const sev = SEVERITY_NAME[d.severity ?? 1];
+      const line = d.range.start.line + 1;
+      const col = d.range.start.character + 1;
+      if (fmt === 'github') {
+        const kind = sev === 'error' ? 'error' : sev === 'warning' ? 'warning' : 'notice';
+        const props = `file=${escapeGithub(r.file, true)},line=${line},col=${col},endLine=${d.range.end.line + 1},endColumn=${d.range.end.character + 1},title=${escapeGithub(String(d.code), true)}`;
+        lines.push(`::${kind} ${props}::${escapeGithub(messageText(d))}`);
+      } else {
+        lines.push(`${r.file}:${line}:${col}: ${sev} ${d.code}: ${messageText(d)}`);
+      }
+    }
+  }
+  if (fmt === 'text') {
+    const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    lines.push(`${count} problem${count === 1 ? '' : 's'} in ${results.length} goal doc${results.length === 1 ? '' : 's'}.`);
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+export function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+  let args: Args | 'help';
+  let settings: GoalDocsSettings;
+  let files: { explicit: string[]; searched: string[] };
+  try {
+    args = parseArgs(argv);
+    if (args === 'help') {
+      out(USAGE + '\n');
+      return argv.length === 0 ? 2 : 0;
+    }
+    settings = loadSettings(cwd);
+    files = expandTargets(args.targets, cwd);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`goal-docs: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const disk = new DiskFiles(settings.maxFileSize);
+  const results: FileResult[] = [];
+  const seen = new Set<string>();
+  const check = (abs: string, explicit: boolean) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const rel = path.relative(cwd, abs).split(path.sep).join('/');
+    const uri = pathToFileURL(abs).href;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      err(`goal-docs: cannot read ${rel}: ${(e as Error).message}\n`);
+      return;
+    }
+    if (text.length > settings.maxFileSize) {
+      err(`goal-docs: skipped ${rel}: ${text.length} characters is more than goalDocs.maxFileSize (${settings.maxFileSize}).\n`);
+      return;
+    }
+    const doc = buildGoalDoc(text, { uri, version: 0 });
+    if (!explicit && !isGoalDoc(rel, doc, settings.files)) return;
+    results.push({ file: rel, diagnostics: computeDiagnostics(doc, settings, disk) });
+  };
+  for (const f of files.explicit) check(f, true);
+  for (const f of files.searched.sort()) check(f, false);
+  out(format(results, args.format));
+  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
+  return hasError ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

@@ -1,0 +1,137 @@
+// anchor.missing, anchor.case and the toc.* rules: in-page links against GitHub's anchors.
+import type { GoalDoc, Heading, Link, TocEntry } from '../model/types';
+import { slugOf } from '../model/headings';
+import { type Finding, quote } from './finding';
+
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Headings whose anchor is closest to a broken fragment, best first. */
+export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Heading[] {
+  const wanted = slugOf(fragment);
+  const scored = doc.headings
+    .map((h) => ({ h, d: Math.min(editDistance(wanted, h.slug), editDistance(fragment.toLowerCase(), h.slug)) }))
+    .filter(({ h, d }) => d <= Math.max(3, Math.floor(Math.max(wanted.length, h.slug.length) * 0.4)));
+  scored.sort((a, b) => a.d - b.d || a.h.index - b.h.index);
+  return scored.slice(0, max).map((s) => s.h);
+}
+
+export interface AnchorTarget {
+  heading?: Heading;
+  /** The fragment is an `<a name>` anchor rather than a heading. */
+  html?: boolean;
+  exact: boolean;
+}
+
+/** Resolves an in-page fragment: exactly, or only when case is ignored. */
+export function resolveAnchor(doc: GoalDoc, fragment: string): AnchorTarget | undefined {
+  for (const h of doc.headings) if (h.ids.includes(fragment)) return { heading: h, exact: true };
+  if (doc.htmlAnchors.includes(fragment)) return { html: true, exact: true };
+  const lower = fragment.toLowerCase();
+  for (const h of doc.headings) if (h.ids.some((id) => id.toLowerCase() === lower)) return { heading: h, exact: false };
+  return undefined;
+}
+
+function missingAnchor(doc: GoalDoc, link: Link, fragment: string): Finding {
+  const candidates = closestHeadings(doc, fragment);
+  return {
+    code: 'anchor.missing',
+    range: link.fragmentRange ?? link.hrefRange,
+    message: `No heading has the anchor #${fragment}` + (candidates.length ? `; did you mean #${candidates[0].slug} (${quote(candidates[0].text)})?` : '.'),
+    data: { fragment, candidates: candidates.map((h) => h.slug) },
+    relatedInformation: candidates.map((h) => ({
+      location: { uri: doc.uri, range: h.textRange },
+      message: `Heading ${quote(h.text)} has the anchor #${h.slug}`,
+    })),
+  };
+}
+
+function caseAnchor(link: Link, fragment: string, h: Heading): Finding {
+  return {
+    code: 'anchor.case',
+    range: link.fragmentRange ?? link.hrefRange,
+    message: `#${fragment} matches the heading ${quote(h.text)} only if case is ignored; GitHub's anchor is #${h.slug}`,
+    data: { fragment, slug: h.slug },
+  };
+}
+
+/** The heading a TOC entry's text names: same text, or same anchor. */
+function namedHeading(doc: GoalDoc, entry: TocEntry, claimed: Set<Heading>): Heading | undefined {
+  const text = entry.text.replace(/[*_`]/g, '').trim().toLowerCase();
+  const slug = slugOf(entry.text);
+  const matches = doc.headings.filter((h) => h.text.toLowerCase() === text || h.slug === slug);
+  return matches.find((h) => !claimed.has(h)) ?? matches[0];
+}
+
+function tocFindings(doc: GoalDoc, handled: Set<Link>): Finding[] {
+  const toc = doc.toc;
+  if (!toc) return [];
+  const findings: Finding[] = [];
+  const covered = new Set<Heading>();
+  const claimed = new Set<Heading>();
+  const kinds = new Set<string>();
+  for (const entry of toc.entries) {
+    const fragment = entry.link.fragment ?? '';
+    const target = resolveAnchor(doc, fragment);
+    const named = namedHeading(doc, entry, claimed);
+    if (named) claimed.add(named);
+    for (const h of [named, target?.heading]) {
+      if (!h) continue;
+      covered.add(h);
+      kinds.add(h.kind === 'other' ? `other:${h.level}` : h.kind);
+    }
+    if (named && target?.heading !== named && !(target?.html)) {
+      handled.add(entry.link);
+      const where = target?.heading ? `, which is the heading ${quote(target.heading.text)}` : ', which matches no heading';
+      findings.push({
+        code: 'toc.entry-mismatch',
+        range: entry.link.fragmentRange ?? entry.link.hrefRange,
+        message: `TOC entry ${quote(entry.text)} links to #${fragment}${where}; the heading ${quote(named.text)} is #${named.slug}`,
+        data: { fragment, slug: named.slug },
+      });
+    } else if (!named && !target) {
+      handled.add(entry.link);
+      findings.push({
+        code: 'toc.stale-entry',
+        range: entry.range,
+        message: `TOC entry ${quote(entry.text)} links to #${fragment}, and no heading has that anchor or that text`,
+        data: { fragment },
+      });
+    }
+  }
+  for (const h of doc.headings) {
+    if (covered.has(h) || h.span.start < toc.span.start) continue;
+    const kind = h.kind === 'other' ? `other:${h.level}` : h.kind;
+    if (!kinds.has(kind)) continue;
+    const what = h.kind === 'other' ? 'Heading' : h.kind[0].toUpperCase() + h.kind.slice(1);
+    findings.push({
+      code: 'toc.missing-entry',
+      range: h.textRange,
+      message: `${what} ${quote(h.text)} has no entry in the table of contents`,
+      data: { slug: h.slug },
+    });
+  }
+  return findings;
+}
+
+export function anchorFindings(doc: GoalDoc): Finding[] {
+  const handled = new Set<Link>();
+  const findings = tocFindings(doc, handled);
+  for (const link of doc.links) {
+    if (handled.has(link) || link.external || link.path !== '' || !link.fragment) continue;
+    const target = resolveAnchor(doc, link.fragment);
+    if (!target) findings.push(missingAnchor(doc, link, link.fragment));
+    else if (!target.exact && target.heading) findings.push(caseAnchor(link, link.fragment, target.heading));
+  }
+  return findings;
+}

@@ -1,0 +1,38 @@
+// link.file-missing and link.file-anchor-missing: relative links to other files.
+import type { GoalDoc } from '../model/types';
+import { isRelativeFileLink, type LinkedFiles, resolveLinkTarget } from '../linkedFiles';
+import { resolveAnchor, closestHeadings } from './anchors';
+import { type Finding, quote } from './finding';
+
+export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, isCancelled: () => boolean): Finding[] {
+  if (!files || !doc.uri.startsWith('file:')) return [];
+  const findings: Finding[] = [];
+  for (const link of doc.links) {
+    if (isCancelled()) break;
+    if (!isRelativeFileLink(link.path, link.external)) continue;
+    const target = resolveLinkTarget(files, doc.uri, link.path);
+    if (!target) {
+      const pathSpanEnd = link.fragmentSpan ? link.fragmentSpan.start - 1 : link.hrefSpan.end;
+      const range = { start: link.hrefRange.start, end: { line: link.hrefRange.start.line, character: link.hrefRange.start.character + (pathSpanEnd - link.hrefSpan.start) } };
+      findings.push({
+        code: 'link.file-missing',
+        range,
+        message: `Link target ${quote(link.path)} does not exist`,
+        data: { path: link.path },
+      });
+      continue;
+    }
+    if (!link.fragment || target.kind !== 'file' || !/\.md$/i.test(target.uri)) continue;
+    const other = files.model(target.uri);
+    if (!other || resolveAnchor(other, link.fragment)) continue;
+    const candidates = closestHeadings(other, link.fragment);
+    findings.push({
+      code: 'link.file-anchor-missing',
+      range: link.fragmentRange ?? link.hrefRange,
+      message: `${quote(link.path)} has no heading with the anchor #${link.fragment}` + (candidates.length ? `; did you mean #${candidates[0].slug}?` : ''),
+      data: { path: link.path, fragment: link.fragment, targetUri: target.uri, candidates: candidates.map((h) => h.slug) },
+      relatedInformation: candidates.map((h) => ({ location: { uri: target.uri, range: h.textRange }, message: `Heading ${quote(h.text)} has the anchor #${h.slug}` })),
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,51 @@
+// Runs every rule over a document's model and applies the configured severities.
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { GoalDoc } from '../model/types';
+import type { LinkedFiles } from '../linkedFiles';
+import type { GoalDocsSettings, RuleSeverity } from '../settings';
+import type { Finding } from './finding';
+import { anchorFindings } from './anchors';
+import { periodFindings } from './periods';
+import { goalFindings } from './goals';
+import { milestoneFindings } from './milestones';
+import { textFindings } from './text';
+import { fileLinkFindings } from './fileLinks';
+
+export const DIAGNOSTIC_SOURCE = 'goal-docs';
+
+const SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface CancellationLike {
+  readonly isCancellationRequested: boolean;
+}
+
+export function computeFindings(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike): Finding[] {
+  const isCancelled = () => !!token?.isCancellationRequested;
+  const findings = [
+    ...anchorFindings(doc),
+    ...periodFindings(doc, settings),
+    ...goalFindings(doc),
+    ...milestoneFindings(doc),
+    ...textFindings(doc),
+  ];
+  if (!isCancelled()) findings.push(...fileLinkFindings(doc, files, isCancelled));
+  return findings;
+}
+
+export function computeDiagnostics(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const f of computeFindings(doc, settings, files, token)) {
+    const severity = settings.rules[f.code];
+    if (severity === 'off') continue;
+    const d: Diagnostic = { range: f.range, severity: SEVERITY[severity], code: f.code, source: DIAGNOSTIC_SOURCE, message: f.message, data: { ...f.data, code: f.code } };
+    if (f.relatedInformation?.length) d.relatedInformation = f.relatedInformation;
+    diagnostics.push(d);
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics;
+}

@@ -1,0 +1,78 @@
+// period.label, period.year, period.order: quarters and years in the right place.
+import type { GoalDoc, Heading, Quarter } from '../model/types';
+import { type CalendarSettings, quarterFitsYear, quarterOrderKey } from '../model/periods';
+import { type Finding, quote } from './finding';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+interface Ordered {
+  heading: Heading;
+  key: number;
+}
+
+/**
+ * Finds the items that break the document's own order. The direction (newest or oldest first)
+ * is the one most neighbouring pairs follow; an item that is older (or newer) than the one above
+ * it against that direction is out of order.
+ */
+function orderFindings(items: Ordered[], what: string): Finding[] {
+  let down = 0;
+  let up = 0;
+  for (let i = 1; i < items.length; i++) {
+    if (items[i].key < items[i - 1].key) down++;
+    else if (items[i].key > items[i - 1].key) up++;
+  }
+  if (down === up) return [];
+  const newestFirst = down > up;
+  const findings: Finding[] = [];
+  for (let i = 1; i < items.length; i++) {
+    const prev = items[i - 1];
+    const cur = items[i];
+    const wrong = newestFirst ? cur.key > prev.key : cur.key < prev.key;
+    if (!wrong) continue;
+    findings.push({
+      code: 'period.order',
+      range: cur.heading.textRange,
+      message: `${what} ${quote(cur.heading.text)} is out of order: this document lists ${newestFirst ? 'newest' : 'oldest'} first, and it comes after the ${newestFirst ? 'older' : 'newer'} ${quote(prev.heading.text)}`,
+      data: { slug: cur.heading.slug, before: prev.heading.slug, newestFirst },
+    });
+  }
+  return findings;
+}
+
+function describeYearMismatch(q: Quarter, settings: CalendarSettings): string {
+  const label = q.label;
+  const fyStart = MONTHS[settings.fiscalYearStartMonth - 1];
+  const scheme = label.scheme === 'CY' ? 'calendar year' : `fiscal year ${label.year} (starting in ${fyStart})`;
+  return `Quarter ${quote(q.heading.text)} is filed under ${quote(q.year!.heading.text)}, but it belongs to ${scheme}`;
+}
+
+export function periodFindings(doc: GoalDoc, settings: CalendarSettings): Finding[] {
+  const findings: Finding[] = [];
+  for (const h of doc.badQuarterLabels) {
+    findings.push({
+      code: 'period.label',
+      range: h.textRange,
+      message: `${quote(h.text)} looks like a quarter label but is not one; quarter labels look like FY-21-Q4, FY21Q4 or Q4 2021, with quarters Q1 to Q4`,
+      data: { text: h.text },
+    });
+  }
+  for (const q of doc.quarters) {
+    if (!q.year || q.label.year === undefined) continue;
+    if (quarterFitsYear(q.label, { year: q.year.year, scheme: q.year.scheme }, settings)) continue;
+    findings.push({
+      code: 'period.year',
+      range: q.heading.textRange,
+      message: describeYearMismatch(q, settings),
+      data: { slug: q.heading.slug, year: q.year.year },
+    });
+  }
+  const quarters: Ordered[] = [];
+  for (const q of doc.quarters) {
+    const key = quarterOrderKey(q.label);
+    if (key !== undefined) quarters.push({ heading: q.heading, key });
+  }
+  findings.push(...orderFindings(quarters, 'Quarter'));
+  findings.push(...orderFindings(doc.years.map((y) => ({ heading: y.heading, key: y.year })), 'Year'));
+  return findings;
+}

@@ -1,0 +1,45 @@
+// Access to the other files a document links to. The language server answers from open
+// documents and the workspace folders; the CLI answers from disk. Features only see this.
+import type { GoalDoc } from './model/types';
+
+export interface LinkedFiles {
+  stat(uri: string): 'file' | 'directory' | undefined;
+  /** The model of a Markdown file, or undefined when it cannot be read. */
+  model(uri: string): GoalDoc | undefined;
+}
+
+export interface ResolvedTarget {
+  uri: string;
+  kind: 'file' | 'directory';
+}
+
+/**
+ * Resolves a relative link path from a document. Handbook sites also resolve `page` to
+ * `page.md`, `page/index.md` or `page/README.md`, so those count as found too.
+ */
+export function resolveLinkTarget(files: LinkedFiles, fromUri: string, path: string): ResolvedTarget | undefined {
+  let base: URL;
+  try {
+    base = new URL(path.replace(/%/g, '%25').replace(/ /g, '%20'), fromUri);
+  } catch {
+    return undefined;
+  }
+  const href = base.href.replace(/[?#].*$/, '').replace(/\/$/, '');
+  const candidates = [href];
+  if (!/\.[a-z0-9]+$/i.test(href)) candidates.push(`${href}.md`, `${href}/index.md`, `${href}/README.md`);
+  for (const uri of candidates) {
+    const kind = files.stat(uri);
+    if (kind === 'file') return { uri, kind };
+    if (kind === 'directory' && uri === href) {
+      // A folder link reaches its index page when it has one.
+      for (const index of [`${href}/index.md`, `${href}/README.md`]) if (files.stat(index) === 'file') return { uri: index, kind: 'file' };
+      return { uri, kind };
+    }
+  }
+  return undefined;
+}
+
+/** Links the file rules check: relative, with a path, not site-absolute. */
+export function isRelativeFileLink(path: string, external: boolean): boolean {
+  return !external && path !== '' && !path.startsWith('/');
+}

@@ -1,0 +1,4 @@
+// Entry point of dist/server.js; see server.ts for the wiring.
+import { startServer } from './server';
+
+startServer();

@@ -1,0 +1,67 @@
+// Goal field names in their spelling variants: `- Owner:`, `- **Owner:**`, `- **Owner**:`,
+// `- **Owners:**`, `**Milestones:**` as a paragraph, `### Milestones` as a heading.
+import type { FieldName } from './types';
+
+const NAMES: Array<[RegExp, FieldName]> = [
+  [/^(owners?|owner\(s\)|dris?|directly responsible individuals?)$/i, 'owner'],
+  [/^status$/i, 'status'],
+  [/^(outcomes?|key results?)$/i, 'outcomes'],
+  [/^milestones?$/i, 'milestones'],
+  [/^descoped (outcomes?|milestones?)$/i, 'descopedOutcomes'],
+  [/^problems?$/i, 'problem'],
+  [/^discussions?$/i, 'discussions'],
+  [/^dependencies$/i, 'dependencies'],
+  [/^(estimated completion|eta)$/i, 'estimatedCompletion'],
+  [/^tracking issues?$/i, 'trackingIssue'],
+];
+
+export function fieldNameOf(label: string): FieldName | undefined {
+  const t = label.trim();
+  for (const [re, name] of NAMES) if (re.test(t)) return name;
+  return undefined;
+}
+
+/** The fields whose list items are milestones or outcomes that can be marked done. */
+export function holdsMilestones(name: FieldName | undefined): boolean {
+  return name === 'milestones' || name === 'outcomes' || name === 'descopedOutcomes';
+}
+
+export interface FieldMatch {
+  name: FieldName;
+  label: string;
+  /** Offset, within the matched line, where the value begins. */
+  valueStart: number;
+}
+
+// `**Owner**:`, `**Owner:**`, `Owner:`, `__Owner__:`, `_Owner:_`, with an optional `(s)` or
+// parenthesised note after the name.
+const FIELD_LINE = /^(\*\*|__|\*|_)?\s*([A-Za-z][A-Za-z ()]*?)\s*(?:\([^)]*\))?\s*(?::\s*(\*\*|__|\*|_)|(\*\*|__|\*|_)\s*:|:)/;
+
+/** Recognises a field at the start of a line of source (a list item's or a paragraph's text). */
+export function matchField(line: string): FieldMatch | undefined {
+  const link = /^\[(tracking issues?)\]\(/i.exec(line);
+  if (link) return { name: 'trackingIssue', label: link[1], valueStart: 0 };
+  const m = FIELD_LINE.exec(line);
+  if (!m) return undefined;
+  const open = m[1] ?? '';
+  const close = m[3] ?? m[4] ?? '';
+  // Bold or italic must close around the name or right after the colon.
+  if (open !== close) return undefined;
+  const name = fieldNameOf(m[2]);
+  if (!name) return undefined;
+  let valueStart = m[0].length;
+  while (valueStart < line.length && line[valueStart] === ' ') valueStart++;
+  return { name, label: m[2].trim(), valueStart };
+}
+
+/** Splits an Owner value into names: `Dave, Robert`, `[Ann](…) and Bo`, `@carl / @dee`. */
+export function parseOwners(value: string): string[] {
+  const plain = value
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/<!--.*?-->/g, '');
+  return plain
+    .split(/,|;|\/|&|\band\b|\+/)
+    .map((s) => s.replace(/^@/, '').trim())
+    .filter((s) => s.length > 0 && !/^[-–—?.]+$/.test(s));
+}

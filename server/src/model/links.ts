@@ -1,0 +1,104 @@
+// Links with their destination split into path and fragment, located in the source.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Link, LinkKind, Span } from './types';
+import { spanToRange } from './text';
+
+/** Scans a link destination starting at `i`; returns its span in `text`. */
+function scanDestination(text: string, i: number, limit: number): Span | undefined {
+  while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  if (i >= limit) return undefined;
+  if (text[i] === '<') {
+    const close = text.indexOf('>', i + 1);
+    return close < 0 || close > limit ? undefined : { start: i + 1, end: close };
+  }
+  const start = i;
+  let depth = 0;
+  for (; i < limit; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+    if (c === '(') depth++;
+    if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  return { start, end: i };
+}
+
+function decode(s: string): string {
+  const unescaped = s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  try {
+    return decodeURIComponent(unescaped);
+  } catch {
+    return unescaped;
+  }
+}
+
+function makeLink(kind: LinkKind, label: string, text: string, span: Span, hrefSpan: Span, lineStarts: number[]): Link {
+  const href = text.slice(hrefSpan.start, hrefSpan.end);
+  const hash = href.indexOf('#');
+  const external = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
+  const link: Link = {
+    kind,
+    text: label,
+    href,
+    path: decode(hash < 0 ? href : href.slice(0, hash)),
+    external,
+    span,
+    range: spanToRange(lineStarts, span),
+    hrefSpan,
+    hrefRange: spanToRange(lineStarts, hrefSpan),
+  };
+  if (hash >= 0) {
+    link.fragment = decode(href.slice(hash + 1));
+    link.fragmentSpan = { start: hrefSpan.start + hash + 1, end: hrefSpan.end };
+    link.fragmentRange = spanToRange(lineStarts, link.fragmentSpan);
+  }
+  return link;
+}
+
+const HTML_HREF = /\bhref\s*=\s*(["'])([^"']*)\1/gi;
+const HTML_ANCHOR = /<a\s[^>]*\b(?:name|id)\s*=\s*(["'])([^"']+)\1/gi;
+
+export interface LinkScan {
+  links: Link[];
+  /** `<a name="…">` and `<a id="…">` targets, which anchors may also reach. */
+  htmlAnchors: string[];
+}
+
+export function buildLinks(root: Root, base: number, text: string, lineStarts: number[]): LinkScan {
+  const links: Link[] = [];
+  const htmlAnchors: string[] = [];
+  visit(root, (node) => {
+    const pos = node.position;
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
+    const span = { start: base + pos.start.offset, end: base + pos.end.offset };
+    if (node.type === 'link') {
+      if (text[span.start] !== '[') return; // an autolink: nothing to check in-page
+      const children = node.children;
+      const afterText = children.length > 0 ? base + (children[children.length - 1].position?.end.offset ?? span.start) : span.start + 1;
+      const open = text.indexOf('](', afterText);
+      if (open < 0 || open >= span.end) return;
+      const dest = scanDestination(text, open + 2, span.end);
+      if (dest) links.push(makeLink('inline', toString(node), text, span, dest, lineStarts));
+    } else if (node.type === 'definition') {
+      const colon = text.indexOf(']:', span.start);
+      if (colon < 0 || colon >= span.end) return;
+      const dest = scanDestination(text, colon + 2, span.end);
+      if (dest) links.push(makeLink('definition', node.label ?? node.identifier, text, span, dest, lineStarts));
+    } else if (node.type === 'html') {
+      for (const m of node.value.matchAll(HTML_HREF)) {
+        const start = span.start + (m.index ?? 0) + m[0].indexOf(m[1]) + 1;
+        links.push(makeLink('html', '', text, span, { start, end: start + m[2].length }, lineStarts));
+      }
+      for (const m of node.value.matchAll(HTML_ANCHOR)) htmlAnchors.push(m[2]);
+    }
+  });
+  return { links, htmlAnchors };
+}

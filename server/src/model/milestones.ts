@@ -1,0 +1,191 @@
+// List items as milestones and outcomes: strike-through, Done stamps, Descoped markers, status
+// emoji and tails, task boxes, nesting.
+import type { List, ListItem, Paragraph, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { DoneStamp, DoneStampStyle, FieldName, Marker, Milestone, Span, StatusKind } from './types';
+import { lineEndAt, spanToRange } from './text';
+import { matchField } from './fields';
+
+export interface SourceContext {
+  text: string;
+  base: number;
+  lineStarts: number[];
+}
+
+export const STATUS_EMOJI = ['🔄', '✅', '⏳', '🚫', '❌', '✔️', '✔', '☑️', '☑', '🟢', '🟡', '🔴', '⚠️', '🚧', '🏁', '🔜'];
+export const DONE_EMOJI = new Set(['✅', '✔️', '✔', '☑️', '☑', '🏁']);
+const LEADING_EMOJI = new RegExp(`^(?:${STATUS_EMOJI.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
+
+// `Done: 3.19`, ``Done: `3.20` ``, ``Done: `Dist: 2020.11.16` ``, `**Done!**`, `=> Done`.
+const DONE = /(=>\s*)?(\*\*|__)?\bDone(!)?(\*\*|__)?(?:\s*:\s*(`[^`\n]+`|[0-9][^\s,;)]*))?/g;
+const DESCOPED = /(?:_|\*\*?)?\b(?:Descoped|De-scoped|Deprioriti[sz]ed|Won'?t do|Not doing)\b(?:_|\*\*?)?:?/i;
+const STATUS_TAILS: Array<[RegExp, StatusKind]> = [
+  [/(\*\*|__|_|\*)In progress\1\.?|\bIn progress\.?$/i, 'in-progress'],
+  [/_Estimated:[^_\n]*_|\bEstimated:\s*[^\n]*$|\bETA:?\s+[^\n.;]+/i, 'estimate'],
+];
+
+function spanOf(ctx: SourceContext, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  return { start: ctx.base + (node.position?.start.offset ?? 0), end: ctx.base + (node.position?.end.offset ?? 0) };
+}
+
+function marker(ctx: SourceContext, span: Span): Marker {
+  return { span, range: spanToRange(ctx.lineStarts, span), text: ctx.text.slice(span.start, span.end) };
+}
+
+function findDone(ctx: SourceContext, masked: string, offset: number): DoneStamp | undefined {
+  let found: DoneStamp | undefined;
+  for (const m of masked.matchAll(DONE)) {
+    const [whole, arrow, boldOpen, bang, boldClose, version] = m;
+    const bold = !!boldOpen && boldOpen === boldClose;
+    if (!arrow && !bold && !bang && !version) continue;
+    if (boldOpen && !bold) continue;
+    let style: DoneStampStyle = 'plain';
+    if (arrow) style = 'arrow';
+    else if (bold) style = 'bold';
+    else if (version?.startsWith('`')) style = 'code';
+    let v = version?.replace(/^`|`$/g, '');
+    if (v && style !== 'code') v = v.replace(/\.$/, '');
+    const start = offset + (m.index ?? 0);
+    let end = start + whole.length;
+    if (version && style !== 'code' && version.endsWith('.')) end--;
+    const span = { start, end };
+    found = { span, range: spanToRange(ctx.lineStarts, span), text: ctx.text.slice(start, end), style, version: v };
+  }
+  return found;
+}
+
+/** Builds milestones for the items of a list. Items that are fields are passed to `onField`. */
+export function buildMilestones(
+  ctx: SourceContext,
+  list: List,
+  depth: number,
+  field: FieldName | undefined,
+  closedByAncestor: boolean,
+  onField?: (item: ListItem, span: Span) => void,
+): Milestone[] {
+  const result: Milestone[] = [];
+  for (const item of list.children) {
+    const span = spanOf(ctx, item);
+    const first = item.children[0];
+    const firstLineEnd = lineEndAt(ctx.text, span.start);
+    if (first?.type === 'paragraph') {
+      const pSpan = spanOf(ctx, first);
+      if (matchField(ctx.text.slice(pSpan.start, lineEndAt(ctx.text, pSpan.start)))) {
+        onField?.(item, span);
+        continue;
+      }
+    }
+    result.push(buildMilestone(ctx, item, list, span, firstLineEnd, depth, field, closedByAncestor, onField));
+  }
+  return result;
+}
+
+function buildMilestone(
+  ctx: SourceContext,
+  item: ListItem,
+  list: List,
+  span: Span,
+  firstLineEnd: number,
+  depth: number,
+  field: FieldName | undefined,
+  closedByAncestor: boolean,
+  onField?: (item: ListItem, span: Span) => void,
+): Milestone {
+  const { text, lineStarts } = ctx;
+  const markerMatch = /^[ \t]*([-*+]|\d{1,9}[.)])/.exec(text.slice(span.start, firstLineEnd));
+  const markerText = markerMatch ? markerMatch[1] : '-';
+  const paragraph = item.children[0]?.type === 'paragraph' ? (item.children[0] as Paragraph) : undefined;
+  const contentSpan = paragraph ? spanOf(ctx, paragraph) : { start: firstLineEnd, end: firstLineEnd };
+  const lineSpan = { start: span.start, end: firstLineEnd };
+  const m: Milestone = {
+    span,
+    range: spanToRange(lineStarts, span),
+    lineSpan,
+    lineRange: spanToRange(lineStarts, lineSpan),
+    contentSpan,
+    contentRange: spanToRange(lineStarts, contentSpan),
+    text: paragraph ? toString(paragraph) : '',
+    marker: markerText,
+    ordered: !!list.ordered,
+    depth,
+    struck: false,
+    strikes: [],
+    closedByAncestor,
+    children: [],
+    field,
+  };
+  if (item.checked !== null && item.checked !== undefined) {
+    const box = /\[[ xX]\]/.exec(text.slice(span.start, firstLineEnd));
+    if (box) {
+      const s = { start: span.start + (box.index ?? 0), end: span.start + (box.index ?? 0) + 3 };
+      m.checkbox = { ...marker(ctx, s), checked: item.checked };
+    }
+  }
+  if (paragraph) analyseParagraph(ctx, paragraph, m);
+  const closed = closedByAncestor || isClosed(m);
+  for (const child of item.children) {
+    if (child.type === 'list') m.children.push(...buildMilestones(ctx, child, depth + 1, field, closed, onField));
+  }
+  return m;
+}
+
+function analyseParagraph(ctx: SourceContext, paragraph: Paragraph, m: Milestone): void {
+  const { text } = ctx;
+  const p = m.contentSpan;
+  let firstSignificant: PhrasingContent | undefined;
+  for (const child of paragraph.children) {
+    if (child.type === 'delete') m.strikes.push(spanOf(ctx, child));
+    if (!firstSignificant) {
+      if (child.type === 'text' && child.value.replace(LEADING_EMOJI, '').trim() === '') continue;
+      firstSignificant = child;
+    }
+  }
+  m.struck = firstSignificant?.type === 'delete';
+  // Search markers outside the struck text, so that a struck `Done` is not a stamp.
+  let masked = text.slice(p.start, p.end);
+  for (const s of m.strikes) {
+    const a = s.start - p.start;
+    const b = s.end - p.start;
+    masked = masked.slice(0, a) + ' '.repeat(b - a) + masked.slice(b);
+  }
+  m.done = findDone(ctx, masked, p.start);
+  const descoped = DESCOPED.exec(masked);
+  if (descoped) {
+    const s = { start: p.start + descoped.index, end: p.start + descoped.index + descoped[0].length };
+    m.descoped = marker(ctx, s);
+  }
+  const lead = LEADING_EMOJI.exec(text.slice(p.start, p.end));
+  if (lead) {
+    const s = { start: p.start, end: p.start + lead[0].length };
+    m.status = { ...marker(ctx, s), kind: 'emoji' };
+  } else {
+    for (const [re, kind] of STATUS_TAILS) {
+      const t = re.exec(masked);
+      if (t) {
+        const s = { start: p.start + t.index, end: p.start + t.index + t[0].length };
+        m.status = { ...marker(ctx, s), kind };
+        break;
+      }
+    }
+  }
+}
+
+/** Done by a stamp, a done emoji or a ticked task box. */
+export function isDone(m: Milestone): boolean {
+  if (m.done) return true;
+  if (m.checkbox?.checked) return true;
+  return m.status?.kind === 'emoji' && DONE_EMOJI.has(m.status.text);
+}
+
+/** Done or descoped: nothing left to do on this item. */
+export function isClosed(m: Milestone): boolean {
+  return isDone(m) || !!m.descoped;
+}
+
+/** Every item, depth first, children after their parent. */
+export function* allMilestones(items: Milestone[]): Generator<Milestone> {
+  for (const m of items) {
+    yield m;
+    yield* allMilestones(m.children);
+  }
+}

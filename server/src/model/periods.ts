@@ -1,0 +1,127 @@
+// Year and quarter labels as goal docs write them (see DOMAIN.md): `FY-21-Q4`, `FY21Q4`,
+// `CY21-Q4`, `FQ4`, `2021-Q4`, `Q4 2021`, `FY22 Q4`, `Q2FY23`, `FY21-Q1 OKRs`, `## FY2021`.
+import type { PeriodScheme, QuarterLabel } from './types';
+
+export interface YearLabel {
+  year: number;
+  scheme: PeriodScheme;
+}
+
+// Words that may follow a period label in a heading without making it something else.
+const SUFFIX = String.raw`(?:\s*[:\-–—]?\s*(?:OKRs?(?:\s+plan)?|objectives?(?:\s+and\s+key\s+results)?|goals?|plan|priorities|roadmap)\s*)?`;
+const PREFIX = String.raw`(?:(?:goals|okrs|objectives|priorities)\s+(?:for|in)\s+)?`;
+
+function fullYear(digits: string): number {
+  const n = Number(digits);
+  return digits.length <= 2 ? 2000 + n : n;
+}
+
+function schemeOf(prefix: string | undefined): PeriodScheme {
+  if (!prefix) return 'plain';
+  return prefix.toUpperCase().startsWith('C') ? 'CY' : 'FY';
+}
+
+function shapeOf(label: string): string {
+  return label.replace(/\d{4}/g, 'YYYY').replace(/(?<![\dY])\d{2}(?!\d)/g, 'YY').replace(/Q\d/gi, 'Qn');
+}
+
+const QUARTER_PATTERNS: Array<{ re: RegExp; build(m: RegExpExecArray): Omit<QuarterLabel, 'shape'> }> = [
+  // FY-21-Q4, FY21-Q4, FY21Q4, FY22 Q4, CY21-Q4, FY2021-Q4, 2021-Q4
+  {
+    re: new RegExp(String.raw`^${PREFIX}(FY|CY)?[\s-]?(\d{4}|\d{2})[\s-]*Q([0-9])${SUFFIX}$`, 'i'),
+    build: (m) => ({ scheme: m[1] ? schemeOf(m[1]) : 'plain', year: fullYear(m[2]), quarter: Number(m[3]) }),
+  },
+  // Q4 2021, Q4 FY23, Q2FY23, Q4, FY23
+  {
+    re: new RegExp(String.raw`^${PREFIX}Q([0-9])(?:[\s,-]*(FY|CY)?[\s-]?(\d{4}|\d{2}))?${SUFFIX}$`, 'i'),
+    build: (m) => ({ scheme: schemeOf(m[2]), year: m[3] ? fullYear(m[3]) : undefined, quarter: Number(m[1]) }),
+  },
+  // FQ4 (a fiscal quarter without a year)
+  {
+    re: new RegExp(String.raw`^${PREFIX}FQ([0-9])${SUFFIX}$`, 'i'),
+    build: (m) => ({ scheme: 'FY', quarter: Number(m[1]) }),
+  },
+];
+
+function stripDecoration(text: string): string {
+  // Numbering and trailing punctuation do not change what period a heading names.
+  return text.trim().replace(/^\d+\.\s+/, '').replace(/[.:]$/, '').trim();
+}
+
+/**
+ * Parses a heading text as a quarter label. Returns `invalid` for a label that has a quarter's
+ * shape but cannot be one (`FY-20-Q5`, `Q0 2021`).
+ */
+export function parseQuarterLabel(text: string): QuarterLabel | 'invalid' | undefined {
+  const t = stripDecoration(text);
+  for (const p of QUARTER_PATTERNS) {
+    const m = p.re.exec(t);
+    if (m) {
+      const label = p.build(m);
+      if (label.quarter < 1 || label.quarter > 4) return 'invalid';
+      return { ...label, shape: shapeOf(t.replace(new RegExp(SUFFIX + '$', 'i'), '')) };
+    }
+  }
+  if (looksLikeBrokenQuarterLabel(t)) return 'invalid';
+  return undefined;
+}
+
+/**
+ * A short heading made of a fiscal prefix, digits and a Q that no pattern accepts: most likely
+ * a typo in a quarter label (`FY-2O-Q4`, `FY20-4Q`, `FY-20-Q`).
+ */
+function looksLikeBrokenQuarterLabel(t: string): boolean {
+  if (t.length > 12 || /\s{2,}/.test(t)) return false;
+  return /^(FY|CY)[\s-]?[\dOo]{1,4}[\s-]*(Q[\dA-Za-z]?|\dQ)$/i.test(t) && /\d/.test(t);
+}
+
+/** `2020`, `FY2021`, `FY-2021`, `FY21`, `CY2021`, `Goals for FY22`. */
+export function parseYearLabel(text: string): YearLabel | undefined {
+  const t = stripDecoration(text);
+  const m = new RegExp(String.raw`^${PREFIX}(?:(FY|CY)[\s-]?(\d{4}|\d{2})|(\d{4}))${SUFFIX}$`, 'i').exec(t);
+  if (!m) return undefined;
+  if (m[3]) {
+    const year = Number(m[3]);
+    return year >= 1990 && year <= 2100 ? { year, scheme: 'plain' } : undefined;
+  }
+  return { year: fullYear(m[2]), scheme: schemeOf(m[1]) };
+}
+
+export interface CalendarSettings {
+  /** 1 = January. The month a fiscal year starts in. */
+  fiscalYearStartMonth: number;
+  /** How a year heading without FY/CY (`## 2020`) is read. */
+  yearHeadings: 'fiscal' | 'calendar';
+}
+
+/**
+ * The first month of a quarter as months since year 0 (year * 12 + month index). A fiscal year
+ * is named after the calendar year in which it ends, as is most common (with a February start,
+ * FY21 runs from February 2020 to January 2021).
+ */
+export function quarterStartMonth(label: QuarterLabel, year: number, settings: CalendarSettings): number {
+  const q = label.quarter - 1;
+  if (label.scheme === 'CY') return year * 12 + q * 3;
+  const start = settings.fiscalYearStartMonth - 1;
+  const fiscalYearStart = start === 0 ? year * 12 : (year - 1) * 12 + start;
+  return fiscalYearStart + q * 3;
+}
+
+/** A sortable key for comparing quarters' order (newest first or oldest first). */
+export function quarterOrderKey(label: QuarterLabel): number | undefined {
+  return label.year === undefined ? undefined : label.year * 4 + label.quarter;
+}
+
+/** Whether a quarter belongs in a year section, under the calendar settings. */
+export function quarterFitsYear(label: QuarterLabel, year: YearLabel, settings: CalendarSettings): boolean {
+  if (label.year === undefined) return true;
+  const yearIsFiscal = year.scheme === 'FY' || (year.scheme === 'plain' && settings.yearHeadings === 'fiscal');
+  if (yearIsFiscal && label.scheme !== 'CY') return label.year === year.year;
+  // Compare months: the quarter's three months must touch the calendar (or fiscal) year.
+  const first = quarterStartMonth(label, label.year, settings);
+  const last = first + 2;
+  const yearFirst = yearIsFiscal
+    ? quarterStartMonth({ scheme: 'FY', quarter: 1, shape: '' }, year.year, settings)
+    : year.year * 12;
+  return last >= yearFirst && first <= yearFirst + 11;
+}

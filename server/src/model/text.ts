@@ -1,0 +1,63 @@
+// Offset ↔ position arithmetic over a document's text (UTF-16 offsets, as LSP counts them).
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Span } from './types';
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function positionAt(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+export function offsetAt(lineStarts: number[], textLength: number, position: Position): number {
+  if (position.line < 0) return 0;
+  if (position.line >= lineStarts.length) return textLength;
+  const lineStart = lineStarts[position.line];
+  const nextLineStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : textLength;
+  return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+}
+
+export function spanToRange(lineStarts: number[], span: Span): Range {
+  return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
+}
+
+/** The end of the line that contains `offset`, before its line break. */
+export function lineEndAt(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+export function lineStartAt(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+export function containsOffset(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export function rangeContains(outer: Range, pos: Position): boolean {
+  const afterStart = pos.line > outer.start.line || (pos.line === outer.start.line && pos.character >= outer.start.character);
+  const beforeEnd = pos.line < outer.end.line || (pos.line === outer.end.line && pos.character <= outer.end.character);
+  return afterStart && beforeEnd;
+}

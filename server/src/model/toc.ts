@@ -1,0 +1,58 @@
+// The table of contents: a list of in-page links near the top, nested like the headings.
+import type { List, ListItem, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Link, Span, Toc, TocEntry } from './types';
+import { spanToRange } from './text';
+
+interface Ctx {
+  text: string;
+  base: number;
+  lineStarts: number[];
+  linkByStart: Map<number, Link>;
+}
+
+function firstAnchorLink(ctx: Ctx, item: ListItem): { link: Link; label: string } | undefined {
+  const p = item.children[0];
+  if (p?.type !== 'paragraph') return undefined;
+  const node = p.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+  const inner = node?.type === 'strong' || node?.type === 'emphasis' ? node.children[0] : node;
+  if (inner?.type !== 'link') return undefined;
+  const link = ctx.linkByStart.get(ctx.base + (inner.position?.start.offset ?? -1));
+  if (!link || link.path !== '' || link.fragment === undefined) return undefined;
+  return { link, label: toString(inner).trim() };
+}
+
+function collectEntries(ctx: Ctx, list: List, depth: number, out: TocEntry[], counts: { items: number }): void {
+  for (const item of list.children) {
+    counts.items++;
+    const found = firstAnchorLink(ctx, item);
+    const start = ctx.base + (item.position?.start.offset ?? 0);
+    const end = ctx.base + (item.position?.end.offset ?? 0);
+    const firstLineEnd = ctx.text.slice(start, end).search(/\r?\n/);
+    const span: Span = { start, end: firstLineEnd < 0 ? end : start + firstLineEnd };
+    if (found) out.push({ text: found.label, link: found.link, depth, span, range: spanToRange(ctx.lineStarts, span) });
+    for (const child of item.children) if (child.type === 'list') collectEntries(ctx, child, depth + 1, out, counts);
+  }
+}
+
+/**
+ * Finds the TOC: the first top-level list of which nearly every item is an in-page link and that
+ * has at least two of them. A document without one has no TOC; nothing guesses.
+ */
+export function findToc(root: Root, base: number, text: string, lineStarts: number[], links: Link[]): { toc: Toc; node: List } | undefined {
+  const ctx: Ctx = { text, base, lineStarts, linkByStart: new Map(links.map((l) => [l.span.start, l])) };
+  for (const block of root.children) {
+    if (block.type !== 'list') continue;
+    const entries: TocEntry[] = [];
+    const counts = { items: 0 };
+    collectEntries(ctx, block, 0, entries, counts);
+    if (entries.length < 2 || entries.length < counts.items * 0.8) continue;
+    const start = base + (block.position?.start.offset ?? 0);
+    const span = { start, end: base + (block.position?.end.offset ?? 0) };
+    const bullet = /^[ \t]*([-*+]|\d+[.)])/.exec(text.slice(start))?.[1] ?? '-';
+    const nested = entries.find((e) => e.depth === 1);
+    const indent = nested ? nested.range.start.character - entries[0].range.start.character : 2;
+    return { toc: { span, range: spanToRange(lineStarts, span), entries, bullet, indent: indent > 0 ? indent : 2 }, node: block };
+  }
+  return undefined;
+}

@@ -1,0 +1,231 @@
+// The goal-doc model: what features read. Built once per document version (see cache.ts).
+import type { Range } from 'vscode-languageserver-types';
+
+/** Character offsets into the document text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type HeadingKind = 'year' | 'quarter' | 'goal' | 'other';
+
+export interface Heading {
+  /** Position among all headings of the document, in order. */
+  index: number;
+  level: number;
+  /** Plain text as GitHub renders it (markup removed), without an explicit `{#id}`. */
+  text: string;
+  /** GitHub's anchor, with the `-1`, `-2` suffix of duplicates counted in document order. */
+  slug: string;
+  /** Every fragment that reaches this heading: the slug, plus an explicit `{#id}` if any. */
+  ids: string[];
+  kind: HeadingKind;
+  /** The whole heading line. */
+  span: Span;
+  range: Range;
+  /** The heading's text, without the `#` marks. */
+  textSpan: Span;
+  textRange: Range;
+  /** From the heading to the next heading of the same or a higher level. */
+  sectionSpan: Span;
+  sectionRange: Range;
+  /** The URL when the heading is nothing but a link (`### [Title](https://…)`). */
+  linkUrl?: string;
+  /** True when nothing but blank lines stands between this heading and the next one. */
+  emptyBody: boolean;
+}
+
+export type LinkKind = 'inline' | 'definition' | 'html';
+
+export interface Link {
+  kind: LinkKind;
+  /** The link's text (for a definition, its label). */
+  text: string;
+  /** The destination as written in the source. */
+  href: string;
+  /** The part before `#` (empty for an in-page anchor). */
+  path: string;
+  /** The part after `#`, decoded, or undefined when there is no `#`. */
+  fragment?: string;
+  /** True for URLs with a scheme (`https:`, `mailto:`) and protocol-relative URLs. */
+  external: boolean;
+  span: Span;
+  range: Range;
+  /** The destination in the source. */
+  hrefSpan: Span;
+  hrefRange: Range;
+  /** The fragment in the source (after `#`), when there is one. */
+  fragmentSpan?: Span;
+  fragmentRange?: Range;
+}
+
+export interface TocEntry {
+  /** The entry's visible text. */
+  text: string;
+  link: Link;
+  /** 0 for the outermost list of the TOC. */
+  depth: number;
+  span: Span;
+  range: Range;
+}
+
+export interface Toc {
+  span: Span;
+  range: Range;
+  entries: TocEntry[];
+  /** The list marker (`-`, `*`, `+`) of the outermost list. */
+  bullet: string;
+  /** Indentation per nesting level, in spaces. */
+  indent: number;
+}
+
+export type PeriodScheme = 'FY' | 'CY' | 'plain';
+
+export interface QuarterLabel {
+  scheme: PeriodScheme;
+  /** Full year (2021), or undefined for a label such as `FQ4` or `Q1`. */
+  year?: number;
+  quarter: number;
+  /** The label's shape with digits generalised, e.g. `FY-YY-Qn`; tells house styles apart. */
+  shape: string;
+}
+
+export interface Year {
+  heading: Heading;
+  year: number;
+  scheme: PeriodScheme;
+  quarters: Quarter[];
+}
+
+export interface Quarter {
+  heading: Heading;
+  label: QuarterLabel;
+  year?: Year;
+  goals: Goal[];
+}
+
+export type FieldName =
+  | 'owner'
+  | 'status'
+  | 'outcomes'
+  | 'milestones'
+  | 'descopedOutcomes'
+  | 'problem'
+  | 'discussions'
+  | 'dependencies'
+  | 'estimatedCompletion'
+  | 'trackingIssue';
+
+export interface Field {
+  name: FieldName;
+  /** The name as written (`Owners`, `Outcome`). */
+  label: string;
+  /** Where the field stands: a bullet, a paragraph (`**Milestones:**` then a list) or a heading. */
+  form: 'bullet' | 'paragraph' | 'heading';
+  /** The list item, paragraph or heading. */
+  span: Span;
+  range: Range;
+  /** The text after the name and colon on the same line, trimmed. */
+  value: string;
+  valueSpan: Span;
+  valueRange: Range;
+  items: Milestone[];
+}
+
+export type DoneStampStyle = 'plain' | 'code' | 'bold' | 'arrow';
+
+export interface DoneStamp {
+  span: Span;
+  range: Range;
+  /** The stamp as written: `Done: \`3.20\``. */
+  text: string;
+  style: DoneStampStyle;
+  /** The version text (`3.20`, `Dist: 2020.11.16`), when there is one. */
+  version?: string;
+}
+
+export interface Marker {
+  span: Span;
+  range: Range;
+  text: string;
+}
+
+export type StatusKind = 'in-progress' | 'estimate' | 'emoji';
+
+export interface Milestone {
+  /** The whole list item, nested children included. */
+  span: Span;
+  range: Range;
+  /** The first line of the item's own text (from the marker to the end of that line). */
+  lineSpan: Span;
+  lineRange: Range;
+  /** The item's own first paragraph (no marker, no nested lists). */
+  contentSpan: Span;
+  contentRange: Range;
+  text: string;
+  /** `-`, `*`, `+`, `1.`, `1)`. */
+  marker: string;
+  ordered: boolean;
+  depth: number;
+  /** The item's leading text is struck through (`~~…~~`). */
+  struck: boolean;
+  /** The struck parts. */
+  strikes: Span[];
+  done?: DoneStamp;
+  descoped?: Marker;
+  /** A leading status emoji (🔄, ✅, ⏳, 🚫) or a status tail (`**In progress**`, `_Estimated: …_`). */
+  status?: Marker & { kind: StatusKind };
+  /** A GFM task box. */
+  checkbox?: Marker & { checked: boolean };
+  /** Done or descoped by itself or through an ancestor. */
+  closedByAncestor: boolean;
+  children: Milestone[];
+  /** The field list it sits in, if any. */
+  field?: FieldName;
+}
+
+export interface Goal {
+  heading: Heading;
+  quarter?: Quarter;
+  /** The nearest enclosing heading that is not a period (e.g. `## Active goals`). */
+  section?: Heading;
+  fields: Field[];
+  owners: string[];
+  /** The goal heading stands at the level of its quarter instead of one below. */
+  misplacedLevel?: { expected: number };
+  /** A heading that is only a link with an empty body: an include of another doc, not a goal. */
+  isInclude: boolean;
+  /** List items in the goal's section that are not fields, outermost first (children nested). */
+  items: Milestone[];
+}
+
+export interface Mojibake {
+  span: Span;
+  range: Range;
+  text: string;
+  repaired: string;
+}
+
+export interface GoalDoc {
+  uri: string;
+  version: number;
+  text: string;
+  lineStarts: number[];
+  headings: Heading[];
+  links: Link[];
+  /** Targets of `<a name="…">` / `<a id="…">`, which in-page links may also reach. */
+  htmlAnchors: string[];
+  toc?: Toc;
+  years: Year[];
+  quarters: Quarter[];
+  goals: Goal[];
+  /** Headings with a quarter label's shape that is not a valid label (`FY-20-Q5`). */
+  badQuarterLabels: Heading[];
+  /** Every list item of the document that is not a field, a TOC entry or inside a table. */
+  items: Milestone[];
+  mojibake: Mojibake[];
+  /** Offsets of fenced or indented code blocks, so text scans can skip them. */
+  codeSpans: Span[];
+  /** Shapes that mark a Markdown file as a goal doc even when its name does not. */
+  looksLikeGoalDoc: boolean;
+}
