@@ -57,14 +57,24 @@ export function periodFindings(doc: GoalDoc, settings: CalendarSettings): Findin
       data: { text: h.text },
     });
   }
-  for (const q of doc.quarters) {
-    if (!q.year || q.label.year === undefined) continue;
-    if (quarterFitsYear(q.label, { year: q.year.year, scheme: q.year.scheme }, settings)) continue;
+  // A document may consistently name quarters one year off its year headings (calendar-year
+  // sections holding fiscal quarters named by the year they end in). Such a document gets no
+  // noise; a quarter that breaks both the settings and the document's own habit does.
+  const filed = doc.quarters.filter((q) => q.year && q.label.year !== undefined);
+  const offsets = new Map<number, number>();
+  for (const q of filed) {
+    const off = q.label.year! - q.year!.year;
+    offsets.set(off, (offsets.get(off) ?? 0) + 1);
+  }
+  const [habit] = [...offsets.entries()].filter(([, n]) => n * 2 > filed.length).map(([off]) => off);
+  for (const q of filed) {
+    if (quarterFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings)) continue;
+    if (habit !== undefined && q.label.year! - q.year!.year === habit) continue;
     findings.push({
       code: 'period.year',
       range: q.heading.textRange,
       message: describeYearMismatch(q, settings),
-      data: { slug: q.heading.slug, year: q.year.year },
+      data: { slug: q.heading.slug, year: q.year!.year },
     });
   }
   const quarters: Ordered[] = [];

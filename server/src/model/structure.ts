@@ -95,7 +95,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
         goal.quarter = parentQuarter;
       } else if (parentYear && parentYear.quarters.length === 0 && h.level === parentYear.heading.level + 1) {
         goal = newGoal();
-      } else if (parent && h.level === parent.level + 1 && parent.kind === 'other' && GOALS_SECTION.test(parent.text) && parent.level > 1) {
+      } else if (parent && h.level === parent.level + 1 && parent.kind === 'other' && GOALS_SECTION.test(parent.text) && parent.level > 1 && !GOALS_SECTION.test(h.text)) {
         goal = newGoal();
         goal.section = parent;
       } else if (hasGoalFields(h)) {
