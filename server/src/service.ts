@@ -1,0 +1,87 @@
+// The goal-docs language service: models, settings and linked files for LSP handlers. It holds
+// no protocol code; server.ts adapts requests to it and to the feature functions.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ModelCache } from './model/cache';
+import type { GoalDoc } from './model/types';
+import { isGoalDoc } from './goalDocFiles';
+import { defaultSettings, type GoalDocsSettings } from './settings';
+import type { SettingsStore } from './settingsStore';
+import { WorkspaceFiles } from './workspaceFiles';
+
+export interface Documents {
+  get(uri: string): TextDocument | undefined;
+}
+
+export interface AnalysedDocument {
+  doc: GoalDoc;
+  settings: GoalDocsSettings;
+  /** The TextDocument the model was built from (its version is the model's). */
+  textDocument: TextDocument;
+}
+
+// Linked files on disk are read under the default limit; the open document's own limit is per scope.
+const DEFAULT_MAX_FILE_SIZE = defaultSettings().maxFileSize;
+
+export class GoalDocsService {
+  readonly models = new ModelCache();
+  readonly files: WorkspaceFiles;
+  private folders: string[] = [];
+
+  constructor(
+    readonly documents: Documents,
+    readonly settings: SettingsStore,
+  ) {
+    this.files = new WorkspaceFiles(
+      documents,
+      (uri) => {
+        const d = documents.get(uri);
+        return d ? this.model(d) : undefined;
+      },
+      () => DEFAULT_MAX_FILE_SIZE,
+    );
+  }
+
+  setWorkspaceFolders(uris: string[]): void {
+    this.folders = uris.map((u) => u.replace(/\/$/, ''));
+    this.files.setRoots(this.folders);
+  }
+
+  /** The model of an open document's current version: parsed once per version. */
+  model(document: TextDocument): GoalDoc {
+    return this.models.get(document.uri, document.version, () => document.getText());
+  }
+
+  /** The path matched against `goalDocs.files`: relative to its workspace folder when inside one. */
+  relativePath(uri: string): string {
+    const folder = this.folders.find((f) => uri.startsWith(f + '/'));
+    if (folder) return decodeURIComponent(uri.slice(folder.length + 1));
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri).split(path.sep).join('/') : decodeURIComponent(new URL(uri).pathname);
+    } catch {
+      return uri;
+    }
+  }
+
+  /**
+   * The model and settings of an open goal doc, or undefined when the document is not open, is
+   * not a goal doc, or is larger than `goalDocs.maxFileSize`.
+   */
+  async analyse(uri: string): Promise<AnalysedDocument | undefined> {
+    const textDocument = this.documents.get(uri);
+    if (!textDocument) return undefined;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    if (current.getText().length > settings.maxFileSize) return undefined;
+    const doc = this.model(current);
+    if (!isGoalDoc(this.relativePath(uri), doc, settings.files)) return undefined;
+    return { doc, settings, textDocument: current };
+  }
+
+  close(uri: string): void {
+    this.models.delete(uri);
+    this.settings.forget(uri);
+  }
+}

@@ -1,0 +1,86 @@
+// LinkedFiles for the language server: open documents first (their unsaved text is the truth),
+// then files on disk inside the workspace folders only. Nothing outside the folders is read.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LinkedFiles } from './linkedFiles';
+import type { GoalDoc } from './model/types';
+import { buildGoalDoc } from './model/build';
+
+export interface OpenDocuments {
+  get(uri: string): { version: number; getText(): string } | undefined;
+}
+
+export class WorkspaceFiles implements LinkedFiles {
+  private roots: string[] = [];
+  private readonly diskModels = new Map<string, { mtime: number; doc: GoalDoc }>();
+
+  constructor(
+    private readonly open: OpenDocuments,
+    private readonly openModel: (uri: string) => GoalDoc | undefined,
+    private readonly maxFileSize: () => number,
+  ) {}
+
+  setRoots(folderUris: string[]): void {
+    this.roots = [];
+    for (const uri of folderUris) {
+      try {
+        this.roots.push(realpathSync(fileURLToPath(uri)));
+      } catch {
+        // A folder that is gone or not on disk contributes nothing.
+      }
+    }
+  }
+
+  /** The real path of a file URI inside a workspace folder, or undefined. */
+  insideWorkspace(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    let p: string;
+    try {
+      p = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      real = path.resolve(p);
+    }
+    return this.roots.some((r) => real === r || real.startsWith(r + path.sep)) ? real : undefined;
+  }
+
+  stat(uri: string): 'file' | 'directory' | undefined {
+    if (this.open.get(uri)) return 'file';
+    const p = this.insideWorkspace(uri);
+    if (!p) return undefined;
+    try {
+      const s = statSync(p);
+      return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  model(uri: string): GoalDoc | undefined {
+    if (this.open.get(uri)) return this.openModel(uri);
+    const p = this.insideWorkspace(uri);
+    if (!p) return undefined;
+    try {
+      const s = statSync(p);
+      if (!s.isFile() || s.size > this.maxFileSize()) return undefined;
+      const cached = this.diskModels.get(uri);
+      if (cached && cached.mtime === s.mtimeMs) return cached.doc;
+      const doc = buildGoalDoc(readFileSync(p, 'utf8'), { uri, version: -1 });
+      this.diskModels.set(uri, { mtime: s.mtimeMs, doc });
+      return doc;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Drops what is known of a file that changed or was deleted on disk. */
+  forget(uri: string): void {
+    this.diskModels.delete(uri);
+  }
+}

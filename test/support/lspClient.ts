@@ -1,0 +1,78 @@
+// Drives the built server (`node dist/server.js --stdio`) over JSON-RPC, as an editor would.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { REPO_ROOT } from './corpus';
+
+export interface LspSession {
+  connection: MessageConnection;
+  process: ChildProcess;
+  /** Settings answered to `workspace/configuration`, per section. */
+  configuration: Record<string, unknown>;
+  stderr: string[];
+  close(): Promise<void>;
+}
+
+export async function startServer(options: { rootUri?: string; configuration?: Record<string, unknown>; pullDiagnostics?: boolean } = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const session: LspSession = {
+    connection,
+    process: child,
+    configuration: options.configuration ?? {},
+    stderr,
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            child.kill();
+            resolve();
+          }, 2000);
+          child.once('exit', () => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+    },
+  };
+  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+    params.items.map((i) => (i.section ? session.configuration[i.section] ?? null : null)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  const pull = options.pullDiagnostics ?? true;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      textDocument: {
+        ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: { relatedInformation: true },
+        completion: { completionItem: { snippetSupport: true } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        rename: { prepareSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'refactor'] } } },
+      },
+    },
+  });
+  connection.sendNotification('initialized', {});
+  return session;
+}
+
+export function openDocument(session: LspSession, uri: string, text: string, version = 1): void {
+  session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+}
