@@ -90,7 +90,7 @@ function expandTargets(targets: string[], cwd: string): { explicit: string[]; se
   return { explicit, searched };
 }
 
-function loadSettings(cwd: string): GoalDocsSettings {
+function loadSettings(cwd: string, err: (s: string) => void): GoalDocsSettings {
   const file = path.join(cwd, '.goal-docs.json');
   if (!existsSync(file)) return readSettings(undefined).settings;
   let raw: unknown;
@@ -101,7 +101,7 @@ function loadSettings(cwd: string): GoalDocsSettings {
   }
   const obj = raw as Record<string, unknown> | null;
   const { settings, problems } = readSettings(obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw);
-  for (const p of problems) process.stderr.write(`goal-docs: .goal-docs.json: ${p}\n`);
+  for (const p of problems) err(`goal-docs: .goal-docs.json: ${p}\n`);
   return settings;
 }
 
@@ -166,7 +166,7 @@ export function runCli(argv: string[], cwd: string, out: (s: string) => void, er
       out(USAGE + '\n');
       return argv.length === 0 ? 2 : 0;
     }
-    settings = loadSettings(cwd);
+    settings = loadSettings(cwd, err);
     files = expandTargets(args.targets, cwd);
   } catch (e) {
     if (e instanceof UsageError) {

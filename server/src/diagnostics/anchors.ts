@@ -1,6 +1,7 @@
 // anchor.missing, anchor.case and the toc.* rules: in-page links against GitHub's anchors.
 import type { GoalDoc, Heading, Link, TocEntry } from '../model/types';
 import { slugOf } from '../model/headings';
+import { parseQuarterLabel, parseYearLabel } from '../model/periods';
 import { type Finding, quote } from './finding';
 
 function editDistance(a: string, b: string): number {
@@ -65,11 +66,23 @@ function caseAnchor(link: Link, fragment: string, h: Heading): Finding {
   };
 }
 
-/** The heading a TOC entry's text names: same text, or same anchor. */
+/** A period a text names (`2021`, `FY2021`, `FY-21-Q4`, `FY21Q4`), as a comparable key. */
+function periodKey(text: string): string | undefined {
+  const q = parseQuarterLabel(text);
+  if (q && q !== 'invalid' && q.year !== undefined) return `${q.scheme === 'CY' ? 'CY' : 'FY'}${q.year}Q${q.quarter}`;
+  const y = parseYearLabel(text);
+  return y ? `Y${y.year}` : undefined;
+}
+
+/** The heading a TOC entry's text names: same text, same anchor, or the same period. */
 function namedHeading(doc: GoalDoc, entry: TocEntry, claimed: Set<Heading>): Heading | undefined {
   const text = entry.text.replace(/[*_`]/g, '').trim().toLowerCase();
   const slug = slugOf(entry.text);
-  const matches = doc.headings.filter((h) => h.text.toLowerCase() === text || h.slug === slug);
+  let matches = doc.headings.filter((h) => h.text.toLowerCase() === text || h.slug === slug);
+  if (matches.length === 0) {
+    const period = periodKey(entry.text);
+    if (period) matches = doc.headings.filter((h) => h.kind !== 'other' && periodKey(h.text) === period);
+  }
   return matches.find((h) => !claimed.has(h)) ?? matches[0];
 }
 

@@ -66,6 +66,7 @@ function collectSectionContent(root: Root, ctx: SourceContext, headings: Heading
       if (child.type !== 'list') continue;
       const nested = buildMilestones(ctx, child, depth + 1, itemField, false, onField(section, depth + 1));
       field.items.push(...nested);
+      section?.items.push(...nested);
       items.push(...nested);
     }
   };

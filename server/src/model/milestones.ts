@@ -18,7 +18,7 @@ const LEADING_EMOJI = new RegExp(`^(?:${STATUS_EMOJI.map((e) => e.replace(/[.*+?
 
 // `Done: 3.19`, ``Done: `3.20` ``, ``Done: `Dist: 2020.11.16` ``, `**Done!**`, `=> Done`.
 const DONE = /(=>\s*)?(\*\*|__)?\bDone(!)?(\*\*|__)?(?:\s*:\s*(`[^`\n]+`|[0-9][^\s,;)]*))?/g;
-const DESCOPED = /(?:_|\*\*?)?\b(?:Descoped|De-scoped|Deprioriti[sz]ed|Won'?t do|Not doing)\b(?:_|\*\*?)?:?/i;
+const DESCOPED = /(?:_|\*\*?)?(?<![A-Za-z])(?:Descoped|De-scoped|Deprioriti[sz]ed|Won'?t do|Not doing)(?![A-Za-z])(?:_|\*\*?)?:?/i;
 const STATUS_TAILS: Array<[RegExp, StatusKind]> = [
   [/(\*\*|__|_|\*)In progress\1\.?|\bIn progress\.?$/i, 'in-progress'],
   [/_Estimated:[^_\n]*_|\bEstimated:\s*[^\n]*$|\bETA:?\s+[^\n.;]+/i, 'estimate'],

@@ -195,7 +195,10 @@ export interface Goal {
   misplacedLevel?: { expected: number };
   /** A heading that is only a link with an empty body: an include of another doc, not a goal. */
   isInclude: boolean;
-  /** List items in the goal's section that are not fields, outermost first (children nested). */
+  /**
+   * Every list item of the goal's section that is not itself a field bullet, including the items
+   * of its Milestones/Outcomes fields; outermost first, children nested.
+   */
   items: Milestone[];
 }
 

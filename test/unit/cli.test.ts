@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { CORPUS_DIR, CORPUS_SKIP, REPO_ROOT } from '../support/corpus';
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'goal-docs-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function run(cwd: string, ...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+const GOALS = '# Goals\n\n- [**2024**](#2024)\n  - [FY-24-Q1](#fy-24-q9)\n\n## 2024\n\n### FY-24-Q1\n\n#### Ship it\n\n- **Owner**: Ann\n';
+
+describe('cli', () => {
+  it('finds goal docs under the current folder and ignores other Markdown', () => {
+    const dir = workspace({ 'team/goals.md': GOALS, 'README.md': '# Readme\n\n[x](#nowhere)\n' });
+    const { code, out } = run(dir, 'check', '--format', 'json');
+    assert.equal(code, 0, 'warnings only: exit status 0');
+    const rows = JSON.parse(out);
+    assert.deepEqual(rows, [
+      {
+        file: 'team/goals.md',
+        range: { start: { line: 3, character: 16 }, end: { line: 3, character: 24 } },
+        severity: 'warning',
+        code: 'toc.entry-mismatch',
+        message: "TOC entry 'FY-24-Q1' links to #fy-24-q9, which matches no heading; the heading 'FY-24-Q1' is #fy-24-q1",
+      },
+    ]);
+  });
+
+  it('exits 0 when only warnings are found, and 1 on an error', () => {
+    const warningsOnly = workspace({ 'goals.md': GOALS });
+    assert.equal(run(warningsOnly, 'check').code, 0);
+    const withError = workspace({ 'goals.md': GOALS + '\nSee [gone](missing.md).\n' });
+    const r = run(withError, 'check');
+    assert.equal(r.code, 1);
+    assert.match(r.out, /goals\.md:14:12: error link\.file-missing: Link target 'missing\.md' does not exist/);
+    assert.match(r.out, /2 problems in 1 goal doc\./);
+  });
+
+  it('prints GitHub workflow annotations', () => {
+    const dir = workspace({ 'goals.md': GOALS });
+    const { out } = run(dir, 'check', '--format=github', 'goals.md');
+    assert.equal(
+      out.trim(),
+      "::warning file=goals.md,line=4,col=17,endLine=4,endColumn=25,title=toc.entry-mismatch::TOC entry 'FY-24-Q1' links to #fy-24-q9, which matches no heading; the heading 'FY-24-Q1' is #fy-24-q1",
+    );
+  });
+
+  it('reads .goal-docs.json and reports bad values there', () => {
+    const dir = workspace({ 'goals.md': GOALS, '.goal-docs.json': JSON.stringify({ rules: { 'toc.entry-mismatch': 'off', 'x.y': 'on' } }) });
+    const { out, err, code } = run(dir, 'check', '--format', 'json');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), []);
+    assert.match(err, /unknown rule 'x\.y'/);
+  });
+
+  it('expands globs to goal docs only, and checks a named file whatever it holds', () => {
+    const dir = workspace({ 'a/goals.md': GOALS, 'a/notes.md': '# N\n\n[x](#nowhere)\n' });
+    assert.deepEqual(JSON.parse(run(dir, 'check', 'a/*.md', '--format', 'json').out).map((r: { file: string }) => r.file), ['a/goals.md']);
+    assert.deepEqual(JSON.parse(run(dir, 'check', 'a/notes.md', '--format', 'json').out).map((r: { code: string }) => r.code), ['anchor.missing']);
+  });
+
+  it('exits 2 with a clear message on bad usage', () => {
+    const dir = workspace({});
+    for (const args of [['lint'], ['check', '--format', 'xml'], ['check', '--frobnicate'], ['check', 'no-such-file.md']]) {
+      const r = run(dir, ...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /^goal-docs: .+\n\nUsage: goal-docs check/);
+    }
+    assert.equal(run(dir, 'check', '--help').code, 0);
+  });
+
+  it('runs as the built dist/cli.js on the seed page', { skip: CORPUS_SKIP }, () => {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', path.join(CORPUS_DIR, 'goals_completed.md'), '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const codes = JSON.parse(r.stdout).map((d: { code: string }) => d.code);
+    assert.equal(codes.length, 15);
+    assert.ok(codes.includes('period.order') && codes.includes('goal.heading-level'));
+  });
+});

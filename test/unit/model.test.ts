@@ -1,0 +1,214 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { allMilestones, isDone } from '../../server/src/model/milestones';
+import { parseQuarterLabel, parseYearLabel } from '../../server/src/model/periods';
+import { dedent, model } from '../support/fixture';
+
+const SAMPLE = dedent(`
+  # Platform team goals
+
+  - [**2024**](#2024)
+    - [FY-24-Q2](#fy-24-q2)
+
+  ## 2024
+
+  ### FY-24-Q2
+
+  #### Faster builds
+
+  - **Owner**: Ann, Bo
+  - **Milestones**:
+    - ~~[Cache layers](https://example.com/1).~~ Done: \`3.20\`
+      - ~~Measure first~~
+    - ~~Shard the tests~~ Done: 3.19
+    - Remote execution **In progress**
+    - ~~Drop Bazel~~ _Descoped_: too costly
+  - **Outcomes**:
+    - [x] CI under ten minutes
+    - [ ] Flaky tests quarantined
+
+  #### Faster builds
+
+  - Owner:
+`);
+
+describe('model: headings and anchors', () => {
+  it('gives GitHub slugs with duplicates suffixed in document order', () => {
+    const doc = model(SAMPLE);
+    assert.deepEqual(
+      doc.headings.map((h) => h.slug),
+      ['platform-team-goals', '2024', 'fy-24-q2', 'faster-builds', 'faster-builds-1'],
+    );
+    assert.deepEqual(
+      doc.headings.map((h) => h.kind),
+      ['other', 'year', 'quarter', 'goal', 'goal'],
+    );
+  });
+
+  it('drops emoji and punctuation like GitHub and keeps explicit ids', () => {
+    const doc = model('## ✅ Ship it! (v2) + more\n\n## Fiscal year {#fiscal-year}\n');
+    assert.equal(doc.headings[0].slug, '-ship-it-v2--more');
+    assert.deepEqual(doc.headings[1].ids, ['fiscal-year', 'fiscal-year']);
+    assert.equal(doc.headings[1].text, 'Fiscal year');
+  });
+
+  it('locates heading text and sections', () => {
+    const doc = model(SAMPLE);
+    const quarter = doc.headings[2];
+    assert.deepEqual(quarter.textRange, { start: { line: 7, character: 4 }, end: { line: 7, character: 12 } });
+    assert.ok(quarter.sectionRange.end.line >= 24, 'the quarter section runs to the end of its goals');
+  });
+});
+
+describe('model: links and TOC', () => {
+  it('splits path and fragment and locates the fragment in the source', () => {
+    const doc = model('See [x](other.md#Some-Part) and [y](#here "t") and <a href="#there">z</a>.\n\n[ref]: ./a.md#b\n');
+    const rows = doc.links.map((l) => [l.kind, l.path, l.fragment, doc.text.slice(l.fragmentSpan!.start, l.fragmentSpan!.end)]);
+    assert.deepEqual(rows, [
+      ['inline', 'other.md', 'Some-Part', 'Some-Part'],
+      ['inline', '', 'here', 'here'],
+      ['html', '', 'there', 'there'],
+      ['definition', './a.md', 'b', 'b'],
+    ]);
+  });
+
+  it('finds the TOC with its nesting and bullet', () => {
+    const toc = model(SAMPLE).toc!;
+    assert.deepEqual(
+      toc.entries.map((e) => [e.depth, e.text, e.link.fragment]),
+      [
+        [0, '2024', '2024'],
+        [1, 'FY-24-Q2', 'fy-24-q2'],
+      ],
+    );
+    assert.equal(toc.bullet, '-');
+    assert.equal(toc.indent, 2);
+  });
+
+  it('does not take an ordinary list of links for a TOC', () => {
+    assert.equal(model('# T\n\n- [docs](https://x.io)\n- [more](other.md)\n').toc, undefined);
+  });
+});
+
+describe('model: periods', () => {
+  it('parses the quarter label shapes of real goal docs', () => {
+    const cases: Array<[string, number | undefined, number, string]> = [
+      ['FY-21-Q4', 2021, 4, 'FY'],
+      ['FY21-Q4', 2021, 4, 'FY'],
+      ['FY21Q4', 2021, 4, 'FY'],
+      ['CY21-Q4', 2021, 4, 'CY'],
+      ['FQ4', undefined, 4, 'FY'],
+      ['2021-Q4', 2021, 4, 'plain'],
+      ['Q4 2021', 2021, 4, 'plain'],
+      ['FY22 Q4', 2022, 4, 'FY'],
+      ['FY21-Q1 OKRs', 2021, 1, 'FY'],
+      ['FY22Q2 OKR Plan', 2022, 2, 'FY'],
+      ['Q2FY23', 2023, 2, 'FY'],
+    ];
+    for (const [text, year, quarter, scheme] of cases) {
+      const label = parseQuarterLabel(text);
+      assert.ok(label && label !== 'invalid', text);
+      assert.deepEqual([label.year, label.quarter, label.scheme], [year, quarter, scheme], text);
+    }
+  });
+
+  it('rejects impossible quarters and ignores ordinary headings', () => {
+    assert.equal(parseQuarterLabel('FY-20-Q5'), 'invalid');
+    assert.equal(parseQuarterLabel('FY-2O-Q4'), 'invalid');
+    assert.equal(parseQuarterLabel('Notes'), undefined);
+    assert.equal(parseQuarterLabel('FY22 OKR: ship 3 things in Q1'), undefined);
+  });
+
+  it('parses year headings', () => {
+    assert.deepEqual(parseYearLabel('2020'), { year: 2020, scheme: 'plain' });
+    assert.deepEqual(parseYearLabel('FY2021'), { year: 2021, scheme: 'FY' });
+    assert.deepEqual(parseYearLabel('FY-2021'), { year: 2021, scheme: 'FY' });
+    assert.deepEqual(parseYearLabel('Goals for FY22'), { year: 2022, scheme: 'FY' });
+    assert.equal(parseYearLabel('Roadmap'), undefined);
+    assert.equal(parseYearLabel('404'), undefined);
+  });
+});
+
+describe('model: goals, fields and milestones', () => {
+  it('files goals under their quarter with owners and fields', () => {
+    const doc = model(SAMPLE);
+    const [first, second] = doc.goals;
+    assert.equal(first.quarter?.label.quarter, 2);
+    assert.deepEqual(first.owners, ['Ann', 'Bo']);
+    assert.deepEqual(first.fields.map((f) => f.name), ['owner', 'milestones', 'outcomes']);
+    assert.equal(second.fields[0].value, '');
+    assert.deepEqual(second.owners, []);
+  });
+
+  it('reads strike-through, Done stamps, Descoped markers, status tails and task boxes', () => {
+    const doc = model(SAMPLE);
+    const rows = [...allMilestones(doc.goals[0].items)].map((m) => ({
+      text: m.text.slice(0, 10),
+      struck: m.struck,
+      done: m.done && [m.done.style, m.done.version],
+      descoped: !!m.descoped,
+      status: m.status?.kind,
+      box: m.checkbox?.checked,
+      closedAbove: m.closedByAncestor,
+      field: m.field,
+    }));
+    assert.deepEqual(rows, [
+      { text: 'Cache laye', struck: true, done: ['code', '3.20'], descoped: false, status: undefined, box: undefined, closedAbove: false, field: 'milestones' },
+      { text: 'Measure fi', struck: true, done: undefined, descoped: false, status: undefined, box: undefined, closedAbove: true, field: 'milestones' },
+      { text: 'Shard the ', struck: true, done: ['plain', '3.19'], descoped: false, status: undefined, box: undefined, closedAbove: false, field: 'milestones' },
+      { text: 'Remote exe', struck: false, done: undefined, descoped: false, status: 'in-progress', box: undefined, closedAbove: false, field: 'milestones' },
+      { text: 'Drop Bazel', struck: true, done: undefined, descoped: true, status: undefined, box: undefined, closedAbove: false, field: 'milestones' },
+      { text: 'CI under t', struck: false, done: undefined, descoped: false, status: undefined, box: true, closedAbove: false, field: 'outcomes' },
+      { text: 'Flaky test', struck: false, done: undefined, descoped: false, status: undefined, box: false, closedAbove: false, field: 'outcomes' },
+    ]);
+  });
+
+  it('reads status emoji and paragraph fields followed by a numbered list', () => {
+    const doc = model(dedent(`
+      ## Goals
+
+      ### Ship the importer
+
+      **Milestones:**
+
+      1. ✅ Parser
+      1. 🔄 Writer
+    `));
+    const goal = doc.goals[0];
+    const field = goal.fields.find((f) => f.name === 'milestones')!;
+    assert.equal(field.form, 'paragraph');
+    assert.deepEqual(field.items.map((m) => [m.marker, m.status?.text, isDone(m)]), [
+      ['1.', '✅', true],
+      ['1.', '🔄', false],
+    ]);
+  });
+
+  it('recognises a goal written at its quarter level', () => {
+    const doc = model('## 2024\n\n### FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n');
+    assert.deepEqual(doc.goals[0].misplacedLevel, { expected: 4 });
+    assert.equal(doc.goals[0].quarter?.heading.text, 'FY-24-Q1');
+  });
+});
+
+describe('model: odd input', () => {
+  it('keeps offsets right after a BOM and with CRLF line endings', () => {
+    const doc = model('\uFEFF# Title\r\n\r\n## FY-24-Q1\r\n\r\nSee [q](#fy-24-q1).\r\n');
+    assert.deepEqual(doc.headings[1].textRange, { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } });
+    const link = doc.links[0];
+    assert.equal(doc.text.slice(link.fragmentSpan!.start, link.fragmentSpan!.end), 'fy-24-q1');
+    assert.deepEqual(link.fragmentRange!.start, { line: 4, character: 9 });
+  });
+
+  it('finds mojibake outside code and knows the repair', () => {
+    const doc = model('Party ðŸ¦„ time and cafÃ©\n\n```\nðŸ¦„ in code\n```\n');
+    assert.deepEqual(doc.mojibake.map((m) => [m.text, m.repaired]), [
+      ['ðŸ¦„', '🦄'],
+      ['Ã©', 'é'],
+    ]);
+  });
+
+  it('builds a model for empty and binary text', () => {
+    assert.equal(model('').headings.length, 0);
+    assert.doesNotThrow(() => model('\u0000\u0001\uFFFD#\u0000 x\n'.repeat(50)));
+  });
+});
