@@ -1,0 +1,52 @@
+// (a) The installed extension publishes goal-docs diagnostics for a goal doc, with the codes of
+// the mistakes planted in examples/goals_completed.md, and none for an ordinary README.md.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, codeOf, docUri, EXTENSION_ID, goalDocDiagnostics, lineOf, openDoc, waitForDiagnostics } from './helpers';
+
+/** Each planted mistake: its code and a piece of the line it is on. */
+const EXPECTED: ReadonlyArray<[code: string, onLine: string]> = [
+  ['link.file-missing', '[planning guide](planning.md)'],
+  ['toc.entry-mismatch', '- [FY-24-Q3](#FY-24-Q2)'],
+  ['milestone.struck-without-marker', '~~Backfill and repair the 41 historic entries'],
+  ['milestone.done-not-struck', 'Report violations to the finance channel. Done: 24.09'],
+  ['anchor.missing', '(#currency-rates-are-cached-daily)'],
+  ['goal.owner-missing', '#### Currency rates are cached per day'],
+  ['period.order', '### FY-23-Q3'],
+  ['toc.missing-entry', '### FY-23-Q1'],
+];
+
+describe('diagnostics', () => {
+  after(closeAll);
+
+  it('comes from the installed .vsix, not from the repository', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    const repo = process.env.GOAL_DOCS_E2E_REPO;
+    if (repo) assert.ok(!ext.extensionPath.startsWith(repo), `extension runs from the repository (${ext.extensionPath}), not the installed .vsix`);
+  });
+
+  it('reports the planted mistakes of goals_completed.md with their codes', async () => {
+    const editor = await openDoc('goals_completed.md');
+    const doc = editor.document;
+    const codes = new Set(EXPECTED.map(([code]) => code));
+    const diagnostics = await waitForDiagnostics(doc.uri, `diagnostics with codes ${[...codes].join(', ')}`,
+      (ds) => [...codes].every((c) => ds.some((d) => codeOf(d) === c)));
+    for (const [code, onLine] of EXPECTED) {
+      const line = lineOf(doc, onLine);
+      assert.ok(diagnostics.some((d) => codeOf(d) === code && d.range.start.line === line),
+        `expected ${code} on line ${line + 1} (${onLine}); got ${diagnostics.map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ')}`);
+    }
+    for (const d of diagnostics) assert.equal(d.source, 'goal-docs');
+  });
+
+  it('reports nothing for an ordinary README.md', async () => {
+    // Open the README first, then a goal doc: once the goal doc has its diagnostics, the server
+    // has had the README's turn too.
+    const readme = (await openDoc('README.md')).document;
+    const goals = (await openDoc('goals.md')).document;
+    await waitForDiagnostics(goals.uri, 'any diagnostics', (ds) => ds.length > 0);
+    await vscode.window.showTextDocument(readme);
+    assert.deepEqual(goalDocDiagnostics(docUri('README.md')).map(codeOf), []);
+  });
+});
