@@ -106,7 +106,8 @@ async function main() {
       const missing = chromiumMissing();
       if (missing) throw new Error(missing);
       log(`UI test: host = code-server 4.139.1 in Chromium; screenshots → ${path.relative(repo, opts.screenshots) || '.'}`);
-      record(await runUiTest({ host, vsix, workspace: makeWorkspace(tmpRoot, 'ui-workspace'), tmpRoot, screenshotDir: opts.screenshots, log }));
+      record(await runUiTest({ host, vsix, workspace: makeWorkspace(tmpRoot, 'ui-workspace'), tmpRoot, screenshotDir: opts.screenshots,
+        failureDir: path.join(repo, 'dist-test', 'ui-failures'), log }));
       log(`UI test took ${seconds(t)}`);
     }
   } finally {
