@@ -1,0 +1,73 @@
+// `npm start`: builds, then opens VS Code with this extension on examples/.
+//  - With a desktop `code` on PATH: `code --extensionDevelopmentPath=<repo> examples/`.
+//  - Otherwise: installs code-server (cached, see scripts/host/install.mjs), starts it on
+//    127.0.0.1 and prints the URL to open, which loads the extension from this folder (the
+//    workbench's `payload` names it as extensionDevelopmentPath; code-server honours a payload
+//    only with the smoke-test driver option on, and ignores a server-side extensionDevelopmentPath).
+//    Ctrl+C stops it (and its extension host and language server).
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCodeServer } from './host/install.mjs';
+import { codeServerDirs, startCodeServer } from './host/code-server.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const examples = path.join(repo, 'examples');
+const log = (m) => console.log(`start: ${m}`);
+
+function onPath(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+}
+
+log('building');
+const build = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+if (onPath('code') && !process.env.GOAL_DOCS_USE_CODE_SERVER) {
+  log(`opening desktop VS Code: code --extensionDevelopmentPath=${repo} ${examples}`);
+  const code = spawn('code', [`--extensionDevelopmentPath=${repo}`, examples], { stdio: 'inherit' });
+  code.on('exit', (status) => process.exit(status ?? 0));
+} else {
+  const host = await ensureCodeServer({ log: (m) => log(m) });
+  // Keep the editor's state between runs (open files, layout), apart from any real profile.
+  const dirs = codeServerDirs(path.join(os.homedir(), '.cache', 'goal-docs-host', 'start-profile'));
+  const settings = path.join(dirs.userData, 'User', 'settings.json');
+  if (!fs.existsSync(settings)) {
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, `${JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      'telemetry.telemetryLevel': 'off',
+    }, null, 2)}\n`);
+  }
+  const port = Number(process.env.PORT) || undefined;
+  const server = await startCodeServer(host, dirs, {
+    port,
+    folder: examples,
+    vscodeOptions: ['enable-smoke-test-driver'],
+  });
+  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repo}`]];
+  const url = `${server.url}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  console.log(`\n  Goal Docs is running in VS Code (code-server) on examples/. Open in a browser:\n\n    ${url}\n\n  Ctrl+C stops it. (code-server log: ${dirs.log})\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping code-server');
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // Report it if code-server dies on its own.
+  const watch = setInterval(() => {
+    if (server.exited && !stopping) {
+      clearInterval(watch);
+      console.error(`start: code-server exited (${server.exited}); see ${dirs.log}`);
+      process.exit(1);
+    }
+  }, 1000);
+}
