@@ -1,136 +1,100 @@
-// Text → GoalDoc. Everything a feature needs is computed here, once per document version.
-import type { Heading as MdHeading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
-import type { Field, FieldName, GoalDoc, Heading, Milestone, Span } from './types';
-import { parseMarkdown } from './parse';
-import { buildHeadings } from './headings';
-import { buildLinks } from './links';
-import { findToc } from './toc';
+// Text → GoalDoc. The text is split into chunks (chunks.ts); each chunk is parsed once and
+// reused, moved, by later versions while its text is unchanged (fragment.ts); the document-wide
+// parts (slugs, sections, years, quarters, goals) are assembled from the chunks' pieces.
+import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span } from './types';
+import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
+import { splitChunks } from './chunks';
+import { finishHeadings, type ChunkHeading } from './headings';
 import { buildStructure, type SectionContent } from './structure';
-import { buildMilestones, type SourceContext } from './milestones';
-import { fieldNameOf, holdsMilestones, matchField } from './fields';
-import { findMojibake } from './mojibake';
-import { computeLineStarts, lineEndAt, spanToRange } from './text';
-
-function nodeSpan(ctx: SourceContext, node: RootContent | ListItem): Span {
-  return { start: ctx.base + (node.position?.start.offset ?? 0), end: ctx.base + (node.position?.end.offset ?? 0) };
-}
-
-function makeField(ctx: SourceContext, name: FieldName, label: string, form: Field['form'], span: Span, valueStart: number): Field {
-  const valueEnd = lineEndAt(ctx.text, valueStart);
-  const raw = ctx.text.slice(valueStart, valueEnd);
-  const value = raw.trim();
-  const vStart = valueStart + (raw.length - raw.trimStart().length);
-  const valueSpan = { start: vStart, end: vStart + value.length };
-  return {
-    name,
-    label,
-    form,
-    span,
-    range: spanToRange(ctx.lineStarts, span),
-    value,
-    valueSpan,
-    valueRange: spanToRange(ctx.lineStarts, valueSpan),
-    items: [],
-  };
-}
-
-/**
- * Walks the top-level blocks in order and files every field and list item under the heading
- * whose section it is in. Fields come as bullets (`- **Owner**: x`), as paragraphs followed by
- * a list (`**Milestones:**`), or as headings (`#### Milestones`).
- */
-function collectSectionContent(root: Root, ctx: SourceContext, headings: Heading[], tocNode: List | undefined): { content: Map<Heading, SectionContent>; items: Milestone[] } {
-  const content = new Map<Heading, SectionContent>();
-  const items: Milestone[] = [];
-  const headingByStart = new Map(headings.map((h) => [h.span.start, h]));
-  let current: Heading | undefined;
-  let pending: Field | undefined; // a field whose items are the next list
-  let headingField: Field | undefined;
-  const sectionOf = (h: Heading | undefined): SectionContent | undefined => {
-    if (!h) return undefined;
-    let c = content.get(h);
-    if (!c) content.set(h, (c = { fields: [], items: [] }));
-    return c;
-  };
-
-  const onField = (section: SectionContent | undefined, depth: number) => (item: ListItem, span: Span) => {
-    const paragraph = item.children[0] as Paragraph;
-    const pStart = ctx.base + (paragraph.position?.start.offset ?? 0);
-    const match = matchField(ctx.text.slice(pStart, lineEndAt(ctx.text, pStart)));
-    if (!match) return;
-    const field = makeField(ctx, match.name, match.label, 'bullet', span, pStart + match.valueStart);
-    section?.fields.push(field);
-    const itemField = holdsMilestones(match.name) ? match.name : undefined;
-    for (const child of item.children) {
-      if (child.type !== 'list') continue;
-      const nested = buildMilestones(ctx, child, depth + 1, itemField, false, onField(section, depth + 1));
-      field.items.push(...nested);
-      section?.items.push(...nested);
-      items.push(...nested);
-    }
-  };
-
-  for (const block of root.children) {
-    if (block.type === 'heading') {
-      const h = headingByStart.get(nodeSpan(ctx, block).start);
-      const name = h && fieldNameOf(h.text);
-      if (h && name) {
-        headingField = makeField(ctx, name, h.text, 'heading', h.span, h.span.end);
-        sectionOf(current)?.fields.push(headingField);
-      } else {
-        current = h;
-        headingField = undefined;
-      }
-      pending = undefined;
-      continue;
-    }
-    const section = sectionOf(current);
-    if (block.type === 'paragraph') {
-      const span = nodeSpan(ctx, block);
-      const match = matchField(ctx.text.slice(span.start, lineEndAt(ctx.text, span.start)));
-      pending = undefined;
-      if (match) {
-        const field = makeField(ctx, match.name, match.label, 'paragraph', span, span.start + match.valueStart);
-        (section ?? sectionOf(current))?.fields.push(field);
-        if (field.value === '') pending = field;
-      }
-      continue;
-    }
-    if (block.type === 'list' && block !== tocNode) {
-      const into = pending ?? headingField;
-      const fieldName = into && holdsMilestones(into.name) ? into.name : undefined;
-      const built = buildMilestones(ctx, block, 0, fieldName, false, onField(section, 0));
-      into?.items.push(...built);
-      section?.items.push(...built);
-      items.push(...built);
-      pending = undefined;
-      continue;
-    }
-    if (block.type !== 'html' && block.type !== 'definition') pending = undefined;
-  }
-  return { content, items };
-}
 
 export interface BuildOptions {
   uri: string;
   version: number;
+  /**
+   * The model of an earlier version of the same document. Its chunks whose text is unchanged
+   * are reused instead of parsed again. The earlier model must not be used afterwards: its
+   * reused pieces now carry the new version's positions.
+   */
+  previous?: GoalDoc;
+  /** Parse the text as one chunk: slower; tests use it to prove chunking changes nothing. */
+  wholeDocument?: boolean;
+}
+
+function labelsOf(definitions: string[]): string[] {
+  return definitions.map((d) => d.slice(d.indexOf('[') + 1, d.indexOf(']:')).toLowerCase());
 }
 
 export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
-  const lineStarts = computeLineStarts(text);
-  const { root, offsetBase } = parseMarkdown(text);
-  const ctx: SourceContext = { text, base: offsetBase, lineStarts };
-  const headings = buildHeadings(root, offsetBase, text, lineStarts);
-  const { links, htmlAnchors } = buildLinks(root, offsetBase, text, lineStarts);
-  const found = findToc(root, offsetBase, text, lineStarts, links);
-  const { content, items } = collectSectionContent(root, ctx, headings, found?.node);
-  const structure = buildStructure(headings, content);
+  const split = splitChunks(text);
+  const { definitions } = split;
+  const starts = options.wholeDocument ? [0] : split.starts;
+  // Blank lines between them: a line that only looks like a definition must not swallow the next.
+  const definitionsText = definitions.join('\n\n');
+  const labels = labelsOf(definitions);
+
+  // Fragments of the previous version, by text, each reusable once.
+  const pool = new Map<string, ChunkFragment[]>();
+  for (const f of options.previous?.chunks ?? []) {
+    const list = pool.get(f.text);
+    if (list) list.push(f);
+    else pool.set(f.text, [f]);
+  }
+
+  const chunks: ChunkFragment[] = [];
+  const lineStarts: number[] = [];
+  let line = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const chunkText = text.slice(start, end);
+    let needed = '';
+    if (definitionsText) {
+      const lower = chunkText.toLowerCase();
+      if (labels.some((l) => lower.includes(`[${l}]`))) needed = definitionsText;
+    }
+    const last = i + 1 === starts.length;
+    const candidates = pool.get(chunkText);
+    const at = candidates?.findIndex((f) => f.definitions === needed && f.last === last) ?? -1;
+    const fragment = at >= 0 ? candidates!.splice(at, 1)[0] : buildFragment(chunkText, needed, last);
+    placeFragment(fragment, start, line);
+    chunks.push(fragment);
+    const n = fragment.lineStarts.length - (last ? 0 : 1);
+    for (let k = 0; k < n; k++) lineStarts.push(start + fragment.lineStarts[k]);
+    line += fragment.lineStarts.length - 1;
+  }
+  return assemble(text, options, chunks, lineStarts);
+}
+
+function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], lineStarts: number[]): GoalDoc {
+  const headings: ChunkHeading[] = [];
+  const links: Link[] = [];
+  const htmlAnchors: string[] = [];
+  const items: Milestone[] = [];
   const codeSpans: Span[] = [];
-  visit(root, 'code', (node) => {
-    codeSpans.push({ start: offsetBase + (node.position?.start.offset ?? 0), end: offsetBase + (node.position?.end.offset ?? 0) });
-  });
-  const mojibake = findMojibake(text, codeSpans).map((r) => ({ ...r, range: spanToRange(lineStarts, r.span) }));
+  const mojibake: Mojibake[] = [];
+  const content = new Map<Heading, SectionContent>();
+  let current: Heading | undefined;
+  for (const c of chunks) {
+    headings.push(...c.headings);
+    links.push(...c.links);
+    htmlAnchors.push(...c.htmlAnchors);
+    items.push(...c.items);
+    codeSpans.push(...c.codeSpans);
+    mojibake.push(...c.mojibake);
+    for (const section of c.sections) {
+      if (section.heading !== 'before') current = section.heading;
+      if (!current) continue;
+      const merged = content.get(current);
+      if (merged) {
+        merged.fields.push(...section.content.fields);
+        merged.items.push(...section.content.items);
+      } else {
+        content.set(current, { fields: [...section.content.fields], items: [...section.content.items] });
+      }
+    }
+  }
+  finishHeadings(headings, text, lineStarts);
+  const structure = buildStructure(headings, content);
   const looksLikeGoalDoc =
     structure.quarters.length > 0 ||
     structure.goals.some((g) => g.fields.some((f) => f.name === 'owner' || f.name === 'milestones' || f.name === 'outcomes'));
@@ -142,7 +106,7 @@ export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
     headings,
     links,
     htmlAnchors,
-    toc: found?.toc,
+    toc: chunks.find((c) => c.toc)?.toc,
     years: structure.years,
     quarters: structure.quarters,
     goals: structure.goals,
@@ -151,7 +115,6 @@ export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
     mojibake,
     codeSpans,
     looksLikeGoalDoc,
+    chunks,
   };
 }
-
-export type { MdHeading };

@@ -9,7 +9,8 @@ export class ModelCache {
   get(uri: string, version: number, text: () => string): GoalDoc {
     const cached = this.models.get(uri);
     if (cached && cached.version === version) return cached;
-    const doc = buildGoalDoc(text(), { uri, version });
+    // The previous version's unchanged chunks are reused; only edited chunks are parsed again.
+    const doc = buildGoalDoc(text(), { uri, version, previous: cached });
     this.models.set(uri, doc);
     return doc;
   }

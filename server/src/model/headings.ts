@@ -1,30 +1,27 @@
-// Headings with GitHub's anchors.
+// Headings with GitHub's anchors. A chunk yields its headings with positions; the document
+// assigns slugs (duplicates are counted in document order) and sections.
 import GithubSlugger from 'github-slugger';
-import type { Heading as MdHeading, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { Heading, Span } from './types';
-import { spanToRange } from './text';
+import type { Heading } from './types';
+import { type PositionFactory, spanToRange } from './text';
 
 const EXPLICIT_ID = /\s*\{#([^\s}]+)\}\s*$/;
 
-interface RawHeading {
-  node: MdHeading;
-  span: Span;
-  textSpan: Span;
-  text: string;
+export interface ChunkHeading extends Heading {
+  /** An explicit `{#id}` written after the heading text. */
   explicitId?: string;
-  linkUrl?: string;
 }
 
-function collect(root: Root, base: number, text: string): RawHeading[] {
-  const raw: RawHeading[] = [];
+/** The headings of one chunk, in order, with chunk-relative positions. */
+export function buildChunkHeadings(root: Root, text: string, f: PositionFactory): ChunkHeading[] {
+  const headings: ChunkHeading[] = [];
   visit(root, 'heading', (node) => {
-    const start = base + (node.position?.start.offset ?? 0);
-    const end = base + (node.position?.end.offset ?? 0);
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
     const first = node.children[0]?.position?.start.offset;
     const last = node.children[node.children.length - 1]?.position?.end.offset;
-    const textSpan = first !== undefined && last !== undefined ? { start: base + first, end: base + last } : { start: end, end };
     let plain = toString(node, { includeImageAlt: false });
     let explicitId: string | undefined;
     const m = EXPLICIT_ID.exec(plain);
@@ -33,56 +30,55 @@ function collect(root: Root, base: number, text: string): RawHeading[] {
       plain = plain.slice(0, m.index);
     }
     const only = node.children.length === 1 ? node.children[0] : undefined;
-    const linkUrl = only?.type === 'link' ? only.url : undefined;
-    raw.push({ node, span: { start, end }, textSpan, text: plain.trim(), explicitId, linkUrl });
+    const span = f.span(start, end);
+    const textSpan = first !== undefined && last !== undefined ? f.span(first, last) : f.span(end, end);
+    headings.push({
+      index: -1,
+      level: node.depth,
+      text: plain.trim(),
+      slug: '',
+      ids: [],
+      kind: 'other',
+      span,
+      range: f.range(span),
+      textSpan,
+      textRange: f.range(textSpan),
+      sectionSpan: span,
+      sectionRange: f.range(span),
+      linkUrl: only?.type === 'link' ? only.url : undefined,
+      emptyBody: false,
+      explicitId,
+    });
   });
-  // Setext headings end after their underline; the span still starts at the text.
-  void text;
-  return raw;
+  // Within the chunk, a heading's body runs to the next heading; the last one's to the chunk's
+  // end, where the next chunk begins with a heading.
+  for (let i = 0; i < headings.length; i++) {
+    const next = i + 1 < headings.length ? headings[i + 1].span.start : text.length;
+    headings[i].emptyBody = text.slice(headings[i].span.end, next).trim() === '';
+  }
+  return headings;
 }
 
 /**
- * Builds headings in document order. Slugs use github-slugger, so duplicates get `-1`, `-2`
- * in the order GitHub assigns them.
+ * Gives every heading of the document its index, GitHub slug and ids, and its section: from the
+ * heading to the next heading of the same or a higher level.
  */
-export function buildHeadings(root: Root, base: number, text: string, lineStarts: number[]): Heading[] {
-  const raw = collect(root, base, text);
+export function finishHeadings(headings: ChunkHeading[], text: string, lineStarts: number[]): void {
   const slugger = new GithubSlugger();
-  const headings: Heading[] = raw.map((r, index) => {
-    const slug = slugger.slug(r.text);
-    const ids = r.explicitId ? [slug, r.explicitId] : [slug];
-    return {
-      index,
-      level: r.node.depth,
-      text: r.text,
-      slug,
-      ids,
-      kind: 'other',
-      span: r.span,
-      range: spanToRange(lineStarts, r.span),
-      textSpan: r.textSpan,
-      textRange: spanToRange(lineStarts, r.textSpan),
-      sectionSpan: r.span,
-      sectionRange: spanToRange(lineStarts, r.span),
-      linkUrl: r.linkUrl,
-      emptyBody: false,
-    };
-  });
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i];
-    let end = text.length;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j].level <= h.level) {
-        end = headings[j].span.start;
-        break;
-      }
-    }
+  const open: ChunkHeading[] = [];
+  const closeSection = (h: ChunkHeading, end: number) => {
     h.sectionSpan = { start: h.span.start, end: trimTrailingBlankLines(text, h.span.end, end) };
     h.sectionRange = spanToRange(lineStarts, h.sectionSpan);
-    const next = i + 1 < headings.length ? headings[i + 1].span.start : text.length;
-    h.emptyBody = text.slice(h.span.end, next).trim() === '';
-  }
-  return headings;
+  };
+  headings.forEach((h, index) => {
+    h.index = index;
+    h.kind = 'other';
+    h.slug = slugger.slug(h.text);
+    h.ids = h.explicitId ? [h.slug, h.explicitId] : [h.slug];
+    while (open.length && open[open.length - 1].level >= h.level) closeSection(open.pop()!, h.span.start);
+    open.push(h);
+  });
+  while (open.length) closeSection(open.pop()!, text.length);
 }
 
 function trimTrailingBlankLines(text: string, min: number, end: number): number {

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Link, LinkKind, Span } from './types';
-import { spanToRange } from './text';
+import type { PositionFactory } from './text';
 
 /** Scans a link destination starting at `i`; returns its span in `text`. */
 function scanDestination(text: string, i: number, limit: number): Span | undefined {
@@ -40,7 +40,9 @@ function decode(s: string): string {
   }
 }
 
-function makeLink(kind: LinkKind, label: string, text: string, span: Span, hrefSpan: Span, lineStarts: number[]): Link {
+function makeLink(kind: LinkKind, label: string, text: string, spanAt: Span, hrefAt: Span, f: PositionFactory): Link {
+  const span = f.span(spanAt.start, spanAt.end);
+  const hrefSpan = f.span(hrefAt.start, hrefAt.end);
   const href = text.slice(hrefSpan.start, hrefSpan.end);
   const hash = href.indexOf('#');
   const external = /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
@@ -51,14 +53,14 @@ function makeLink(kind: LinkKind, label: string, text: string, span: Span, hrefS
     path: decode(hash < 0 ? href : href.slice(0, hash)),
     external,
     span,
-    range: spanToRange(lineStarts, span),
+    range: f.range(span),
     hrefSpan,
-    hrefRange: spanToRange(lineStarts, hrefSpan),
+    hrefRange: f.range(hrefSpan),
   };
   if (hash >= 0) {
     link.fragment = decode(href.slice(hash + 1));
-    link.fragmentSpan = { start: hrefSpan.start + hash + 1, end: hrefSpan.end };
-    link.fragmentRange = spanToRange(lineStarts, link.fragmentSpan);
+    link.fragmentSpan = f.span(hrefSpan.start + hash + 1, hrefSpan.end);
+    link.fragmentRange = f.range(link.fragmentSpan);
   }
   return link;
 }
@@ -72,30 +74,31 @@ export interface LinkScan {
   htmlAnchors: string[];
 }
 
-export function buildLinks(root: Root, base: number, text: string, lineStarts: number[]): LinkScan {
+/** The links of one chunk, with chunk-relative positions. */
+export function buildLinks(root: Root, text: string, f: PositionFactory): LinkScan {
   const links: Link[] = [];
   const htmlAnchors: string[] = [];
   visit(root, (node) => {
     const pos = node.position;
     if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
-    const span = { start: base + pos.start.offset, end: base + pos.end.offset };
+    const span = { start: pos.start.offset, end: pos.end.offset };
     if (node.type === 'link') {
       if (text[span.start] !== '[') return; // an autolink: nothing to check in-page
       const children = node.children;
-      const afterText = children.length > 0 ? base + (children[children.length - 1].position?.end.offset ?? span.start) : span.start + 1;
+      const afterText = children.length > 0 ? (children[children.length - 1].position?.end.offset ?? span.start) : span.start + 1;
       const open = text.indexOf('](', afterText);
       if (open < 0 || open >= span.end) return;
       const dest = scanDestination(text, open + 2, span.end);
-      if (dest) links.push(makeLink('inline', toString(node), text, span, dest, lineStarts));
+      if (dest) links.push(makeLink('inline', toString(node), text, span, dest, f));
     } else if (node.type === 'definition') {
       const colon = text.indexOf(']:', span.start);
       if (colon < 0 || colon >= span.end) return;
       const dest = scanDestination(text, colon + 2, span.end);
-      if (dest) links.push(makeLink('definition', node.label ?? node.identifier, text, span, dest, lineStarts));
+      if (dest) links.push(makeLink('definition', node.label ?? node.identifier, text, span, dest, f));
     } else if (node.type === 'html') {
       for (const m of node.value.matchAll(HTML_HREF)) {
         const start = span.start + (m.index ?? 0) + m[0].indexOf(m[1]) + 1;
-        links.push(makeLink('html', '', text, span, { start, end: start + m[2].length }, lineStarts));
+        links.push(makeLink('html', '', text, span, { start, end: start + m[2].length }, f));
       }
       for (const m of node.value.matchAll(HTML_ANCHOR)) htmlAnchors.push(m[2]);
     }

@@ -3,13 +3,13 @@
 import type { List, ListItem, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DoneStamp, DoneStampStyle, FieldName, Marker, Milestone, Span, StatusKind } from './types';
-import { lineEndAt, spanToRange } from './text';
+import { lineEndAt, type PositionFactory } from './text';
 import { matchField } from './fields';
 
+/** A chunk's text and the factory of its positions. */
 export interface SourceContext {
   text: string;
-  base: number;
-  lineStarts: number[];
+  f: PositionFactory;
 }
 
 export const STATUS_EMOJI = ['🔄', '✅', '⏳', '🚫', '❌', '✔️', '✔', '☑️', '☑', '🟢', '🟡', '🔴', '⚠️', '🚧', '🏁', '🔜'];
@@ -24,12 +24,22 @@ const STATUS_TAILS: Array<[RegExp, StatusKind]> = [
   [/_Estimated:[^_\n]*_|\bEstimated:\s*[^\n]*$|\bETA:?\s+[^\n.;]+/i, 'estimate'],
 ];
 
-function spanOf(ctx: SourceContext, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
-  return { start: ctx.base + (node.position?.start.offset ?? 0), end: ctx.base + (node.position?.end.offset ?? 0) };
+interface Positioned {
+  position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-function marker(ctx: SourceContext, span: Span): Marker {
-  return { span, range: spanToRange(ctx.lineStarts, span), text: ctx.text.slice(span.start, span.end) };
+/** Start and end of a node, not yet registered with the factory. */
+export function offsetsOf(node: Positioned): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function spanOf(ctx: SourceContext, node: Positioned): Span {
+  return ctx.f.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+}
+
+function marker(ctx: SourceContext, at: Span): Marker {
+  const span = ctx.f.span(at.start, at.end);
+  return { span, range: ctx.f.range(span), text: ctx.text.slice(span.start, span.end) };
 }
 
 function findDone(ctx: SourceContext, masked: string, offset: number): DoneStamp | undefined {
@@ -48,8 +58,11 @@ function findDone(ctx: SourceContext, masked: string, offset: number): DoneStamp
     const start = offset + (m.index ?? 0);
     let end = start + whole.length;
     if (version && style !== 'code' && version.endsWith('.')) end--;
-    const span = { start, end };
-    found = { span, range: spanToRange(ctx.lineStarts, span), text: ctx.text.slice(start, end), style, version: v };
+    found = { span: { start, end }, range: undefined!, text: ctx.text.slice(start, end), style, version: v };
+  }
+  if (found) {
+    found.span = ctx.f.span(found.span.start, found.span.end);
+    found.range = ctx.f.range(found.span);
   }
   return found;
 }
@@ -69,7 +82,7 @@ export function buildMilestones(
     const first = item.children[0];
     const firstLineEnd = lineEndAt(ctx.text, span.start);
     if (first?.type === 'paragraph') {
-      const pSpan = spanOf(ctx, first);
+      const pSpan = offsetsOf(first);
       if (matchField(ctx.text.slice(pSpan.start, lineEndAt(ctx.text, pSpan.start)))) {
         onField?.(item, span);
         continue;
@@ -91,19 +104,19 @@ function buildMilestone(
   closedByAncestor: boolean,
   onField?: (item: ListItem, span: Span) => void,
 ): Milestone {
-  const { text, lineStarts } = ctx;
+  const { text, f } = ctx;
   const markerMatch = /^[ \t]*([-*+]|\d{1,9}[.)])/.exec(text.slice(span.start, firstLineEnd));
   const markerText = markerMatch ? markerMatch[1] : '-';
   const paragraph = item.children[0]?.type === 'paragraph' ? (item.children[0] as Paragraph) : undefined;
-  const contentSpan = paragraph ? spanOf(ctx, paragraph) : { start: firstLineEnd, end: firstLineEnd };
-  const lineSpan = { start: span.start, end: firstLineEnd };
+  const contentSpan = paragraph ? spanOf(ctx, paragraph) : f.span(firstLineEnd, firstLineEnd);
+  const lineSpan = f.span(span.start, firstLineEnd);
   const m: Milestone = {
     span,
-    range: spanToRange(lineStarts, span),
+    range: f.range(span),
     lineSpan,
-    lineRange: spanToRange(lineStarts, lineSpan),
+    lineRange: f.range(lineSpan),
     contentSpan,
-    contentRange: spanToRange(lineStarts, contentSpan),
+    contentRange: f.range(contentSpan),
     text: paragraph ? toString(paragraph) : '',
     marker: markerText,
     ordered: !!list.ordered,
@@ -117,7 +130,7 @@ function buildMilestone(
   if (item.checked !== null && item.checked !== undefined) {
     const box = /\[[ xX]\]/.exec(text.slice(span.start, firstLineEnd));
     if (box) {
-      const s = { start: span.start + (box.index ?? 0), end: span.start + (box.index ?? 0) + 3 };
+      const s = { start: span.start + box.index, end: span.start + box.index + 3 };
       m.checkbox = { ...marker(ctx, s), checked: item.checked };
     }
   }

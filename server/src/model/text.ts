@@ -61,3 +61,28 @@ export function rangeContains(outer: Range, pos: Position): boolean {
   const beforeEnd = pos.line < outer.end.line || (pos.line === outer.end.line && pos.character <= outer.end.character);
   return afterStart && beforeEnd;
 }
+
+/**
+ * Makes the spans and ranges of one chunk of a document, relative to the chunk, and remembers
+ * every one it made, so that a chunk reused at another place in a later version of the
+ * document is moved by adding to each (see fragment.ts) instead of being parsed again.
+ */
+export class PositionFactory {
+  readonly spans: Span[] = [];
+  readonly positions: Position[] = [];
+
+  constructor(readonly lineStarts: number[]) {}
+
+  span(start: number, end: number): Span {
+    const s = { start, end };
+    this.spans.push(s);
+    return s;
+  }
+
+  range(span: Span): Range {
+    const start = positionAt(this.lineStarts, span.start);
+    const end = positionAt(this.lineStarts, span.end);
+    this.positions.push(start, end);
+    return { start, end };
+  }
+}

@@ -2,12 +2,11 @@
 import type { List, ListItem, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Link, Span, Toc, TocEntry } from './types';
-import { spanToRange } from './text';
+import type { PositionFactory } from './text';
 
 interface Ctx {
   text: string;
-  base: number;
-  lineStarts: number[];
+  f: PositionFactory;
   linkByStart: Map<number, Link>;
 }
 
@@ -17,42 +16,53 @@ function firstAnchorLink(ctx: Ctx, item: ListItem): { link: Link; label: string 
   const node = p.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
   const inner = node?.type === 'strong' || node?.type === 'emphasis' ? node.children[0] : node;
   if (inner?.type !== 'link') return undefined;
-  const link = ctx.linkByStart.get(ctx.base + (inner.position?.start.offset ?? -1));
+  const link = ctx.linkByStart.get(inner.position?.start.offset ?? -1);
   if (!link || link.path !== '' || link.fragment === undefined) return undefined;
   return { link, label: toString(inner).trim() };
 }
 
-function collectEntries(ctx: Ctx, list: List, depth: number, out: TocEntry[], counts: { items: number }): void {
+interface RawEntry {
+  text: string;
+  link: Link;
+  depth: number;
+  span: Span;
+}
+
+function collectEntries(ctx: Ctx, list: List, depth: number, out: RawEntry[], counts: { items: number }): void {
   for (const item of list.children) {
     counts.items++;
     const found = firstAnchorLink(ctx, item);
-    const start = ctx.base + (item.position?.start.offset ?? 0);
-    const end = ctx.base + (item.position?.end.offset ?? 0);
+    const start = item.position?.start.offset ?? 0;
+    const end = item.position?.end.offset ?? 0;
     const firstLineEnd = ctx.text.slice(start, end).search(/\r?\n/);
     const span: Span = { start, end: firstLineEnd < 0 ? end : start + firstLineEnd };
-    if (found) out.push({ text: found.label, link: found.link, depth, span, range: spanToRange(ctx.lineStarts, span) });
+    if (found) out.push({ text: found.label, link: found.link, depth, span });
     for (const child of item.children) if (child.type === 'list') collectEntries(ctx, child, depth + 1, out, counts);
   }
 }
 
 /**
- * Finds the TOC: the first top-level list of which nearly every item is an in-page link and that
- * has at least two of them. A document without one has no TOC; nothing guesses.
+ * Finds a chunk's TOC candidate: the first top-level list of which nearly every item is an
+ * in-page link and that has at least two of them. The document's TOC is the first candidate;
+ * a document without one has no TOC, and nothing guesses.
  */
-export function findToc(root: Root, base: number, text: string, lineStarts: number[], links: Link[]): { toc: Toc; node: List } | undefined {
-  const ctx: Ctx = { text, base, lineStarts, linkByStart: new Map(links.map((l) => [l.span.start, l])) };
+export function findToc(root: Root, text: string, f: PositionFactory, links: Link[]): Toc | undefined {
+  const ctx: Ctx = { text, f, linkByStart: new Map(links.map((l) => [l.span.start, l])) };
   for (const block of root.children) {
     if (block.type !== 'list') continue;
-    const entries: TocEntry[] = [];
+    const raw: RawEntry[] = [];
     const counts = { items: 0 };
-    collectEntries(ctx, block, 0, entries, counts);
-    if (entries.length < 2 || entries.length < counts.items * 0.8) continue;
-    const start = base + (block.position?.start.offset ?? 0);
-    const span = { start, end: base + (block.position?.end.offset ?? 0) };
-    const bullet = /^[ \t]*([-*+]|\d+[.)])/.exec(text.slice(start))?.[1] ?? '-';
+    collectEntries(ctx, block, 0, raw, counts);
+    if (raw.length < 2 || raw.length < counts.items * 0.8) continue;
+    const entries: TocEntry[] = raw.map((e) => {
+      const span = f.span(e.span.start, e.span.end);
+      return { ...e, span, range: f.range(span) };
+    });
+    const span = f.span(block.position?.start.offset ?? 0, block.position?.end.offset ?? 0);
+    const bullet = /^[ \t]*([-*+]|\d+[.)])/.exec(text.slice(span.start))?.[1] ?? '-';
     const nested = entries.find((e) => e.depth === 1);
     const indent = nested ? nested.range.start.character - entries[0].range.start.character : 2;
-    return { toc: { span, range: spanToRange(lineStarts, span), entries, bullet, indent: indent > 0 ? indent : 2 }, node: block };
+    return { span, range: f.range(span), entries, bullet, indent: indent > 0 ? indent : 2 };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 // The goal-doc model: what features read. Built once per document version (see cache.ts).
 import type { Range } from 'vscode-languageserver-types';
+import type { ChunkFragment } from './fragment';
 
 /** Character offsets into the document text, end exclusive. */
 export interface Span {
@@ -231,4 +232,6 @@ export interface GoalDoc {
   codeSpans: Span[];
   /** Shapes that mark a Markdown file as a goal doc even when its name does not. */
   looksLikeGoalDoc: boolean;
+  /** The parsed chunks of this version, which the next version reuses where unchanged. */
+  chunks: ChunkFragment[];
 }

@@ -1,0 +1,220 @@
+// One chunk of a document, parsed and turned into model pieces with positions relative to where
+// the chunk stands. A later version of the document whose chunk has the same text reuses the
+// fragment: moving it is one addition per span and per position (see `placeFragment`).
+import type { ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Position } from 'vscode-languageserver-types';
+import type { Field, FieldName, Link, Milestone, Mojibake, Span, Toc } from './types';
+import { parseMarkdown } from './parse';
+import { buildChunkHeadings, type ChunkHeading } from './headings';
+import { buildLinks } from './links';
+import { findToc } from './toc';
+import type { SectionContent } from './structure';
+import { buildMilestones, offsetsOf, type SourceContext } from './milestones';
+import { fieldNameOf, holdsMilestones, matchField } from './fields';
+import { findMojibake } from './mojibake';
+import { computeLineStarts, lineEndAt, PositionFactory } from './text';
+
+/** Content filed under a heading of the chunk, or under the heading before the chunk. */
+export interface ChunkSection {
+  heading: ChunkHeading | 'before';
+  content: SectionContent;
+}
+
+export interface ChunkFragment {
+  text: string;
+  /** The definitions put before the chunk when parsing (empty when none were needed). */
+  definitions: string;
+  /** The chunk was parsed as the last of its document (it runs to the end of the input). */
+  last: boolean;
+  /** Where the fragment's positions currently place it in its document. */
+  offset: number;
+  line: number;
+  /** Line starts relative to the chunk. */
+  lineStarts: number[];
+  spans: Span[];
+  positions: Position[];
+  headings: ChunkHeading[];
+  links: Link[];
+  htmlAnchors: string[];
+  sections: ChunkSection[];
+  items: Milestone[];
+  codeSpans: Span[];
+  mojibake: Mojibake[];
+  toc?: Toc;
+}
+
+function makeField(ctx: SourceContext, name: FieldName, label: string, form: Field['form'], span: Span, valueStart: number): Field {
+  const valueEnd = lineEndAt(ctx.text, valueStart);
+  const raw = ctx.text.slice(valueStart, valueEnd);
+  const value = raw.trim();
+  const vStart = valueStart + (raw.length - raw.trimStart().length);
+  const valueSpan = ctx.f.span(vStart, vStart + value.length);
+  return { name, label, form, span, range: ctx.f.range(span), value, valueSpan, valueRange: ctx.f.range(valueSpan), items: [] };
+}
+
+/**
+ * Files every field and list item of the chunk under the heading whose section it is in. Fields
+ * come as bullets (`- **Owner**: x`), as paragraphs followed by a list (`**Milestones:**`), or
+ * as headings (`#### Milestones`, whose lists belong to the goal above).
+ */
+function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[], tocNode: unknown): { sections: ChunkSection[]; items: Milestone[] } {
+  const sections: ChunkSection[] = [{ heading: 'before', content: { fields: [], items: [] } }];
+  const items: Milestone[] = [];
+  const headingByStart = new Map(headings.map((h) => [h.span.start, h]));
+  let section = sections[0].content;
+  let pending: Field | undefined; // a paragraph field whose items are the next list
+  let headingField: Field | undefined;
+
+  const onField = (depth: number) => (item: ListItem, span: Span) => {
+    const paragraph = item.children[0] as Paragraph;
+    const pStart = offsetsOf(paragraph).start;
+    const match = matchField(ctx.text.slice(pStart, lineEndAt(ctx.text, pStart)));
+    if (!match) return;
+    const field = makeField(ctx, match.name, match.label, 'bullet', span, pStart + match.valueStart);
+    section.fields.push(field);
+    const itemField = holdsMilestones(match.name) ? match.name : undefined;
+    for (const child of item.children) {
+      if (child.type !== 'list') continue;
+      const nested = buildMilestones(ctx, child, depth + 1, itemField, false, onField(depth + 1));
+      field.items.push(...nested);
+      section.items.push(...nested);
+      items.push(...nested);
+    }
+  };
+
+  for (const block of root.children as RootContent[]) {
+    if (block.type === 'heading') {
+      const h = headingByStart.get(offsetsOf(block).start);
+      const name = h && fieldNameOf(h.text);
+      if (h && name) {
+        headingField = makeField(ctx, name, h.text, 'heading', h.span, h.span.end);
+        section.fields.push(headingField);
+      } else if (h) {
+        section = { fields: [], items: [] };
+        sections.push({ heading: h, content: section });
+        headingField = undefined;
+      }
+      pending = undefined;
+      continue;
+    }
+    if (block.type === 'paragraph') {
+      const at = offsetsOf(block);
+      const match = matchField(ctx.text.slice(at.start, lineEndAt(ctx.text, at.start)));
+      pending = undefined;
+      if (match) {
+        const field = makeField(ctx, match.name, match.label, 'paragraph', ctx.f.span(at.start, at.end), at.start + match.valueStart);
+        section.fields.push(field);
+        if (field.value === '') pending = field;
+      }
+      continue;
+    }
+    if (block.type === 'list' && block !== tocNode) {
+      const into = pending ?? headingField;
+      const fieldName = into && holdsMilestones(into.name) ? into.name : undefined;
+      const built = buildMilestones(ctx, block, 0, fieldName, false, onField(0));
+      into?.items.push(...built);
+      section.items.push(...built);
+      items.push(...built);
+      pending = undefined;
+      continue;
+    }
+    if (block.type !== 'html' && block.type !== 'definition') pending = undefined;
+  }
+  return { sections, items };
+}
+
+/**
+ * Parses one chunk. When the chunk uses reference links, the document's reference definitions
+ * are put in front of it (at the end they could fall inside a fence the chunk leaves open), and
+ * everything is then moved back so that positions count from the chunk's first character.
+ */
+export function buildFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
+  const bom = chunkText.charCodeAt(0) === 0xfeff;
+  const body = bom ? chunkText.slice(1) : chunkText;
+  const prefix = definitions ? `${definitions}\n\n` : '';
+  const text = prefix + body;
+  // The blank lines before the next chunk's heading are left out of the parse: at the end of the
+  // input, a fence left open in a list item would take them in; before a heading it does not.
+  const { root } = parseMarkdown(last ? text : text.slice(0, endOfContent(text)));
+  if (prefix) root.children = root.children.filter((n) => (n.position?.start.offset ?? 0) >= prefix.length);
+  const lineStarts = computeLineStarts(text);
+  const f = new PositionFactory(lineStarts);
+  const ctx: SourceContext = { text, f };
+  const headings = buildChunkHeadings(root, text, f);
+  const { links, htmlAnchors } = buildLinks(root, text, f);
+  const toc = findToc(root, text, f, links);
+  const tocNode = toc && root.children.find((n) => n.type === 'list' && offsetsOf(n).start === toc.span.start);
+  const { sections, items } = collectSections(root, ctx, headings, tocNode);
+  const codeSpans: Span[] = [];
+  visit(root, 'code', (node) => {
+    const at = offsetsOf(node);
+    codeSpans.push(f.span(at.start, at.end));
+  });
+  const mojibake: Mojibake[] = findMojibake(text, codeSpans)
+    .filter((r) => r.span.start >= prefix.length)
+    .map((r) => {
+      const span = f.span(r.span.start, r.span.end);
+      return { span, range: f.range(span), text: r.text, repaired: r.repaired };
+    });
+  const prefixLines = prefix ? computeLineStarts(prefix).length - 1 : 0;
+  const fragment: ChunkFragment = {
+    text: chunkText,
+    definitions,
+    last,
+    offset: prefix.length,
+    line: prefixLines,
+    lineStarts: prefix ? computeLineStarts(body) : lineStarts,
+    spans: f.spans,
+    positions: f.positions,
+    headings,
+    links,
+    htmlAnchors,
+    sections,
+    items,
+    codeSpans,
+    mojibake,
+    toc,
+  };
+  placeFragment(fragment, 0, 0);
+  if (bom) {
+    // The parser never saw the BOM: everything sits one character further on the first line.
+    for (const s of fragment.spans) {
+      s.start++;
+      s.end++;
+    }
+    for (const p of fragment.positions) if (p.line === 0) p.character++;
+    fragment.lineStarts = [0, ...fragment.lineStarts.slice(1).map((n) => n + 1)];
+  }
+  return fragment;
+}
+
+/** The offset after the last line that is not blank. */
+function endOfContent(text: string): number {
+  let end = text.length;
+  for (;;) {
+    let lineStart = end;
+    if (lineStart > 0 && text[lineStart - 1] === '\n') lineStart--;
+    if (lineStart > 0 && text[lineStart - 1] === '\r') lineStart--;
+    let i = lineStart;
+    while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+    if (i === lineStart && lineStart === end) return end;
+    if (text.slice(i, lineStart).trim() !== '' || i === 0) return end;
+    end = i;
+  }
+}
+
+/** Moves a fragment's positions to where its chunk now stands in the document. */
+export function placeFragment(fragment: ChunkFragment, offset: number, line: number): void {
+  const dOffset = offset - fragment.offset;
+  const dLine = line - fragment.line;
+  if (dOffset !== 0) {
+    for (const s of fragment.spans) {
+      s.start += dOffset;
+      s.end += dOffset;
+    }
+  }
+  if (dLine !== 0) for (const p of fragment.positions) p.line += dLine;
+  fragment.offset = offset;
+  fragment.line = line;
+}
