@@ -1,0 +1,22 @@
+// What the features need from the workspace, as an interface: the language server answers it
+// with its workspace index (workspaceIndex.ts), tests with an in-memory set of documents.
+import type { LinkedFiles } from '../linkedFiles';
+import type { GoalDoc } from '../model/types';
+
+/** The part of an LSP cancellation token that features read. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
+
+export interface GoalDocWorkspace extends LinkedFiles {
+  /** URIs of every Markdown file of the workspace: open documents and files under the folders. */
+  markdownUris(token: Cancellation): Promise<string[]>;
+  /** Models of every Markdown file, goal doc or not: links to a goal can come from anywhere. */
+  markdownModels(token: Cancellation): Promise<GoalDoc[]>;
+  /** Models of the goal docs only. */
+  goalDocs(token: Cancellation): Promise<GoalDoc[]>;
+  /** The version of an open document, for versioned edits; undefined for a file on disk. */
+  openVersion(uri: string): number | undefined;
+}
