@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
+import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
+import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
+import { dedent, model } from '../../support/fixture';
+
+type Tree = Array<[string, SymbolKind, string | undefined, Tree]>;
+
+function tree(symbols: DocumentSymbol[]): Tree {
+  return symbols.map((s) => [s.name, s.kind, s.detail, tree(s.children ?? [])]);
+}
+
+function inside(inner: Range, outer: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+describe('document symbols', () => {
+  it('nests goals under quarters under years, with our kinds and details', () => {
+    const doc = model(dedent(`
+      # Ledger goals
+
+      ## 2020
+
+      ### FY-20-Q4
+
+      #### Nightly reconciliation
+
+      - **Owner**: Dave, Robert
+      - **Milestones**:
+        - ~~Measure~~ Done: 3.19
+        - Batch the writes
+
+      ##### Notes
+
+      Some notes.
+
+      ### FY-20-Q3
+
+      ## Active goals
+
+      ### Faster builds
+
+      - Owner: Ann
+    `));
+    assert.deepEqual(tree(provideDocumentSymbols(doc, NOT_CANCELLED)), [
+      ['Ledger goals', SymbolKind.Namespace, undefined, [
+        ['2020', SymbolKind.Module, '2 quarters', [
+          ['FY-20-Q4', SymbolKind.Event, 'FY20 Q4 · 1 goal', [
+            ['Nightly reconciliation', SymbolKind.Class, 'Dave, Robert · 1/2 done', [
+              ['Notes', SymbolKind.Namespace, undefined, []],
+            ]],
+          ]],
+          ['FY-20-Q3', SymbolKind.Event, 'FY20 Q3 · 0 goals', []],
+        ]],
+        ['Active goals', SymbolKind.Namespace, undefined, [
+          ['Faster builds', SymbolKind.Class, 'Ann', []],
+        ]],
+      ]],
+    ]);
+  });
+
+  it('puts a goal written at its quarter level under the quarter, and widens the quarter to hold it', () => {
+    const doc = model(dedent(`
+      ## 2021
+
+      ### FY-21-Q1
+
+      ### Any engineer can release
+
+      - **Owner**: Dave
+
+      ### FY-20-Q4
+    `));
+    const symbols = provideDocumentSymbols(doc, NOT_CANCELLED);
+    const [year] = symbols;
+    const [q1, q4] = year.children!;
+    assert.equal(q1.name, 'FY-21-Q1');
+    assert.deepEqual(q1.children!.map((c) => c.name), ['Any engineer can release']);
+    assert.equal(q4.name, 'FY-20-Q4');
+    assert.ok(inside(q1.children![0].range, q1.range), 'the quarter range holds its goal');
+  });
+
+  it('uses the section as range and the heading text as selection range', () => {
+    const doc = model('## FY-24-Q1\n\n### Goal\n\n- Owner: Ann\n');
+    const [q] = provideDocumentSymbols(doc, NOT_CANCELLED);
+    assert.deepEqual(q.range, { start: { line: 0, character: 0 }, end: { line: 4, character: 12 } });
+    assert.deepEqual(q.selectionRange, { start: { line: 0, character: 3 }, end: { line: 0, character: 11 } });
+  });
+
+  it('gives an empty heading a name, as VS Code requires one', () => {
+    const [s] = provideDocumentSymbols(model('##\n\ntext\n'), NOT_CANCELLED);
+    assert.equal(s.name, '(empty heading)');
+  });
+
+  it('gives every corpus doc symbols whose ranges lie inside the doc and hold their children', { skip: CORPUS_SKIP }, () => {
+    for (const file of corpusDocs()) {
+      const text = readFileSync(file, 'utf8');
+      const doc = model(text, `file:///corpus/${file.split('/').pop()}`);
+      const lines = doc.lineStarts.length;
+      let count = 0;
+      const check = (s: DocumentSymbol, parent?: DocumentSymbol) => {
+        count++;
+        assert.ok(s.name.length > 0, `${file}: empty name`);
+        assert.ok(!s.name.startsWith('#'), `${file}: ${s.name}`);
+        assert.ok(s.range.start.line >= 0 && s.range.end.line < lines, `${file}: ${s.name} ends at line ${s.range.end.line} of ${lines}`);
+        assert.ok(inside(s.selectionRange, s.range), `${file}: ${s.name}: selection outside range`);
+        if (parent) assert.ok(inside(s.range, parent.range), `${file}: ${s.name} outside ${parent.name}`);
+        for (const c of s.children ?? []) check(c, s);
+      };
+      for (const s of provideDocumentSymbols(doc, NOT_CANCELLED)) check(s);
+      assert.equal(count, doc.headings.length, `${file}: one symbol per heading`);
+    }
+  });
+
+  it('nests the goals of goals_completed.md under their quarters and years', { skip: CORPUS_SKIP }, () => {
+    const file = corpusDocs()[0];
+    const symbols = provideDocumentSymbols(model(readFileSync(file, 'utf8')), NOT_CANCELLED);
+    const years = symbols[0].children!;
+    const y2020 = years.find((y) => y.name === '2020')!;
+    const q4 = y2020.children!.find((q) => q.name === 'FY-20-Q4')!;
+    assert.equal(q4.kind, SymbolKind.Event);
+    assert.deepEqual(q4.children!.map((g) => g.name).slice(0, 2), ['Automatic e2e testing', 'CI infrastructure that can run Docker containers in a reliable way']);
+    const q1 = y2020.children!.find((q) => q.name === 'FY-21-Q1')!;
+    assert.equal(q1.children![0].detail, 'Dave, Robert · 6/7 done, 1 descoped');
+  });
+});

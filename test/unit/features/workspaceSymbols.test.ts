@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { SymbolKind } from 'vscode-languageserver-types';
+import { provideWorkspaceSymbols, subsequenceScore } from '../../../server/src/features/workspaceSymbols';
+import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
+import { MemoryWorkspace } from './support';
+
+const workspace = MemoryWorkspace.of({
+  'goals.md': `
+    ## 2024
+
+    ### FY-24-Q1
+
+    #### Nightly reconciliation finishes early
+
+    - Owner: Ann
+
+    #### Currency rates are cached
+
+    - Owner: Bo
+  `,
+  'team/okr_goals.md': `
+    # FY24-Q2 OKRs
+
+    ## Reconcile ledgers nightly
+
+    - Owner: Cy
+  `,
+  'README.md': `
+    # Readme
+
+    ## Nightly reconciliation notes
+  `,
+});
+
+describe('workspace symbols', () => {
+  it('matches the query as a subsequence of goal and quarter titles, in every goal doc', async () => {
+    const found = await provideWorkspaceSymbols('nightrec', workspace, NOT_CANCELLED);
+    assert.deepEqual(found.map((s) => [s.name, s.location.uri.split('/').pop(), s.kind]), [
+      ['Nightly reconciliation finishes early', 'goals.md', SymbolKind.Class],
+    ]);
+    assert.equal(found[0].containerName, '2024 › FY-24-Q1');
+  });
+
+  it('ranks a contiguous match at a word start first', async () => {
+    const found = await provideWorkspaceSymbols('recon', workspace, NOT_CANCELLED);
+    assert.deepEqual(found.map((s) => s.name), ['Nightly reconciliation finishes early', 'Reconcile ledgers nightly']);
+  });
+
+  it('lists quarters too, and everything for an empty query, never a plain Markdown file', async () => {
+    const all = await provideWorkspaceSymbols('', workspace, NOT_CANCELLED);
+    assert.deepEqual(all.map((s) => s.name).sort(), ['Currency rates are cached', 'FY-24-Q1', 'FY24-Q2 OKRs', 'Nightly reconciliation finishes early', 'Reconcile ledgers nightly']);
+    assert.equal(all.find((s) => s.name === 'FY-24-Q1')!.kind, SymbolKind.Event);
+  });
+
+  it('scores subsequences', () => {
+    assert.equal(subsequenceScore('fy24', 'FY-24-Q1'), 2);
+    assert.equal(subsequenceScore('q1', 'FY-24-Q1'), 0);
+    assert.equal(subsequenceScore('xyz', 'FY-24-Q1'), undefined);
+  });
+
+  it('finds goals across the corpus', { skip: CORPUS_SKIP }, async () => {
+    const texts = Object.fromEntries(corpusDocs().map((f) => [`file:///corpus/${f.split('/').pop()}`, readFileSync(f, 'utf8')]));
+    const corpus = new MemoryWorkspace(texts);
+    const found = await provideWorkspaceSymbols('jaeger', corpus, NOT_CANCELLED);
+    assert.ok(found.some((s) => s.name === 'Deploy Jaeger tracing by default in all deployment types'), found.map((s) => s.name).join('\n'));
+    for (const s of found) assert.ok(s.location.uri in texts);
+  });
+});
