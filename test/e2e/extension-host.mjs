@@ -12,7 +12,7 @@ import { launchChromium } from './browser.mjs';
 // The built-in Markdown extension also offers heading completions, header renames and a heading
 // outline; with it on, the suite could pass on its features instead of ours. The UI test keeps it.
 const BUILTIN_MARKDOWN = 'vscode.markdown-language-features';
-const SUITE_TIMEOUT_MS = 5 * 60_000;
+const SUITE_TIMEOUT_MS = 8 * 60_000;
 
 /** Settings for a quiet, deterministic workbench. */
 export const USER_SETTINGS = {
