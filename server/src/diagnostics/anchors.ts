@@ -1,47 +1,12 @@
 // anchor.missing, anchor.case and the toc.* rules: in-page links against GitHub's anchors.
 import type { GoalDoc, Heading, Link, TocEntry } from '../model/types';
 import { slugOf } from '../model/headings';
+import { closestHeadings, resolveAnchor } from '../model/anchorIndex';
 import { parseQuarterLabel, parseYearLabel } from '../model/periods';
 import { type Finding, quote } from './finding';
 
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** Headings whose anchor is closest to a broken fragment, best first. */
-export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Heading[] {
-  const wanted = slugOf(fragment);
-  const scored = doc.headings
-    .map((h) => ({ h, d: Math.min(editDistance(wanted, h.slug), editDistance(fragment.toLowerCase(), h.slug)) }))
-    .filter(({ h, d }) => d <= Math.max(3, Math.floor(Math.max(wanted.length, h.slug.length) * 0.4)));
-  scored.sort((a, b) => a.d - b.d || a.h.index - b.h.index);
-  return scored.slice(0, max).map((s) => s.h);
-}
-
-export interface AnchorTarget {
-  heading?: Heading;
-  /** The fragment is an `<a name>` anchor rather than a heading. */
-  html?: boolean;
-  exact: boolean;
-}
-
-/** Resolves an in-page fragment: exactly, or only when case is ignored. */
-export function resolveAnchor(doc: GoalDoc, fragment: string): AnchorTarget | undefined {
-  for (const h of doc.headings) if (h.ids.includes(fragment)) return { heading: h, exact: true };
-  if (doc.htmlAnchors.includes(fragment)) return { html: true, exact: true };
-  const lower = fragment.toLowerCase();
-  for (const h of doc.headings) if (h.ids.some((id) => id.toLowerCase() === lower)) return { heading: h, exact: false };
-  return undefined;
-}
+// Lookups live with the model so that features share them; re-exported for the rules' callers.
+export { type AnchorTarget, closestHeadings, resolveAnchor } from '../model/anchorIndex';
 
 function missingAnchor(doc: GoalDoc, link: Link, fragment: string): Finding {
   const candidates = closestHeadings(doc, fragment);

@@ -3,7 +3,7 @@
 // parts (slugs, sections, years, quarters, goals) are assembled from the chunks' pieces.
 import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span } from './types';
 import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
-import { splitChunks } from './chunks';
+import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
 import { buildStructure, type SectionContent } from './structure';
 
@@ -20,17 +20,14 @@ export interface BuildOptions {
   wholeDocument?: boolean;
 }
 
-function labelsOf(definitions: string[]): string[] {
-  return definitions.map((d) => d.slice(d.indexOf('[') + 1, d.indexOf(']:')).toLowerCase());
-}
-
 export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
   const split = splitChunks(text);
-  const { definitions } = split;
   const starts = options.wholeDocument ? [0] : split.starts;
-  // Blank lines between them: a line that only looks like a definition must not swallow the next.
-  const definitionsText = definitions.join('\n\n');
-  const labels = labelsOf(definitions);
+  const definitionByLabel = new Map<string, string>();
+  for (const d of split.definitions) {
+    const label = normalizeLabel(d.slice(d.indexOf('[') + 1, d.indexOf(']:')));
+    if (!definitionByLabel.has(label)) definitionByLabel.set(label, d);
+  }
 
   // Fragments of the previous version, by text, each reusable once.
   const pool = new Map<string, ChunkFragment[]>();
@@ -47,13 +44,15 @@ export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
     const chunkText = text.slice(start, end);
-    let needed = '';
-    if (definitionsText) {
-      const lower = chunkText.toLowerCase();
-      if (labels.some((l) => lower.includes(`[${l}]`))) needed = definitionsText;
-    }
     const last = i + 1 === starts.length;
     const candidates = pool.get(chunkText);
+    // Only the definitions this chunk refers to are put in front of it. Blank lines between
+    // them: a line that only looks like a definition must not swallow the next.
+    let needed = '';
+    if (definitionByLabel.size > 0) {
+      const refs = candidates?.[0]?.refLabels ?? bracketLabels(chunkText);
+      needed = refs.flatMap((l) => definitionByLabel.get(l) ?? []).join('\n\n');
+    }
     const at = candidates?.findIndex((f) => f.definitions === needed && f.last === last) ?? -1;
     const fragment = at >= 0 ? candidates!.splice(at, 1)[0] : buildFragment(chunkText, needed, last);
     placeFragment(fragment, start, line);

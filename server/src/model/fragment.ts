@@ -13,6 +13,7 @@ import type { SectionContent } from './structure';
 import { buildMilestones, offsetsOf, type SourceContext } from './milestones';
 import { fieldNameOf, holdsMilestones, matchField } from './fields';
 import { findMojibake } from './mojibake';
+import { bracketLabels } from './chunks';
 import { computeLineStarts, lineEndAt, PositionFactory } from './text';
 
 /** Content filed under a heading of the chunk, or under the heading before the chunk. */
@@ -27,6 +28,8 @@ export interface ChunkFragment {
   definitions: string;
   /** The chunk was parsed as the last of its document (it runs to the end of the input). */
   last: boolean;
+  /** Every `[…]` of the chunk: the reference labels it may use. */
+  refLabels: string[];
   /** Where the fragment's positions currently place it in its document. */
   offset: number;
   line: number;
@@ -162,6 +165,7 @@ export function buildFragment(chunkText: string, definitions: string, last: bool
     text: chunkText,
     definitions,
     last,
+    refLabels: bracketLabels(chunkText),
     offset: prefix.length,
     line: prefixLines,
     lineStarts: prefix ? computeLineStarts(body) : lineStarts,

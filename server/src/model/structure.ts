@@ -20,9 +20,16 @@ const GOALS_SECTION = /\b(goals?|okrs?|objectives|priorities|key results)\b/i;
 /** Fields that only a goal has; a heading with one of them in its body is a goal. */
 const GOAL_FIELDS = new Set(['owner', 'milestones', 'outcomes', 'status', 'descopedOutcomes']);
 
-function parentOf(headings: Heading[], h: Heading): Heading | undefined {
-  for (let i = h.index - 1; i >= 0; i--) if (headings[i].level < h.level) return headings[i];
-  return undefined;
+/** For each heading, the nearest heading before it of a lower level: one pass with a stack. */
+function parentsOf(headings: Heading[]): (Heading | undefined)[] {
+  const parents: (Heading | undefined)[] = [];
+  const stack: Heading[] = [];
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    parents.push(stack[stack.length - 1]);
+    stack.push(h);
+  }
+  return parents;
 }
 
 export function buildStructure(headings: Heading[], content: Map<Heading, SectionContent>): Structure {
@@ -33,6 +40,8 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
   const quarterOf = new Map<Heading, Quarter>();
   const yearOf = new Map<Heading, Year>();
   const goalOf = new Map<Heading, Goal>();
+  const parents = parentsOf(headings);
+  const parentOf = (h: Heading) => parents[h.index];
 
   for (const h of headings) {
     const q = parseQuarterLabel(h.text);
@@ -43,7 +52,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
     if (q) {
       h.kind = 'quarter';
       const quarter: Quarter = { heading: h, label: q, goals: [] };
-      for (let p = parentOf(headings, h); p; p = parentOf(headings, p)) {
+      for (let p = parentOf(h); p; p = parentOf(p)) {
         const y = yearOf.get(p);
         if (y) {
           quarter.year = y;
@@ -72,7 +81,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
       continue;
     }
     if (fieldNameOf(h.text)) continue; // `### Milestones` is a field of the goal above it
-    const parent = parentOf(headings, h);
+    const parent = parentOf(h);
     const previous = headings[h.index - 1];
     let goal: Goal | undefined;
     const newGoal = (): Goal => ({ heading: h, fields: [], owners: [], isInclude: false, items: [] });

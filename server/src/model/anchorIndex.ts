@@ -1,0 +1,99 @@
+// Anchor lookups for a document version: exact ids, ids with case ignored, and the headings
+// closest to a broken fragment. Built once per version; the closest-heading answers carry over
+// to the next version of the same document while its anchors are unchanged (typing in prose
+// must not redo edit distances against every heading).
+import type { GoalDoc, Heading } from './types';
+import { slugOf } from './headings';
+
+export interface AnchorTarget {
+  heading?: Heading;
+  /** The fragment is an `<a name>` anchor rather than a heading. */
+  html?: boolean;
+  exact: boolean;
+}
+
+interface AnchorIndex {
+  byId: Map<string, Heading>;
+  byLowerId: Map<string, Heading>;
+  html: Set<string>;
+  slugs: string[];
+  /** Fragment → indexes of the closest headings. */
+  closest: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<GoalDoc, AnchorIndex>();
+const lastByUri = new Map<string, AnchorIndex>();
+
+function sameSlugs(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function anchorIndex(doc: GoalDoc): AnchorIndex {
+  let index = indexes.get(doc);
+  if (index) return index;
+  const byId = new Map<string, Heading>();
+  const byLowerId = new Map<string, Heading>();
+  for (const h of doc.headings) {
+    for (const id of h.ids) {
+      if (!byId.has(id)) byId.set(id, h);
+      const lower = id.toLowerCase();
+      if (!byLowerId.has(lower)) byLowerId.set(lower, h);
+    }
+  }
+  const slugs = doc.headings.map((h) => h.slug);
+  const previous = lastByUri.get(doc.uri);
+  const closest = previous && sameSlugs(previous.slugs, slugs) ? previous.closest : new Map<string, number[]>();
+  index = { byId, byLowerId, html: new Set(doc.htmlAnchors), slugs, closest };
+  indexes.set(doc, index);
+  lastByUri.set(doc.uri, index);
+  return index;
+}
+
+/** Resolves an in-page fragment: exactly, or only when case is ignored. */
+export function resolveAnchor(doc: GoalDoc, fragment: string): AnchorTarget | undefined {
+  const index = anchorIndex(doc);
+  const exact = index.byId.get(fragment);
+  if (exact) return { heading: exact, exact: true };
+  if (index.html.has(fragment)) return { html: true, exact: true };
+  const loose = index.byLowerId.get(fragment.toLowerCase());
+  return loose ? { heading: loose, exact: false } : undefined;
+}
+
+/** Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`. */
+function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Headings whose anchor is closest to a broken fragment, best first (at most `max`). */
+export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Heading[] {
+  const index = anchorIndex(doc);
+  let found = index.closest.get(fragment);
+  if (!found) {
+    const wanted = slugOf(fragment);
+    const lower = fragment.toLowerCase();
+    const scored: Array<{ i: number; d: number }> = [];
+    doc.headings.forEach((h, i) => {
+      const limit = Math.max(3, Math.floor(Math.max(wanted.length, h.slug.length) * 0.4));
+      const d = Math.min(boundedDistance(wanted, h.slug, limit), boundedDistance(lower, h.slug, limit));
+      if (d <= limit) scored.push({ i, d });
+    });
+    scored.sort((a, b) => a.d - b.d || a.i - b.i);
+    found = scored.slice(0, 3).map((s) => s.i);
+    index.closest.set(fragment, found);
+  }
+  return found.slice(0, max).map((i) => doc.headings[i]);
+}
