@@ -12,7 +12,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeDiagnostics } from './diagnostics/index';
+import { computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
 import { GoalDocsService } from './service';
 import { SettingsStore } from './settingsStore';
 
@@ -73,7 +73,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // --- Diagnostics: pulled by clients that can, pushed to the others ---
   const diagnosticsFor = async (uri: string, token?: { isCancellationRequested: boolean }) => {
     const analysed = await service.analyse(uri);
-    if (!analysed || token?.isCancellationRequested) return [];
+    if (!analysed) {
+      const oversized = await service.oversized(uri);
+      return oversized ? [oversizedDiagnostic(oversized.length, oversized.limit)] : [];
+    }
+    if (token?.isCancellationRequested) return [];
     return computeDiagnostics(analysed.doc, analysed.settings, service.files, token);
   };
 

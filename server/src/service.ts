@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelCache } from './model/cache';
 import type { GoalDoc } from './model/types';
-import { isGoalDoc } from './goalDocFiles';
+import { isGoalDoc, matchesGoalDocGlobs } from './goalDocFiles';
 import { defaultSettings, type GoalDocsSettings } from './settings';
 import type { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -78,6 +78,19 @@ export class GoalDocsService {
     const doc = this.model(current);
     if (!isGoalDoc(this.relativePath(uri), doc, settings.files)) return undefined;
     return { doc, settings, textDocument: current };
+  }
+
+  /**
+   * For an open document named like a goal doc but longer than `goalDocs.maxFileSize`: its
+   * length and the limit, so that one message can say why nothing is analysed.
+   */
+  async oversized(uri: string): Promise<{ length: number; limit: number } | undefined> {
+    const textDocument = this.documents.get(uri);
+    if (!textDocument) return undefined;
+    const settings = await this.settings.get(uri);
+    const length = this.documents.get(uri)?.getText().length ?? 0;
+    if (length <= settings.maxFileSize || !matchesGoalDocGlobs(this.relativePath(uri), settings.files)) return undefined;
+    return { length, limit: settings.maxFileSize };
   }
 
   close(uri: string): void {

@@ -81,6 +81,21 @@ describe('language server over stdio', () => {
   });
 });
 
+describe('language server and huge goal docs', () => {
+  it('says once why a goal doc over goalDocs.maxFileSize is not analysed', async () => {
+    const session = await startServer({ configuration: { goalDocs: { maxFileSize: 1000 } } });
+    try {
+      const uri = 'untitled:big_goals.md';
+      openDocument(session, uri, '## FY-24-Q1\n\n[q](#nowhere)\n' + 'Filler text.\n'.repeat(200));
+      const items = await pull(session, uri);
+      assert.deepEqual(items.map((d) => d.code), ['file.too-large']);
+      assert.match(items[0].message, /2,627 characters, more than goalDocs.maxFileSize \(1,000\)/);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('language server for clients without pull diagnostics', () => {
   it('pushes diagnostics for the version it computed them for', async () => {
     const session = await startServer({ pullDiagnostics: false });

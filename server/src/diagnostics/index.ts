@@ -49,3 +49,14 @@ export function computeDiagnostics(doc: GoalDoc, settings: GoalDocsSettings, fil
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return diagnostics;
 }
+
+/** The one message for a goal doc too large to analyse (`goalDocs.maxFileSize`). */
+export function oversizedDiagnostic(length: number, limit: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'file.too-large',
+    source: DIAGNOSTIC_SOURCE,
+    message: `Goal Docs does not analyse this document: it has ${length.toLocaleString('en-US')} characters, more than goalDocs.maxFileSize (${limit.toLocaleString('en-US')}). Raise the setting to analyse it.`,
+  };
+}
