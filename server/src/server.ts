@@ -3,11 +3,14 @@
 import {
   type Connection,
   createConnection,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -15,6 +18,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
 import { GoalDocsService } from './service';
 import { SettingsStore } from './settingsStore';
+import { WorkspaceIndex } from './workspaceIndex';
+import { provideCompletions } from './features/completion';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import { provideDefinition } from './features/definition';
+import { provideReferences } from './features/references';
+import { provideDocumentHighlights } from './features/documentHighlights';
+import { provideDocumentLinks } from './features/documentLinks';
+import { provideHover } from './features/hover';
+import { provideFoldingRanges } from './features/folding';
+import { isRefusal, prepareRename, provideRename } from './features/rename';
+import { provideCodeLenses } from './features/codeLens';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -27,6 +42,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     (message) => connection.console.warn(`Invalid setting: ${message}`),
   );
   const service = new GoalDocsService(documents, settings);
+  const index = new WorkspaceIndex(service, () => documents.all());
+  let renameWithDocumentChanges = false;
+  let canRefreshCodeLens = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -37,11 +55,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (init?.goalDocs !== undefined) settings.setGlobal(init.goalDocs);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     service.setWorkspaceFolders(folders);
+    index.setFolders(folders);
+    renameWithDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        completionProvider: { triggerCharacters: ['#', '(', '/'] },
+        documentSymbolProvider: { label: 'Goals' },
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'goal-docs' },
     };
@@ -54,6 +86,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
       service.setWorkspaceFolders(folders.map((f) => f.uri));
+      index.setFolders(folders.map((f) => f.uri));
     });
   });
 
@@ -62,10 +95,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!canPullConfiguration) settings.setGlobal(pushed);
     settings.clear();
     refreshDiagnostics();
+    if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
   connection.onDidChangeWatchedFiles((change) => {
     for (const c of change.changes) service.files.forget(c.uri);
+    index.didChangeWatchedFiles(change.changes);
     // Links into changed files may have broken or healed.
     refreshDiagnostics();
   });
@@ -104,6 +139,61 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     service.close(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+
+  // --- Completion, outline, navigation, rename, code lens: one feature per file in features/ ---
+  connection.onCompletion(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a && !token.isCancellationRequested ? provideCompletions(a.doc, params.position, index, token) : null;
+  });
+  connection.onDocumentSymbol(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideDocumentSymbols(a.doc, token) : null;
+  });
+  connection.onWorkspaceSymbol((params, token) => provideWorkspaceSymbols(params.query, index, token));
+  connection.onDefinition(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideDefinition(a.doc, params.position, index, token) : null;
+  });
+  connection.onReferences(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideReferences(a.doc, params.position, params.context, index, token) : null;
+  });
+  connection.onDocumentHighlight(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideDocumentHighlights(a.doc, params.position, index, token) : null;
+  });
+  connection.onDocumentLinks(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideDocumentLinks(a.doc, index, token) : null;
+  });
+  connection.onHover(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideHover(a.doc, params.position, index, token) : null;
+  });
+  connection.onFoldingRanges(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideFoldingRanges(a.doc, token) : null;
+  });
+  connection.onPrepareRename(async (params) => {
+    const a = await service.analyse(params.textDocument.uri);
+    if (!a) return null;
+    const answer = prepareRename(a.doc, params.position, index);
+    // The client shows the message of a failed prepareRename to the user.
+    if (isRefusal(answer)) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.refused);
+    return answer;
+  });
+  connection.onRenameRequest(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    if (!a) return null;
+    const edit = await provideRename(a.doc, params.position, params.newName, index, token, { documentChanges: renameWithDocumentChanges });
+    if (isRefusal(edit)) throw new ResponseError(LSPErrorCodes.RequestFailed, edit.refused);
+    return edit;
+  });
+  connection.onCodeLens(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a ? provideCodeLenses(a.doc, a.settings, token) : null;
+  });
+  documents.onDidOpen((e) => index.didOpen(e.document.uri));
 
   documents.listen(connection);
   connection.listen();

@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { provideWorkspaceSymbols, subsequenceScore } from '../../../server/src/features/workspaceSymbols';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
-import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { MemoryWorkspace } from './support';
 
 const workspace = MemoryWorkspace.of({
@@ -61,11 +59,4 @@ describe('workspace symbols', () => {
     assert.equal(subsequenceScore('xyz', 'FY-24-Q1'), undefined);
   });
 
-  it('finds goals across the corpus', { skip: CORPUS_SKIP }, async () => {
-    const texts = Object.fromEntries(corpusDocs().map((f) => [`file:///corpus/${f.split('/').pop()}`, readFileSync(f, 'utf8')]));
-    const corpus = new MemoryWorkspace(texts);
-    const found = await provideWorkspaceSymbols('jaeger', corpus, NOT_CANCELLED);
-    assert.ok(found.some((s) => s.name === 'Deploy Jaeger tracing by default in all deployment types'), found.map((s) => s.name).join('\n'));
-    for (const s of found) assert.ok(s.location.uri in texts);
-  });
 });

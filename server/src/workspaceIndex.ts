@@ -1,0 +1,199 @@
+// The Markdown files of the workspace, for features that look beyond one document (references,
+// rename, workspace symbols, path completion). The folders are walked once, on first need; after
+// that the index follows `workspace/didChangeWatchedFiles` and document open events file by
+// file, never rescanning. Models come from the service: open documents per version, files on
+// disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { GoalDoc } from './model/types';
+import type { GoalDocsService } from './service';
+import type { Cancellation, GoalDocWorkspace } from './features/workspace';
+import { isGoalDoc } from './goalDocFiles';
+
+/** Folders never walked: dependencies and version control hold no goal docs of the team's. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** A bound on the walk, so a huge monorepo cannot stall the server. */
+export const MAX_INDEXED_FILES = 20_000;
+/** Models built between two yields to the event loop, so cancellation gets through. */
+const BUILDS_PER_YIELD = 16;
+
+export interface FileChange {
+  uri: string;
+  /** 1 created, 2 changed, 3 deleted, as in the LSP `FileChangeType`. */
+  type: number;
+}
+
+export function isMarkdownUri(uri: string): boolean {
+  return /\.(md|markdown)$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
+/** The same file spelled two ways (`%40` or `@`) has one key. */
+function keyOf(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndex implements GoalDocWorkspace {
+  private folders: string[] = [];
+  /** Markdown files on disk by key; undefined until the first walk ends. */
+  private disk: Map<string, string> | undefined;
+  private walking: Promise<void> | undefined;
+  /** Changes that arrive while a walk runs, applied when it ends. */
+  private pending: FileChange[] = [];
+  private generation = 0;
+  /** Whether the last walk stopped at MAX_INDEXED_FILES. */
+  truncated = false;
+
+  constructor(
+    private readonly service: GoalDocsService,
+    private readonly openDocuments: () => Array<{ uri: string; version: number }>,
+  ) {}
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.filter((u) => u.startsWith('file:'));
+    this.disk = undefined;
+    this.walking = undefined;
+    this.pending = [];
+    this.generation++;
+  }
+
+  // --- Keeping up to date, file by file ---
+
+  didChangeWatchedFiles(changes: FileChange[]): void {
+    for (const c of changes) this.service.files.forget(c.uri);
+    if (this.walking && !this.disk) this.pending.push(...changes);
+    else for (const c of changes) this.apply(c);
+  }
+
+  /** An opened file that the walk has not seen (created since) joins the index. */
+  didOpen(uri: string): void {
+    if (this.disk && isMarkdownUri(uri) && this.service.files.insideWorkspace(uri)) this.disk.set(keyOf(uri), uri);
+  }
+
+  private apply(c: FileChange): void {
+    if (!this.disk) return;
+    const key = keyOf(c.uri);
+    if (c.type === 3) {
+      // A deleted folder takes its files with it.
+      this.disk.delete(key);
+      for (const k of [...this.disk.keys()]) if (k.startsWith(key + '/')) this.disk.delete(k);
+    } else if (isMarkdownUri(c.uri) && this.service.files.insideWorkspace(c.uri) && !this.inSkippedFolder(c.uri)) {
+      this.disk.set(key, c.uri);
+    }
+  }
+
+  private inSkippedFolder(uri: string): boolean {
+    return new URL(uri).pathname.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+  }
+
+  // --- The walk ---
+
+  private async ensureWalked(): Promise<void> {
+    if (this.disk) return;
+    if (!this.walking) {
+      const generation = this.generation;
+      this.walking = this.walk().then((found) => {
+        if (generation !== this.generation) return;
+        this.disk = found;
+        for (const c of this.pending) this.apply(c);
+        this.pending = [];
+      });
+    }
+    await this.walking;
+  }
+
+  private async walk(): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    this.truncated = false;
+    const queue: string[] = [];
+    for (const folder of this.folders) {
+      try {
+        queue.push(fileURLToPath(folder));
+      } catch {
+        // not a local folder
+      }
+    }
+    while (queue.length) {
+      const dir = queue.shift()!;
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        // Symbolic links are never followed: they can lead out of the folders, or in circles.
+        if (e.isSymbolicLink()) continue;
+        if (e.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(e.name)) queue.push(p);
+        } else if (e.isFile() && isMarkdownUri(e.name)) {
+          if (found.size >= MAX_INDEXED_FILES) {
+            this.truncated = true;
+            return found;
+          }
+          const uri = pathToFileURL(p).href;
+          found.set(keyOf(uri), uri);
+        }
+      }
+    }
+    return found;
+  }
+
+  // --- GoalDocWorkspace ---
+
+  async markdownUris(token: Cancellation): Promise<string[]> {
+    await this.ensureWalked();
+    if (token.isCancellationRequested) return [];
+    const uris = new Map(this.disk);
+    // An open document's own spelling of its URI wins: edits go back to it under that name.
+    for (const d of this.openDocuments()) if (isMarkdownUri(d.uri) || d.uri.startsWith('untitled:')) uris.set(keyOf(d.uri), d.uri);
+    return [...uris.values()].sort();
+  }
+
+  async markdownModels(token: Cancellation): Promise<GoalDoc[]> {
+    const uris = await this.markdownUris(token);
+    const models: GoalDoc[] = [];
+    let built = 0;
+    for (const uri of uris) {
+      if (token.isCancellationRequested) return [];
+      const doc = this.model(uri);
+      if (doc) models.push(doc);
+      if (++built % BUILDS_PER_YIELD === 0) await yieldToEventLoop();
+    }
+    return token.isCancellationRequested ? [] : models;
+  }
+
+  async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
+    const models = await this.markdownModels(token);
+    const goalDocs: GoalDoc[] = [];
+    for (const doc of models) {
+      if (doc.looksLikeGoalDoc) {
+        goalDocs.push(doc);
+        continue;
+      }
+      const settings = await this.service.settings.get(doc.uri);
+      if (token.isCancellationRequested) return [];
+      if (isGoalDoc(this.service.relativePath(doc.uri), doc, settings.files)) goalDocs.push(doc);
+    }
+    return goalDocs;
+  }
+
+  model(uri: string): GoalDoc | undefined {
+    return this.service.files.model(uri);
+  }
+
+  stat(uri: string): 'file' | 'directory' | undefined {
+    return this.service.files.stat(uri);
+  }
+
+  openVersion(uri: string): number | undefined {
+    return this.service.documents.get(uri)?.version;
+  }
+}

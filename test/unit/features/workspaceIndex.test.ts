@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { GoalDocsService } from '../../../server/src/service';
+import { SettingsStore } from '../../../server/src/settingsStore';
+import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+
+describe('workspace index', () => {
+  let root: string;
+  let folder: string;
+  let outside: string;
+  const open = new Map<string, TextDocument>();
+  let index: WorkspaceIndex;
+  const uri = (rel: string) => pathToFileURL(path.join(folder, rel)).href;
+  const names = async () => (await index.markdownUris(NOT_CANCELLED)).map((u) => (u.startsWith('file:') ? path.relative(folder, new URL(u).pathname) : u));
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'goal-docs-index-'));
+    folder = path.join(root, 'ws');
+    outside = path.join(root, 'outside');
+    for (const d of ['ws/team', 'ws/node_modules/pkg', 'ws/.git', 'outside']) mkdirSync(path.join(root, d), { recursive: true });
+    writeFileSync(path.join(folder, 'goals.md'), '## FY-24-Q1\n\n### Faster builds\n\n- Owner: Ann\n');
+    writeFileSync(path.join(folder, 'team', 'notes.md'), '# Notes\n\n[b](../goals.md#faster-builds)\n');
+    writeFileSync(path.join(folder, 'node_modules', 'pkg', 'README.md'), '# dependency\n');
+    writeFileSync(path.join(folder, '.git', 'x.md'), '# git\n');
+    writeFileSync(path.join(outside, 'secret.md'), '## FY-24-Q1\n');
+    symlinkSync(outside, path.join(folder, 'linked'));
+    symlinkSync(path.join(outside, 'secret.md'), path.join(folder, 'secret.md'));
+    const service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    index = new WorkspaceIndex(service, () => [...open.values()]);
+    index.setFolders([pathToFileURL(folder).href]);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('walks lazily: a file written before the first question is found', async () => {
+    writeFileSync(path.join(folder, 'team', 'okr.md'), '# FY24-Q2 OKRs\n');
+    assert.deepEqual(await names(), ['goals.md', 'team/notes.md', 'team/okr.md']);
+  });
+
+  it('skips node_modules and .git and never follows a symbolic link', async () => {
+    const found = await names();
+    assert.ok(!found.some((n) => n.includes('node_modules') || n.includes('.git') || n.includes('secret') || n.startsWith('linked')), found.join(', '));
+  });
+
+  it('does not walk again: files appear and go only through watched-file events', async () => {
+    writeFileSync(path.join(folder, 'later.md'), '# Later\n');
+    assert.ok(!(await names()).includes('later.md'));
+    index.didChangeWatchedFiles([{ uri: uri('later.md'), type: 1 }]);
+    assert.ok((await names()).includes('later.md'));
+    unlinkSync(path.join(folder, 'later.md'));
+    index.didChangeWatchedFiles([{ uri: uri('later.md'), type: 3 }]);
+    assert.ok(!(await names()).includes('later.md'));
+    index.didChangeWatchedFiles([{ uri: uri('node_modules/pkg/other.md'), type: 1 }]);
+    assert.ok(!(await names()).some((n) => n.includes('node_modules')));
+  });
+
+  it('includes open documents, even unsaved ones, under their own URI', async () => {
+    open.set('untitled:Untitled-1', TextDocument.create('untitled:Untitled-1', 'markdown', 1, '## FY-25-Q1\n'));
+    assert.ok((await names()).includes('untitled:Untitled-1'));
+    open.delete('untitled:Untitled-1');
+  });
+
+  it('keeps the models of files on disk until they change, and answers goal docs only', async () => {
+    const first = await index.markdownModels(NOT_CANCELLED);
+    const second = await index.markdownModels(NOT_CANCELLED);
+    assert.ok(first.every((d, i) => d === second[i]), 'models rebuilt without a change');
+    const goalDocs = (await index.goalDocs(NOT_CANCELLED)).map((d) => path.relative(folder, new URL(d.uri).pathname));
+    assert.deepEqual(goalDocs, ['goals.md', 'team/okr.md']);
+  });
+
+  it('prefers an open document to the file on disk', async () => {
+    const goalsUri = uri('goals.md');
+    open.set(goalsUri, TextDocument.create(goalsUri, 'markdown', 4, '## FY-24-Q1\n\n### Quicker builds\n'));
+    const models = await index.markdownModels(NOT_CANCELLED);
+    assert.equal(models.find((d) => d.uri === goalsUri)!.headings[1].text, 'Quicker builds');
+    assert.equal(index.openVersion(goalsUri), 4);
+    open.delete(goalsUri);
+  });
+
+  it('answers nothing once cancelled', async () => {
+    assert.deepEqual(await index.markdownModels({ isCancellationRequested: true }), []);
+  });
+});
