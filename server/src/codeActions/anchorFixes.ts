@@ -1,0 +1,29 @@
+// anchor.missing → "Change to #slug" per candidate, best first; anchor.case and
+// toc.entry-mismatch → the exact slug.
+import type { GoalDoc, Link } from '../model/types';
+import { type Fix, type FixProvider, type FixTarget, sameRange, stringData } from './fix';
+
+/** The link whose fragment (or destination) the finding's range covers. */
+function linkAt(doc: GoalDoc, target: FixTarget): Link | undefined {
+  return doc.links.find((l) => (l.fragmentRange && sameRange(l.fragmentRange, target.range)) || sameRange(l.hrefRange, target.range));
+}
+
+function changeFragment(link: Link, slug: string, safe: boolean, isPreferred: boolean): Fix {
+  const edit = link.fragmentSpan ? { ...link.fragmentSpan, newText: slug } : { ...link.hrefSpan, newText: `${link.path}#${slug}` };
+  return { title: `Change to #${slug}`, edits: [edit], safe, isPreferred };
+}
+
+export const fixMissingAnchor: FixProvider = (doc, target) => {
+  const link = linkAt(doc, target);
+  const candidates = Array.isArray(target.data.candidates) ? target.data.candidates.filter((c): c is string => typeof c === 'string') : [];
+  if (!link) return [];
+  // With more than one candidate the first is a guess: offered first, never applied unasked.
+  return candidates.map((slug, i) => changeFragment(link, slug, candidates.length === 1, i === 0));
+};
+
+/** anchor.case and toc.entry-mismatch: the data names the one right slug. */
+export const fixToExactSlug: FixProvider = (doc, target) => {
+  const link = linkAt(doc, target);
+  const slug = stringData(target, 'slug');
+  return link && slug ? [changeFragment(link, slug, true, true)] : [];
+};

@@ -1,0 +1,73 @@
+// goal.heading-level → the goal heading and its sub-headings one level down, under their
+// quarter; goal.owner-missing → an Owner field with a placeholder, spelled as the document spells it.
+import type { Field, GoalDoc } from '../model/types';
+import { lineStart } from './edit';
+import { type Fix, type FixProvider, headingBySlug, stringData } from './fix';
+
+const OWNER_PLACEHOLDER = 'TBD';
+
+export const fixGoalHeadingLevel: FixProvider = (doc, target) => {
+  const h = headingBySlug(doc, stringData(target, 'slug'));
+  const expected = target.data.expectedLevel;
+  if (!h || typeof expected !== 'number' || expected <= h.level) return [];
+  const delta = expected - h.level;
+  const moved = doc.headings.filter((s) => s === h || (s.index > h.index && s.span.start < h.sectionSpan.end && s.level > h.level));
+  // Only `#` headings can be moved a level, and none past level 6.
+  if (moved.some((s) => doc.text[s.span.start] !== '#' || s.level + delta > 6)) return [];
+  const edits = moved.map((s) => ({ start: s.span.start, end: s.span.start, newText: '#'.repeat(delta) }));
+  const title = `Make the goal a level-${expected} heading (${'#'.repeat(expected)})` + (moved.length > 1 ? ` with its ${moved.length - 1} sub-heading${moved.length > 2 ? 's' : ''}` : '');
+  return [{ title, edits, safe: true, isPreferred: true }];
+};
+
+/** How this document writes an Owner bullet, up to the value: `- **Owner**: `, `- Owner: `. */
+function ownerSpelling(doc: GoalDoc): string {
+  const counts = new Map<string, number>();
+  for (const goal of doc.goals) {
+    for (const f of goal.fields) {
+      if (f.name !== 'owner' || f.form !== 'bullet') continue;
+      const written = doc.text.slice(f.span.start, f.valueSpan.start).replace(/\s+$/, '') + ' ';
+      if (!written.includes('\n')) counts.set(written, (counts.get(written) ?? 0) + 1);
+    }
+  }
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return top?.[0] ?? '- **Owner**: ';
+}
+
+function column(doc: GoalDoc, offset: number): number {
+  return offset - lineStart(doc, offset);
+}
+
+export const fixOwnerMissing: FixProvider = (doc, target) => {
+  const h = headingBySlug(doc, stringData(target, 'slug'));
+  const goal = h && doc.goals.find((g) => g.heading === h);
+  if (!goal) return [];
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const owner = goal.fields.find((f) => f.name === 'owner');
+  if (owner) {
+    if (owner.value !== '') return [];
+    const at = owner.valueSpan.start;
+    const space = doc.text[at - 1] === ' ' ? '' : ' ';
+    return [{ title: `Fill the empty Owner with "${OWNER_PLACEHOLDER}"`, edits: [{ start: at, end: at, newText: space + OWNER_PLACEHOLDER }], safe: false }];
+  }
+  const spelling = ownerSpelling(doc);
+  const line = `${spelling}${OWNER_PLACEHOLDER}`;
+  const title = `Add "${line.trim()}"`;
+  // First in the goal's own field list, or first in its list of items, as a sibling bullet.
+  const ownEnd = doc.headings[h.index + 1]?.span.start ?? doc.text.length;
+  const bullets: Array<{ start: number; marker: string }> = [
+    ...goal.fields.filter((f: Field) => f.form === 'bullet').map((f) => ({ start: f.span.start, marker: /^([-*+]|\d+[.)])/.exec(doc.text.slice(f.span.start))?.[1] ?? '-' })),
+    ...goal.items.map((m) => ({ start: m.span.start, marker: m.marker })),
+  ].filter((b) => b.start < ownEnd);
+  bullets.sort((a, b) => a.start - b.start);
+  const first = bullets[0];
+  if (first) {
+    const marker = /^\d/.test(first.marker) ? '-' : first.marker;
+    const text = ' '.repeat(column(doc, first.start)) + line.replace(/^([-*+]|\d+[.)])/, marker) + eol;
+    const at = lineStart(doc, first.start);
+    return [{ title, edits: [{ start: at, end: at, newText: text }], safe: false }];
+  }
+  // No list yet: a new one after the goal's text.
+  let end = ownEnd;
+  while (end > h.span.end && /\s/.test(doc.text[end - 1])) end--;
+  return [{ title, edits: [{ start: end, end, newText: `${eol}${eol}${line}` }], safe: false }];
+};

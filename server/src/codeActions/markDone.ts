@@ -1,0 +1,110 @@
+// The edits that mark a milestone done in a document's house style, reopen it (the reverse), or
+// descope it. Each keeps the list marker, indentation, links and nested items as they are.
+import type { GoalDoc, Milestone } from '../model/types';
+import { allMilestones } from '../model/milestones';
+import { type DoneStyle, stampText } from './doneStyle';
+import { EditBuilder, type SpanEdit } from './edit';
+import { type ItemParts, itemParts } from './itemText';
+
+/** Removes the delimiters of strikes inside the body, so that a new strike around it does not nest. */
+function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
+  for (const s of p.item.strikes) {
+    if (s.start < p.bodyStart || s.end > p.bodyEnd) continue;
+    const d = doc.text.startsWith('~~', s.start) ? 2 : 1;
+    ed.delete(s.start, s.start + d);
+    ed.delete(s.end - d, s.end);
+  }
+}
+
+/** Strikes the body through (unless it already is) and puts `suffix` after the strike. */
+function strikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts, periodInStrike: boolean, suffix: string): void {
+  if (p.whollyStruck) {
+    ed.replace(p.bodyEnd, p.tailEnd, suffix);
+    return;
+  }
+  unstrikeBody(ed, doc, p);
+  const period = periodInStrike && !/[.!?:;]/.test(doc.text[p.bodyEnd - 1] ?? '') ? '.' : '';
+  ed.insert(p.bodyStart, '~~');
+  ed.replace(p.bodyEnd, p.tailEnd, `${period}~~${suffix}`);
+}
+
+/** Drops what done makes stale: a leading status that is not done, and in-progress or estimate markers. */
+function dropStale(ed: EditBuilder, p: ItemParts): void {
+  for (const s of p.staleInside) ed.delete(s.start, s.end);
+  if (p.lead && !p.lead.done) ed.delete(p.lead.span.start, p.bodyStart);
+}
+
+export function markItemDone(doc: GoalDoc, m: Milestone, style: DoneStyle, version: string): SpanEdit[] {
+  const ed = new EditBuilder(doc.text);
+  const p = itemParts(doc, m);
+  const { mark } = style;
+  if (m.checkbox || mark.kind === 'checkbox') {
+    // A task box is ticked, whatever else the document does.
+    dropStale(ed, p);
+    if (m.checkbox) ed.replace(m.checkbox.span.start, m.checkbox.span.end, '[x]');
+    else ed.insert(p.content.start, '[x] ');
+    ed.delete(p.bodyEnd, p.tailEnd);
+    return ed.edits;
+  }
+  if (mark.kind === 'emoji') {
+    for (const s of p.staleInside) ed.delete(s.start, s.end);
+    // A document that marks done with emoji does not strike: a strike was this item's makeshift mark.
+    if (p.item.struck) unstrikeBody(ed, doc, p);
+    if (mark.at === 'prefix') {
+      if (p.lead) ed.replace(p.lead.span.start, p.lead.span.end, mark.emoji);
+      else ed.insert(p.bodyStart, `${mark.emoji} `);
+      ed.delete(p.bodyEnd, p.tailEnd);
+    } else {
+      if (p.lead) ed.delete(p.lead.span.start, p.bodyStart);
+      ed.replace(p.bodyEnd, p.tailEnd, ` ${mark.emoji}`);
+    }
+    return ed.edits;
+  }
+  dropStale(ed, p);
+  const stamp = mark.kind === 'stamp' ? ` ${stampText(mark, version)}` : '';
+  if (mark.kind === 'stamp' && !mark.strike) ed.replace(p.bodyEnd, p.tailEnd, stamp);
+  else strikeBody(ed, doc, p, style.periodInStrike, stamp);
+  return ed.edits;
+}
+
+function skipSpaceBack(text: string, i: number): number {
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i;
+}
+
+/** The exact reverse of marking done (or descoping): unticks, unstrikes, removes the stamp or marker. */
+export function reopenItem(doc: GoalDoc, m: Milestone): SpanEdit[] {
+  const ed = new EditBuilder(doc.text);
+  const p = itemParts(doc, m);
+  if (m.checkbox?.checked) ed.replace(m.checkbox.span.start, m.checkbox.span.end, '[ ]');
+  if (p.lead?.done) ed.delete(p.lead.span.start, p.bodyStart);
+  const markers = [m.done?.span, p.suffixDone, m.descoped && { start: m.descoped.span.start, end: skipSpaceBack(doc.text, p.content.end) }].filter((s) => !!s);
+  if (markers.length) {
+    const start = skipSpaceBack(doc.text, Math.min(...markers.map((s) => s.start)));
+    ed.delete(start, Math.max(...markers.map((s) => s.end)));
+  }
+  if (p.strike) {
+    const { span, delimiter } = p.strike;
+    ed.delete(span.start, span.start + delimiter.length);
+    ed.delete(span.end - delimiter.length, span.end);
+  }
+  return ed.edits;
+}
+
+/** The Descoped marker this document writes (`_Descoped_:`, `Descoped`, `Deprioritized`), with a reason placeholder where it takes one. */
+export function descopedMarker(doc: GoalDoc): string {
+  const counts = new Map<string, number>();
+  for (const m of allMilestones(doc.items)) if (m.descoped) counts.set(m.descoped.text, (counts.get(m.descoped.text) ?? 0) + 1);
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const marker = top?.[0] ?? '_Descoped_:';
+  return marker.endsWith(':') ? `${marker} TBD` : marker;
+}
+
+/** Strikes the item and adds the Descoped marker. */
+export function descopeItem(doc: GoalDoc, m: Milestone, style: DoneStyle): SpanEdit[] {
+  const ed = new EditBuilder(doc.text);
+  const p = itemParts(doc, m);
+  dropStale(ed, p);
+  strikeBody(ed, doc, p, style.periodInStrike, ` ${descopedMarker(doc)}`);
+  return ed.edits;
+}

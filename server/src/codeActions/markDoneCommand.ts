@@ -1,0 +1,43 @@
+// `goalDocs.markDoneWithVersion`: marks the open items (and goal-table rows) on the given lines
+// done with a stamp version the user chose. Without a version it only answers the inferred one,
+// which the client prefills in its input box.
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { GoalDoc } from '../model/types';
+import type { GoalDocsSettings } from '../settings';
+import { inferStampVersion } from './doneStyle';
+import { versionedEdit } from './edit';
+import { markTargetsDone, targetsOnLines } from './milestones';
+
+export interface MarkDoneWithVersionArgs {
+  uri: string;
+  /** The document version the lines refer to. */
+  version: number;
+  lines: number[];
+  /** The version text of the stamp; omitted to ask for the inferred one. */
+  stampVersion?: string;
+}
+
+export interface MarkDoneWithVersionResult {
+  inferredVersion: string;
+  edit?: WorkspaceEdit;
+  /** Why there is no edit. */
+  message?: string;
+}
+
+export function parseMarkDoneArgs(raw: unknown): MarkDoneWithVersionArgs | undefined {
+  const a = raw as Partial<MarkDoneWithVersionArgs> | undefined;
+  if (!a || typeof a.uri !== 'string' || typeof a.version !== 'number' || !Array.isArray(a.lines) || !a.lines.every((l) => typeof l === 'number')) return undefined;
+  if (a.stampVersion !== undefined && typeof a.stampVersion !== 'string') return undefined;
+  return { uri: a.uri, version: a.version, lines: a.lines, stampVersion: a.stampVersion };
+}
+
+export function markDoneWithVersion(doc: GoalDoc, args: MarkDoneWithVersionArgs, settings: GoalDocsSettings, today = new Date()): MarkDoneWithVersionResult {
+  const inferredVersion = inferStampVersion(doc, settings, today);
+  if (args.stampVersion === undefined) return { inferredVersion };
+  if (doc.version !== args.version) return { inferredVersion, message: 'The document changed since the lines were chosen; run the command again.' };
+  const stampVersion = args.stampVersion.trim();
+  if (!stampVersion) return { inferredVersion, message: 'An empty version stamps nothing.' };
+  const edits = markTargetsDone(doc, targetsOnLines(doc, args.lines), settings, stampVersion);
+  if (edits.length === 0) return { inferredVersion, message: 'No open milestone on those lines.' };
+  return { inferredVersion, edit: versionedEdit(doc, edits) };
+}

@@ -1,0 +1,52 @@
+// period.order → the out-of-order quarter or year moved, with everything under it, above the
+// siblings it belongs before in the document's own order (newest or oldest first).
+import type { GoalDoc, Heading } from '../model/types';
+import { quarterOrderKey } from '../model/periods';
+import { lineStart } from './edit';
+import { type FixProvider, headingBySlug, stringData } from './fix';
+
+function parentOf(doc: GoalDoc, h: Heading): Heading | undefined {
+  for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i].level < h.level) return doc.headings[i];
+  return undefined;
+}
+
+function orderKey(doc: GoalDoc, h: Heading): number | undefined {
+  const q = doc.quarters.find((x) => x.heading === h);
+  if (q) return quarterOrderKey(q.label);
+  return doc.years.find((y) => y.heading === h)?.year;
+}
+
+export const fixPeriodOrder: FixProvider = (doc, target) => {
+  const h = headingBySlug(doc, stringData(target, 'slug'));
+  const newestFirst = target.data.newestFirst;
+  if (!h || typeof newestFirst !== 'boolean') return [];
+  const key = orderKey(doc, h);
+  if (key === undefined) return [];
+  // Walk back over the siblings of the same kind that belong after it.
+  const parent = parentOf(doc, h);
+  let above: Heading | undefined;
+  for (let i = h.index - 1; i >= 0; i--) {
+    const s = doc.headings[i];
+    if (s.level < h.level) break;
+    if (s.level > h.level || s.kind !== h.kind || parentOf(doc, s) !== parent) continue;
+    const k = orderKey(doc, s);
+    if (k === undefined || (newestFirst ? k >= key : k <= key)) break;
+    above = s;
+  }
+  if (!above) return [];
+
+  const { text } = doc;
+  const start = lineStart(doc, h.span.start);
+  const next = doc.headings.find((s) => s.index > h.index && s.level <= h.level);
+  const end = next ? lineStart(doc, next.span.start) : text.length;
+  const at = lineStart(doc, above.span.start);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const title = `Move "${h.text}" above "${above.text}"`;
+  if (next) return [{ title, edits: [{ start: at, end: at, newText: text.slice(start, end) }, { start, end, newText: '' }], safe: true, isPreferred: true }];
+  // The last section: it gains the blank line it lacked, and the text before it keeps its ending.
+  let contentEnd = start;
+  while (contentEnd > 0 && /\s/.test(text[contentEnd - 1])) contentEnd--;
+  const block = text.slice(start).replace(/\s*$/, '') + eol + eol;
+  const ending = /\r?\n$/.test(text) ? eol : '';
+  return [{ title, edits: [{ start: at, end: at, newText: block }, { start: contentEnd, end: text.length, newText: ending }], safe: true, isPreferred: true }];
+};
