@@ -18,6 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
 import { GoalDocsService } from './service';
 import { SettingsStore } from './settingsStore';
+import { CODE_ACTION_KINDS, MARK_DONE_WITH_VERSION_COMMAND, provideCodeActions } from './codeActions/index';
+import { markDoneWithVersion, parseMarkDoneArgs } from './codeActions/markDoneCommand';
 import { WorkspaceIndex } from './workspaceIndex';
 import { provideCompletions } from './features/completion';
 import { provideDocumentSymbols } from './features/documentSymbols';
@@ -63,6 +65,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND] },
         completionProvider: { triggerCharacters: ['#', '(', '/'] },
         documentSymbolProvider: { label: 'Goals' },
         workspaceSymbolProvider: true,
@@ -194,6 +198,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return a ? provideCodeLenses(a.doc, a.settings, token) : null;
   });
   documents.onDidOpen((e) => index.didOpen(e.document.uri));
+
+  // --- Code actions: quick fixes, milestone actions and fix all (codeActions/) ---
+  connection.onCodeAction(async (params, token) => {
+    const a = await service.analyse(params.textDocument.uri);
+    return a && !token.isCancellationRequested ? provideCodeActions(a.doc, params, a.settings, token) : null;
+  });
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== MARK_DONE_WITH_VERSION_COMMAND) return null;
+    const args = parseMarkDoneArgs(params.arguments?.[0]);
+    const a = args && (await service.analyse(args.uri));
+    if (!args || !a) return null;
+    const result = markDoneWithVersion(a.doc, args, a.settings);
+    if (!result.edit) return result;
+    const { applied } = await connection.workspace.applyEdit({ label: 'Mark milestone done', edit: result.edit });
+    return { ...result, applied };
+  });
 
   documents.listen(connection);
   connection.listen();
