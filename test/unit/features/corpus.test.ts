@@ -123,7 +123,7 @@ describe('every feature over the corpus', { skip: CORPUS_SKIP }, () => {
       const edit = await provideRename(doc, goal.heading.textRange.start, newText, workspace, NOT_CANCELLED, { documentChanges: true });
       assert.ok(edit && !isRefusal(edit));
       const own = (edit.documentChanges as TextDocumentEdit[]).find((c) => c.textDocument.uri === doc.uri)!;
-      const after = model(applyEdits(doc.text, own.edits), doc.uri);
+      const after = model(applyEdits(doc.text, own.edits as TextEdit[]), doc.uri);
       assert.equal(after.headings[goal.heading.index].text, newText, doc.uri);
       // Every in-page link that reached heading i before reaches heading i after.
       const before = doc.links.filter((l) => l.path === '' && l.fragment).map((l) => resolveAnchor(doc, l.fragment!)?.heading?.index);
