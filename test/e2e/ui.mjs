@@ -29,7 +29,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
   const browser = await launchChromium();
   const results = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const ui = new Workbench(page, screenshotDir);
     const step = async (title, fn) => {
@@ -60,10 +60,14 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       const text = await row.first().innerText();
       if (!/toc\.missing-entry/.test(text)) throw new Error(`the Problems row does not show the code toc.missing-entry: ${text}`);
       await ui.screenshot('problems.png');
+      await ui.runCommand('View: Hide Panel');
     });
     await step('shows years › quarters › goals in the Outline', async () => {
       if (!opened) throw new Error('skipped: the document did not open');
       await ui.runCommand('Explorer: Focus on Outline View');
+      // Give the Outline the side bar: fold the file list away and widen the bar.
+      await page.locator('.pane-header', { hasText: path.basename(workspace) }).first().click();
+      await ui.widenSideBar(440);
       const rows = page.locator('.outline-pane .monaco-list-row');
       // Our tree nests goals under quarters under years (VS Code's Markdown outline nests headings too,
       // but names its entries differently; see the test's check of levels below).
@@ -72,6 +76,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       const levels = await ui.outlineLevels(['2024', 'FY-24-Q4', 'Nightly reconciliation finishes before the morning close']);
       if (!levels) throw new Error(`no Outline rows nest 2024 › FY-24-Q4 › Nightly reconciliation…; rows:\n${(await rows.allInnerTexts()).join(' | ')}`);
       await ui.screenshot('outline.png');
+      await page.locator('.pane-header', { hasText: path.basename(workspace) }).first().click();
     });
     const goalsOpened = await step('opens goals.md and goes to an open milestone', async () => {
       await ui.openFromExplorer('goals.md', 'Ledger team goals');
@@ -143,6 +148,16 @@ class Workbench {
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Drags the side bar's edge so that the bar is `width` pixels wide. */
+  async widenSideBar(width) {
+    const bar = await this.page.locator('.part.sidebar').first().boundingBox();
+    const edge = bar.x + bar.width;
+    await this.page.mouse.move(edge, bar.y + bar.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(bar.x + width, bar.y + bar.height / 2, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   /** Clicks into the active editor's text (VS Code on Chromium edits through EditContext, not a textarea). */
