@@ -14,6 +14,8 @@ export interface Fix {
   safe: boolean;
   /** Fixes of one group make the same change (one TOC update answers every TOC finding). */
   group?: string;
+  /** The headings the fix moves, as one block, to stand before `before` (a TOC updated with it follows). */
+  reorders?: { block: Heading[]; before: Heading };
 }
 
 /** A diagnostic or a finding: where it is and the data its rule attached. */

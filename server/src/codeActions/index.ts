@@ -1,10 +1,10 @@
 // Code actions for a range of a goal doc: the quick fixes of the diagnostics in the request (found
 // by code, read from their data), the milestone actions under the cursor, and "Fix all".
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { GoalDoc } from '../model/types';
+import type { GoalDoc, Heading } from '../model/types';
 import type { GoalDocsSettings, RuleCode } from '../settings';
 import { type CancellationLike, computeDiagnostics } from '../diagnostics/index';
-import { codeAction, editsOverlap, type SpanEdit } from './edit';
+import { codeAction, editsOverlap, lineStart, type SpanEdit } from './edit';
 import type { Fix, FixContext, FixProvider } from './fix';
 import { fixMissingAnchor, fixToExactSlug } from './anchorFixes';
 import { fixTocByUpdate, updateTocFix } from './tocFixes';
@@ -50,18 +50,45 @@ function fixesFor(doc: GoalDoc, d: Pick<Diagnostic, 'range' | 'data' | 'code'>, 
   return FIXES[code]?.(doc, { range: d.range, data }, ctx) ?? [];
 }
 
-/** Every safe fix of the document's diagnostics that does not touch another: one edit, for "Fix all" and save. */
+/** The headings in the order they stand after moving blocks of them. */
+function reordered(headings: Heading[], moves: NonNullable<Fix['reorders']>[]): Heading[] {
+  let order = [...headings];
+  for (const { block, before } of moves) {
+    order = order.filter((h) => !block.includes(h));
+    order.splice(order.indexOf(before), 0, ...block);
+  }
+  return order;
+}
+
+/**
+ * Every safe fix of the document's diagnostics that does not touch another, as one edit for "Fix
+ * all" and save. The TOC update is one fix for all TOC findings, made last so that it lists the
+ * headings in the order the section moves leave them; links inside the TOC are left to it.
+ */
 export function fixAllEdits(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: CancellationLike): SpanEdit[] {
-  const edits: SpanEdit[] = [];
-  const groups = new Set<string>();
+  let tocFinding = false;
+  const single: Fix[] = [];
+  const moves: Fix[] = [];
   for (const d of computeDiagnostics(doc, settings, undefined, token)) {
     if (token?.isCancellationRequested) return [];
-    // A group's fix (the TOC update) covers more than a fix of one finding in it.
     const fixes = fixesFor(doc, d, ctx);
-    const fix = fixes.find((f) => f.safe && f.group) ?? fixes.find((f) => f.safe);
-    if (!fix || (fix.group && groups.has(fix.group)) || editsOverlap(edits, fix.edits)) continue;
-    if (fix.group) groups.add(fix.group);
+    if (fixes.some((f) => f.safe && f.group === 'toc')) tocFinding = true;
+    const fix = fixes.find((f) => f.safe && !f.group);
+    if (fix) (fix.reorders ? moves : single).push(fix);
+  }
+  const toc = tocFinding && doc.toc ? { start: lineStart(doc, doc.toc.span.start), end: doc.toc.span.end, newText: '' } : undefined;
+  const edits: SpanEdit[] = [];
+  const taken: SpanEdit[] = toc ? [toc] : [];
+  const accepted: Fix[] = [];
+  for (const fix of [...single, ...moves]) {
+    if (editsOverlap(taken, fix.edits)) continue;
+    taken.push(...fix.edits);
     edits.push(...fix.edits);
+    accepted.push(fix);
+  }
+  if (toc) {
+    const order = reordered(doc.headings, accepted.flatMap((f) => (f.reorders ? [f.reorders] : [])));
+    edits.push(...(updateTocFix(doc, false, order)[0]?.edits ?? []));
   }
   return edits;
 }

@@ -42,11 +42,12 @@ export const fixPeriodOrder: FixProvider = (doc, target) => {
   const at = lineStart(doc, above.span.start);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const title = `Move "${h.text}" above "${above.text}"`;
-  if (next) return [{ title, edits: [{ start: at, end: at, newText: text.slice(start, end) }, { start, end, newText: '' }], safe: true, isPreferred: true }];
+  const reorders = { block: doc.headings.slice(h.index, next ? next.index : doc.headings.length), before: above };
+  if (next) return [{ title, edits: [{ start: at, end: at, newText: text.slice(start, end) }, { start, end, newText: '' }], safe: true, isPreferred: true, reorders }];
   // The last section: it gains the blank line it lacked, and the text before it keeps its ending.
   let contentEnd = start;
   while (contentEnd > 0 && /\s/.test(text[contentEnd - 1])) contentEnd--;
   const block = text.slice(start).replace(/\s*$/, '') + eol + eol;
   const ending = /\r?\n$/.test(text) ? eol : '';
-  return [{ title, edits: [{ start: at, end: at, newText: block }, { start: contentEnd, end: text.length, newText: ending }], safe: true, isPreferred: true }];
+  return [{ title, edits: [{ start: at, end: at, newText: block }, { start: contentEnd, end: text.length, newText: ending }], safe: true, isPreferred: true, reorders }];
 };

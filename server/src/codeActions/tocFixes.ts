@@ -69,8 +69,11 @@ function mostCommon<T>(values: T[]): T | undefined {
   return best;
 }
 
-/** The TOC as it should read, or undefined when the document has none. */
-export function regeneratedToc(doc: GoalDoc): { start: number; end: number; text: string } | undefined {
+/**
+ * The TOC as it should read, or undefined when the document has none. `headings` is the order the
+ * headings will stand in (the document's, unless other fixes move sections).
+ */
+export function regeneratedToc(doc: GoalDoc, headings: Heading[] = doc.headings): { start: number; end: number; text: string } | undefined {
   const toc = doc.toc;
   if (!toc || toc.entries.length === 0) return undefined;
   const claimed = new Set<Heading>();
@@ -96,7 +99,7 @@ export function regeneratedToc(doc: GoalDoc): { start: number; end: number; text
   const out: string[] = [];
   const counters: number[] = [];
   let previous = -1;
-  for (const h of doc.headings) {
+  for (const h of headings) {
     if (h.span.start < toc.span.start) continue;
     const kind = kindKey(h);
     const depths = depthsOfKind.get(kind);
@@ -127,8 +130,8 @@ export function regeneratedToc(doc: GoalDoc): { start: number; end: number; text
   return { start, end: toc.span.end, text: out.join(eol) };
 }
 
-export function updateTocFix(doc: GoalDoc, isPreferred: boolean): Fix[] {
-  const toc = regeneratedToc(doc);
+export function updateTocFix(doc: GoalDoc, isPreferred: boolean, headings?: Heading[]): Fix[] {
+  const toc = regeneratedToc(doc, headings);
   if (!toc) return [];
   const edits = lineDiff(doc.text.slice(toc.start, toc.end), toc.text, toc.start);
   return edits.length ? [{ title: 'Update table of contents', edits, safe: true, group: 'toc', isPreferred }] : [];
