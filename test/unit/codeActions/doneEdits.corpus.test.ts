@@ -11,7 +11,7 @@ import { provideCodeActions } from '../../../server/src/codeActions/index';
 import { defaultSettings } from '../../../server/src/settings';
 import { CORPUS_DIR, CORPUS_SKIP } from '../../support/corpus';
 import { applyEdits, model } from '../../support/fixture';
-import { TODAY } from './helpers';
+import { textEdits, TODAY } from './helpers';
 
 interface DoneEdit {
   doc: string;
@@ -106,7 +106,7 @@ function replay(r: DoneEdit, title: string): { key: string; got: string } {
   const actions = provideCodeActions(doc, { range: { start: at, end: at }, context: { diagnostics: [] } }, defaultSettings(), undefined, { today: TODAY });
   const action = actions.find((a) => a.title === title);
   if (!action) return { key, got: `(no "${title}"; offered: ${actions.map((a) => a.title).join(', ') || 'nothing'})` };
-  const after = applyEdits(text, (action.edit!.documentChanges![0] as TextDocumentEdit).edits);
+  const after = applyEdits(text, textEdits(action.edit!.documentChanges![0] as TextDocumentEdit));
   return { key, got: after.split('\n')[line].replace(/\r$/, '') };
 }
 

@@ -1,7 +1,7 @@
 // Code-action tests go: text (with `$0`, or `$0`…`$1` for a selection) → diagnostics → actions →
 // apply the chosen action's edit → the whole new text.
 import { strict as assert } from 'node:assert';
-import type { CodeAction, Diagnostic, Range, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { provideCodeActions } from '../../../server/src/codeActions/index';
@@ -45,13 +45,19 @@ export function titles(actions: CodeAction[]): string[] {
   return actions.map((a) => a.title);
 }
 
+/** The plain text edits of a document change: code actions never send snippets. */
+export function textEdits(change: TextDocumentEdit): TextEdit[] {
+  for (const e of change.edits) assert.equal(typeof (e as TextEdit).newText, 'string', 'a snippet edit');
+  return change.edits as TextEdit[];
+}
+
 /** Applies an action's edit, checking it is tied to the fixture's document version. */
 export function apply(f: Fixture, action: CodeAction | undefined): string {
   assert.ok(action, 'no such action');
   const changes = action.edit?.documentChanges as TextDocumentEdit[] | undefined;
   assert.ok(changes && changes.length === 1, 'expected one versioned document change');
   assert.deepEqual(changes[0].textDocument, { uri: f.doc.uri, version: f.doc.version });
-  return applyEdits(f.text, changes[0].edits);
+  return applyEdits(f.text, textEdits(changes[0]));
 }
 
 export function find(actions: CodeAction[], title: string | RegExp): CodeAction | undefined {

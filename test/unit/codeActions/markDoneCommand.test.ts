@@ -4,7 +4,7 @@ import type { TextDocumentEdit } from 'vscode-languageserver-types';
 import { markDoneWithVersion, parseMarkDoneArgs } from '../../../server/src/codeActions/markDoneCommand';
 import { defaultSettings } from '../../../server/src/settings';
 import { applyEdits } from '../../support/fixture';
-import { fixture, TODAY, URI } from './helpers';
+import { fixture, textEdits, TODAY, URI } from './helpers';
 
 const RAW = '## G\n\n- ~~A.~~ Done: `3.20`\n- B$0 **In progress**\n  - C\n';
 
@@ -19,7 +19,7 @@ describe('goalDocs.markDoneWithVersion', () => {
     const result = markDoneWithVersion(f.doc, { uri: URI, version: 1, lines: [3, 4], stampVersion: ' 3.21 ' }, defaultSettings(), TODAY);
     const change = result.edit?.documentChanges?.[0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri: URI, version: 1 });
-    assert.equal(applyEdits(f.text, change.edits), '## G\n\n- ~~A.~~ Done: `3.20`\n- ~~B.~~ Done: `3.21`\n  - ~~C.~~ Done: `3.21`\n');
+    assert.equal(applyEdits(f.text, textEdits(change)), '## G\n\n- ~~A.~~ Done: `3.20`\n- ~~B.~~ Done: `3.21`\n  - ~~C.~~ Done: `3.21`\n');
   });
 
   it('refuses a stale document version, an empty version and lines without open items', () => {
