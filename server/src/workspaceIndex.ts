@@ -3,7 +3,7 @@
 // that the index follows `workspace/didChangeWatchedFiles` and document open events file by
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GoalDoc } from './model/types';
@@ -157,17 +157,31 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     return [...uris.values()].sort();
   }
 
-  async markdownModels(token: Cancellation): Promise<GoalDoc[]> {
+  async markdownModels(token: Cancellation, mentioning?: string[]): Promise<GoalDoc[]> {
     const uris = await this.markdownUris(token);
     const models: GoalDoc[] = [];
     let built = 0;
     for (const uri of uris) {
       if (token.isCancellationRequested) return [];
+      // Reading a file is much cheaper than parsing it: skip those that cannot be relevant.
+      if (mentioning && !this.service.documents.get(uri) && !(await this.mentions(uri, mentioning))) continue;
       const doc = this.model(uri);
       if (doc) models.push(doc);
       if (++built % BUILDS_PER_YIELD === 0) await yieldToEventLoop();
     }
     return token.isCancellationRequested ? [] : models;
+  }
+
+  /** Whether a file on disk contains one of the strings, case ignored. */
+  private async mentions(uri: string, needles: string[]): Promise<boolean> {
+    const p = this.service.files.insideWorkspace(uri);
+    if (!p) return false;
+    try {
+      const text = (await readFile(p, 'utf8')).toLowerCase();
+      return needles.some((n) => text.includes(n.toLowerCase()));
+    } catch {
+      return false;
+    }
   }
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {

@@ -101,9 +101,36 @@ export function linksInto(from: GoalDoc, target: GoalDoc, files: LinkedFiles): L
   return found;
 }
 
+/**
+ * What a link into `uri` must contain: the file's name without `.md` (links may leave it out),
+ * or for an `index.md`/`README.md` the name of its folder (`goals/` reaches `goals/index.md`).
+ */
+export function linkNeedles(uri: string): string[] {
+  let pathname: string;
+  try {
+    pathname = new URL(uri).pathname;
+  } catch {
+    return [];
+  }
+  const parts = pathname.split('/').filter(Boolean);
+  const stem = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  const names = [stem];
+  if (/^(index|readme)$/i.test(stem) && parts.length) names.push(parts[parts.length - 1]);
+  return names.flatMap((n) => {
+    let decoded = n;
+    try {
+      decoded = decodeURIComponent(n);
+    } catch {
+      // keep the name as written
+    }
+    return decoded === n ? [n] : [n, decoded];
+  });
+}
+
 /** Links anywhere in the workspace into `target` (its own in-page links included). */
 export async function workspaceLinksInto(target: GoalDoc, workspace: GoalDocWorkspace, token: Cancellation): Promise<LinkToHeading[]> {
-  const docs = await workspace.markdownModels(token);
+  const needles = linkNeedles(target.uri).filter((n) => n.length > 0);
+  const docs = await workspace.markdownModels(token, needles.length ? needles : undefined);
   const found: LinkToHeading[] = [];
   let sawTarget = false;
   for (const from of docs) {

@@ -13,8 +13,12 @@ export const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
 export interface GoalDocWorkspace extends LinkedFiles {
   /** URIs of every Markdown file of the workspace: open documents and files under the folders. */
   markdownUris(token: Cancellation): Promise<string[]>;
-  /** Models of every Markdown file, goal doc or not: links to a goal can come from anywhere. */
-  markdownModels(token: Cancellation): Promise<GoalDoc[]>;
+  /**
+   * Models of every Markdown file, goal doc or not: links to a goal can come from anywhere.
+   * With `mentioning`, files whose text contains none of those strings (case ignored) may be
+   * left out unparsed: a file cannot link to `goals.md` without writing `goals`.
+   */
+  markdownModels(token: Cancellation, mentioning?: string[]): Promise<GoalDoc[]>;
   /** Models of the goal docs only. */
   goalDocs(token: Cancellation): Promise<GoalDoc[]>;
   /** The version of an open document, for versioned edits; undefined for a file on disk. */

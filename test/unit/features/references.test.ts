@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { provideReferences } from '../../../server/src/features/references';
+import { linkNeedles } from '../../../server/src/features/anchorTargets';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { model } from '../../support/fixture';
@@ -49,6 +50,12 @@ describe('references', () => {
   it('finds links from another file when started on a link there', async () => {
     const found = await referencesAt({ 'goals.md': GOALS, 'notes.md': 'See [q1](goals.md#fy-$024-q1).\n' });
     assert.deepEqual(found, ['goals.md:2:14', 'notes.md:0:18']);
+  });
+
+  it('knows what a link into a file must contain', () => {
+    assert.deepEqual(linkNeedles('file:///ws/team/goals_completed.md'), ['goals_completed']);
+    assert.deepEqual(linkNeedles('file:///ws/goals/index.md'), ['index', 'goals']);
+    assert.deepEqual(linkNeedles('file:///ws/on%20call.md'), ['on%20call', 'on call']);
   });
 
   it('finds nothing for plain text', async () => {

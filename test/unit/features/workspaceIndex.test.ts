@@ -83,6 +83,11 @@ describe('workspace index', () => {
     open.delete(goalsUri);
   });
 
+  it('leaves out, unparsed, files on disk that do not mention a name', async () => {
+    const models = await index.markdownModels(NOT_CANCELLED, ['GOALS']);
+    assert.deepEqual(models.map((d) => path.relative(folder, new URL(d.uri).pathname)), ['team/notes.md']);
+  });
+
   it('answers nothing once cancelled', async () => {
     assert.deepEqual(await index.markdownModels({ isCancellationRequested: true }), []);
   });
