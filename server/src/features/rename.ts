@@ -111,7 +111,10 @@ export async function provideRename(
     if (!list.some((e) => overlaps(e.range, edit.range))) list.push(edit);
     edits.set(uri, list);
   };
-  add(into.uri, { range: spanToRange(into.lineStarts, editableSpan(into, heading)), newText });
+  const span = editableSpan(into, heading);
+  // An empty heading (`##`) needs the space that makes `## Title` a heading.
+  const spaced = span.start === span.end && into.text[span.start - 1] === '#' ? ` ${newText}` : newText;
+  add(into.uri, { range: spanToRange(into.lineStarts, span), newText: spaced });
   for (const e of tocTextEdits(into, heading, newText, workspace)) add(into.uri, e);
 
   const slugs = slugChanges(into, heading, newText);

@@ -99,6 +99,11 @@ describe('rename', () => {
     assert.equal(out['goals.md'], '### **Quicker builds**\n\n[b](#quicker-builds)\n');
   });
 
+  it('gives an empty heading its text after a space', async () => {
+    const out = await rename({ 'goals.md': '## A\n\n#$0#\n\nbody\n' }, 'Named');
+    assert.equal(out['goals.md'], '## A\n\n## Named\n\nbody\n');
+  });
+
   it('versions the edits of open documents only', async () => {
     const { workspace, doc, position } = workspaceWithCursor({ 'goals.md': GOALS.replace('### Faster builds\n\n  - Owner: Ann', '### $0Faster builds\n\n  - Owner: Ann'), 'notes.md': NOTES });
     workspace.open.set('file:///ws/goals.md', 7);
