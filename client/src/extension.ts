@@ -31,6 +31,47 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('goalDocs', 'Goal Docs', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  context.subscriptions.push(vscode.commands.registerCommand(MARK_DONE, markMilestoneDone));
+}
+
+// "Mark milestone done with version…": the server works out the items, the style and the
+// version to prefill; the client only asks for the version. The server command (registered by
+// the language client from the server's capabilities) applies the edit.
+const MARK_DONE = 'goalDocs.markMilestoneDone';
+const MARK_DONE_WITH_VERSION = 'goalDocs.markDoneWithVersion';
+
+interface MarkDoneArgs {
+  uri: string;
+  version: number;
+  lines: number[];
+  stampVersion?: string;
+}
+
+interface MarkDoneResult {
+  inferredVersion: string;
+  message?: string;
+}
+
+/** The lines the selections cover; a selection ending at a line's start leaves that line out. */
+function selectedLines(editor: vscode.TextEditor): number[] {
+  const lines = new Set<number>();
+  for (const s of editor.selections) {
+    const last = s.end.line > s.start.line && s.end.character === 0 ? s.end.line - 1 : s.end.line;
+    for (let l = s.start.line; l <= last; l++) lines.add(l);
+  }
+  return [...lines];
+}
+
+/** From a code action (with the items and inferred version) or the command palette (the selection). */
+async function markMilestoneDone(args?: MarkDoneArgs): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const target = args ?? (editor && { uri: editor.document.uri.toString(), version: editor.document.version, lines: selectedLines(editor) });
+  if (!target) return;
+  const inferred = target.stampVersion ?? (await vscode.commands.executeCommand<MarkDoneResult | null>(MARK_DONE_WITH_VERSION, { ...target, stampVersion: undefined }))?.inferredVersion;
+  const stampVersion = await vscode.window.showInputBox({ title: 'Mark milestone done', prompt: 'The version to stamp', value: inferred });
+  if (stampVersion === undefined) return;
+  const result = await vscode.commands.executeCommand<MarkDoneResult | null>(MARK_DONE_WITH_VERSION, { ...target, stampVersion });
+  if (result?.message) void vscode.window.showInformationMessage(result.message);
 }
 
 export async function deactivate(): Promise<void> {
