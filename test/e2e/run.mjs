@@ -28,15 +28,15 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const log = (m) => console.log(`e2e: ${m}`);
 const started = Date.now();
+const log = (m) => console.log(`e2e: [${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 const results = [];
 
 function record(phaseResults) {
   for (const r of phaseResults) {
     results.push(r);
-    console.log(`  ${r.state === 'passed' ? '✓' : '✗'} ${r.title}`);
+    console.log(`  ${r.state === 'passed' ? '✓' : '✗'} ${r.title}${r.ms !== undefined ? ` (${(r.ms / 1000).toFixed(1)}s)` : ''}`);
     if (r.error) console.log(r.error.split('\n').map((l) => `      ${l}`).join('\n'));
   }
 }
