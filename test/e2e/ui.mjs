@@ -85,7 +85,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
     await step('Ctrl+. offers "Mark milestone done", which strikes and stamps the milestone', async () => {
       if (!goalsOpened) throw new Error('skipped: goals.md did not open');
       await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: /Mark milestone done/i });
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: /Mark milestone done(?! with)/ });
       try {
         await item.first().waitFor();
       } catch {

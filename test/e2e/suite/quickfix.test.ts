@@ -19,7 +19,7 @@ describe('quick fix', () => {
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
         'vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
       titles = (actions ?? []).map((a) => a.title);
-      return (actions ?? []).find((a): a is vscode.CodeAction => 'title' in a && /mark milestone done/i.test(a.title));
+      return (actions ?? []).find((a): a is vscode.CodeAction => 'title' in a && /^mark milestone done$/i.test(a.title));
     }, { describeLast: () => (titles.length ? titles.join(' | ') : 'no quick fixes (is "Mark milestone done" implemented in the server?)') });
 
     if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), 'applying the quick fix failed');
