@@ -44,10 +44,11 @@ export interface CodeActionOptions {
   today?: Date;
 }
 
-function fixesFor(doc: GoalDoc, d: Pick<Diagnostic, 'range' | 'data' | 'code'>, ctx: FixContext): Fix[] {
+/** The fixes of one of our diagnostics, found by the code in its data (other sources' diagnostics have none). */
+function fixesFor(doc: GoalDoc, d: Pick<Diagnostic, 'range' | 'data'>, ctx: FixContext): Fix[] {
   const data = (typeof d.data === 'object' && d.data !== null ? d.data : {}) as Record<string, unknown>;
-  const code = (typeof data.code === 'string' ? data.code : d.code) as RuleCode;
-  return FIXES[code]?.(doc, { range: d.range, data }, ctx) ?? [];
+  const fix = typeof data.code === 'string' ? FIXES[data.code as RuleCode] : undefined;
+  return fix?.(doc, { range: d.range, data }, ctx) ?? [];
 }
 
 /** The headings in the order they stand after moving blocks of them. */

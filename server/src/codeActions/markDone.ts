@@ -37,6 +37,8 @@ function dropStale(ed: EditBuilder, p: ItemParts): void {
 export function markItemDone(doc: GoalDoc, m: Milestone, style: DoneStyle, version: string): SpanEdit[] {
   const ed = new EditBuilder(doc.text);
   const p = itemParts(doc, m);
+  // An empty item has nothing to strike or mark.
+  if (p.bodyEnd <= p.bodyStart) return [];
   const { mark } = style;
   if (m.checkbox || mark.kind === 'checkbox') {
     // A task box is ticked, whatever else the document does.

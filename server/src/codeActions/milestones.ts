@@ -100,19 +100,18 @@ export interface MilestoneActionOptions {
 
 export function milestoneActions(doc: GoalDoc, range: Range, settings: GoalDocsSettings, options: MilestoneActionOptions): CodeAction[] {
   const targets = targetsAt(doc, range);
-  const openItems = targets.items.filter((m) => !isClosedInHouse(doc, m));
+  const version = inferStampVersion(doc, settings, options.today);
+  // Open items with something to mark (an empty item has not).
+  const openItems = targets.items.filter((m) => !isClosedInHouse(doc, m) && markItemDone(doc, m, doneStyleFor(doc, m, settings), version).length);
   const closedItems = targets.items.filter((m) => isClosedInHouse(doc, m));
   const openRows = targets.rows.filter((r) => !r.done);
   const doneRows = targets.rows.filter((r) => r.done);
   const actions: CodeAction[] = [];
-  const version = inferStampVersion(doc, settings, options.today);
 
   const toMark = openItems.length + openRows.length;
   if (toMark && options.wants(QUICK_FIX)) {
-    const open = { items: openItems, rows: openRows };
     const title = toMark === 1 ? 'Mark milestone done' : `Mark ${toMark} milestones done`;
-    const edits = markTargetsDone(doc, open, settings, version);
-    if (edits.length) actions.push(codeAction(doc, title, QUICK_FIX, edits));
+    actions.push(codeAction(doc, title, QUICK_FIX, markTargetsDone(doc, { items: openItems, rows: openRows }, settings, version)));
     if (openItems.some((m) => stampsVersion(doneStyleFor(doc, m, settings)))) {
       const lines = [...openItems.map((m) => m.lineRange.start.line), ...openRows.map((r) => r.line)];
       const withVersion = toMark === 1 ? 'Mark milestone done with version…' : `Mark ${toMark} milestones done with version…`;

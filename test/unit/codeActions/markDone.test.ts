@@ -243,3 +243,17 @@ describe('Mark milestone done', () => {
     assert.deepEqual(titles(actionsAt(done)), ['Reopen milestone']);
   });
 });
+
+describe('Mark milestone done, edge cases', () => {
+  it('offers nothing on an empty item, and ignores diagnostics of other sources', () => {
+    const f = fixture('## G\n\n- ~~A.~~ Done: 3.1\n- $0\n');
+    assert.equal(find(actionsAt(f), /^Mark/), undefined);
+    const foreign = { range: f.range, message: 'x', code: 'anchor.missing', source: 'markdownlint', data: { candidates: ['g'] } };
+    assert.deepEqual(actionsAt(f, undefined, [foreign]).filter((a) => a.diagnostics), []);
+  });
+
+  it('strikes a paragraph that runs over two lines, leaving its nested items alone', () => {
+    const raw = '## G\n\n- ~~A.~~ Done: 3.1\n- Write$0 the long\n  milestone text\n  - child\n';
+    assert.equal(applyAt(raw, 'Mark milestone done'), '## G\n\n- ~~A.~~ Done: 3.1\n- ~~Write the long\n  milestone text.~~ Done: 3.1\n  - child\n');
+  });
+});
