@@ -1,0 +1,184 @@
+// The benchmark of issue 6: each size in its own process (bench/size.ts), then the CLI over the
+// corpus; prints the table and the targets, writes bench/results.json.
+//
+//   npm run bench                      (builds dist first; all sizes, ~10 minutes)
+//   npm run bench -- --sizes 200,2k    (a quick look)
+//   npm run bench -- --strict          (exit 1 when a target fails)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SIZES } from './generate';
+import type { Row, SizeResult } from './size';
+import { bytes, ms, summarize, type Timing } from './stats';
+
+const repo = path.join(__dirname, '..');
+const corpus = path.join(repo, '..', 'shared', 'corpus');
+
+interface Target {
+  name: string;
+  pass: boolean | undefined;
+  measured: string;
+}
+
+interface CliResult {
+  skipped?: string;
+  timing?: Timing;
+  exitCodes?: number[];
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function runSize(size: string, dir: string): SizeResult | { size: string; error: string } {
+  const out = path.join(dir, `${size}.json`);
+  const started = Date.now();
+  process.stderr.write(`size ${size}\n`);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'size.ts'), size, out], { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+  process.stderr.write(`  [${size}] ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  if (r.status === 0 && existsSync(out)) return JSON.parse(readFileSync(out, 'utf8')) as SizeResult;
+  return { size, error: r.signal ? `killed by ${r.signal}` : `exit status ${r.status}${r.error ? `: ${r.error.message}` : ''}` };
+}
+
+function runCli(): CliResult {
+  const cli = path.join(repo, 'dist', 'cli.js');
+  if (!existsSync(corpus)) return { skipped: `${path.relative(repo, corpus)} is absent` };
+  if (!existsSync(cli)) return { skipped: 'dist/cli.js is absent: run `npm run build` (npm run bench does)' };
+  const samples: number[] = [];
+  const exitCodes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    // Exit 1 only means the corpus has error-severity problems, which it does.
+    const r = spawnSync(process.execPath, [cli, 'check', path.relative(repo, corpus)], { cwd: repo, stdio: 'ignore' });
+    samples.push(performance.now() - t);
+    exitCodes.push(r.status ?? -1);
+    if (r.status !== 0 && r.status !== 1) return { skipped: `the CLI failed (exit ${r.status ?? r.signal})`, exitCodes };
+  }
+  return { timing: summarize(samples), exitCodes };
+}
+
+const ratio = (row: Row): number | undefined => (row.ours && row.theirs ? row.ours.medianMs / row.theirs.medianMs : undefined);
+const fmtRatio = (r: number | undefined) => (r === undefined ? '—' : `${r.toFixed(r < 10 ? 2 : 0)}×`);
+
+function table(headers: string[], rows: string[][], right: Set<number>): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+const OPS: { key: keyof SizeResult['rows']; label: string }[] = [
+  { key: 'cold', label: 'cold open' },
+  { key: 'edit', label: '1-char edit → diagnostics' },
+  { key: 'completion', label: 'completion after ](#' },
+  { key: 'symbols', label: 'document symbols' },
+];
+
+function timingTable(results: SizeResult[]): string {
+  const rows: string[][] = [];
+  for (const r of results) {
+    for (const op of OPS) {
+      const row = r.rows[op.key];
+      const note = op.key === 'completion' || op.key === 'symbols' ? (row.note?.startsWith('(feature') ? '(feature not yet available)' : 'feature') : '';
+      rows.push([
+        r.size,
+        op.label,
+        ms(row.ours?.medianMs),
+        ms(row.ours?.p90Ms),
+        ms(row.theirs?.medianMs),
+        ms(row.theirs?.p90Ms),
+        fmtRatio(ratio(row)),
+        String(row.ours?.runs ?? '—'),
+        `${row.oursCount ?? '—'}/${row.theirsCount ?? '—'}`,
+        note,
+      ]);
+    }
+  }
+  return table(['size', 'operation', 'ours med', 'ours p90', 'mdls med', 'mdls p90', 'ours/mdls', 'runs', 'n ours/mdls', ''], rows, new Set([2, 3, 4, 5, 6, 7, 8]));
+}
+
+function heapTable(results: SizeResult[]): string {
+  const rows = results.map((r) => [
+    r.size,
+    String(r.lines),
+    bytes(r.bytes),
+    r.heap ? `${bytes(r.heap.ours.retainedBytes)} (${(r.heap.ours.retainedBytes / r.bytes).toFixed(1)}×)` : '—',
+    r.heap ? bytes(r.heap.ours.peakBytes) : '—',
+    r.heap ? `${bytes(r.heap.theirs.retainedBytes)} (${(r.heap.theirs.retainedBytes / r.bytes).toFixed(1)}×)` : '—',
+    r.heap ? bytes(r.heap.theirs.peakBytes) : '—',
+  ]);
+  return table(['size', 'lines', 'doc', 'ours retained (×doc)', 'ours peak', 'mdls retained (×doc)', 'mdls peak'], rows, new Set([1, 2, 3, 4, 5, 6]));
+}
+
+function targets(results: SizeResult[], failed: { size: string; error: string }[], cli: CliResult): Target[] {
+  const at = (name: string) => results.find((r) => r.size === name);
+  const r20 = at('20k');
+  const r100 = at('100k');
+  const check = (name: string, value: number | undefined, limit: number, show: (v: number) => string): Target =>
+    value === undefined ? { name, pass: undefined, measured: 'not measured' } : { name, pass: value <= limit, measured: show(value) };
+  const worstHeap = results.filter((r) => r.heap).map((r) => ({ size: r.size, x: r.heap!.ours.retainedBytes / r.bytes })).sort((a, b) => b.x - a.x)[0];
+  const crashed100 = failed.find((f) => f.size === '100k');
+  return [
+    check('20k: 1-char edit → fresh diagnostics ≤ 16 ms median', r20?.rows.edit.ours?.medianMs, 16, ms),
+    check('20k: that edit ≤ 0.5× vscode-markdown-languageservice', r20 && ratio(r20.rows.edit), 0.5, fmtRatio),
+    check('20k: completion after ](# ≤ 10 ms median', r20?.rows.completion.ours?.medianMs, 10, (v) => `${ms(v)}${r20?.rows.completion.note?.startsWith('(feature') ? ' (model lookup; feature not yet available)' : ''}`),
+    check('20k: cold open ≤ 2 s median', r20?.rows.cold.ours?.medianMs, 2000, ms),
+    check('100k: cold open ≤ 6× the 20k cold open', r20?.rows.cold.ours && r100?.rows.cold.ours ? r100.rows.cold.ours.medianMs / r20.rows.cold.ours.medianMs : undefined, 6, fmtRatio),
+    check('retained heap ≤ 30× document size (worst size)', worstHeap?.x, 30, (v) => `${v.toFixed(1)}× at ${worstHeap!.size}`),
+    crashed100 ? { name: '100k lines: no crash', pass: false, measured: crashed100.error } : { name: '100k lines: no crash', pass: r100 ? true : undefined, measured: r100 ? 'completed' : 'not measured' },
+    cli.timing ? check('CLI over the whole corpus ≤ 2 s median', cli.timing.medianMs, 2000, ms) : { name: 'CLI over the whole corpus ≤ 2 s median', pass: undefined, measured: `skipped: ${cli.skipped}` },
+  ];
+}
+
+function gitState(): { commit: string; dirty: boolean } {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  const status = spawnSync('git', ['status', '--porcelain', '--', 'server'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  return { commit: head, dirty: status.length > 0 };
+}
+
+function main(): void {
+  const wanted = (arg('--sizes') ?? SIZES.map((s) => s.name).join(',')).split(',').filter(Boolean);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'goal-docs-bench-'));
+  const started = Date.now();
+  const loadBefore = os.loadavg()[0];
+  const gitBefore = gitState();
+  const results: SizeResult[] = [];
+  const failed: { size: string; error: string }[] = [];
+  try {
+    for (const size of wanted) {
+      const r = runSize(size, dir);
+      if ('rows' in r) results.push(r);
+      else failed.push(r);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stderr.write('CLI over the corpus\n');
+  const cli = runCli();
+  const outcome = targets(results, failed, cli);
+
+  const out: string[] = [];
+  const load = [loadBefore, os.loadavg()[0]];
+  out.push(`goal-docs bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // Other work on the machine inflates every figure; the load average says how much there was.
+  out.push(`load average (1 min) at start ${load[0].toFixed(1)}, at end ${load[1].toFixed(1)}${Math.max(...load) > os.cpus().length ? ' — the machine was busy: figures are pessimistic' : ''}`);
+  const gitAfter = gitState();
+  if (gitAfter.commit !== gitBefore.commit) out.push(`HEAD moved during the run (${gitBefore.commit.slice(0, 7)} → ${gitAfter.commit.slice(0, 7)}): sizes may have measured different code`);
+  for (const kind of ['completion', 'symbols'] as const) {
+    const sources = [...new Set(results.map((r) => r.features[kind]))];
+    for (const source of sources) out.push(`${kind}: ${source}${sources.length > 1 ? ` (${results.filter((r) => r.features[kind] === source).map((r) => r.size).join(', ')})` : ''}`);
+  }
+  out.push('', timingTable(results), '', heapTable(results));
+  for (const f of failed) out.push(`size ${f.size}: FAILED (${f.error})`);
+  out.push('', cli.timing ? `CLI: node dist/cli.js check ../shared/corpus: median ${ms(cli.timing.medianMs)}, p90 ${ms(cli.timing.p90Ms)} over ${cli.timing.runs} runs` : `CLI: skipped (${cli.skipped})`, '');
+  for (const t of outcome) out.push(`${t.pass === undefined ? 'SKIP' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.measured}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  const resultsFile = path.join(__dirname, 'results.json');
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: load, git: { before: gitBefore, after: gitAfter }, sizes: results, failed, cli, targets: outcome }, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${path.relative(process.cwd(), resultsFile)}\n`);
+  if (process.argv.includes('--strict') && outcome.some((t) => t.pass === false)) process.exitCode = 1;
+}
+
+main();
