@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import GithubSlugger from 'github-slugger';
 import { allMilestones, isDone } from '../../server/src/model/milestones';
 import { parseQuarterLabel, parseYearLabel } from '../../server/src/model/periods';
 import { dedent, model } from '../support/fixture';
@@ -43,6 +44,13 @@ describe('model: headings and anchors', () => {
       doc.headings.map((h) => h.kind),
       ['other', 'year', 'quarter', 'goal', 'goal'],
     );
+  });
+
+  it('counts duplicate slugs exactly as github-slugger does', () => {
+    const titles = ['A', 'A', 'A-1', 'A', 'a 1', 'B', 'A-2', 'A', 'Ship it!', 'Ship it', 'ship-it-1', 'Ship it'];
+    const slugger = new GithubSlugger();
+    const doc = model(titles.map((t) => `## ${t}\n`).join('\n'));
+    assert.deepEqual(doc.headings.map((h) => h.slug), titles.map((t) => slugger.slug(t)));
   });
 
   it('drops emoji and punctuation like GitHub and keeps explicit ids', () => {

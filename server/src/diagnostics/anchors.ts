@@ -39,29 +39,65 @@ function periodKey(text: string): string | undefined {
   return y ? `Y${y.year}` : undefined;
 }
 
-/** The heading a TOC entry's text names: same text, same anchor, or the same period. */
-function namedHeading(doc: GoalDoc, entry: TocEntry, claimed: Set<Heading>): Heading | undefined {
-  const text = entry.text.replace(/[*_`]/g, '').trim().toLowerCase();
-  const slug = slugOf(entry.text);
-  let matches = doc.headings.filter((h) => h.text.toLowerCase() === text || h.slug === slug);
-  if (matches.length === 0) {
-    const period = periodKey(entry.text);
-    if (period) matches = doc.headings.filter((h) => h.kind !== 'other' && periodKey(h.text) === period);
+/** Headings by lower-cased text, by slug and by period, to find the heading an entry names. */
+class HeadingNames {
+  private readonly byText = new Map<string, Heading[]>();
+  private byPeriod?: Map<string, Heading[]>;
+
+  constructor(private readonly doc: GoalDoc) {
+    const add = (key: string, h: Heading) => {
+      const list = this.byText.get(key);
+      if (list) list.push(h);
+      else this.byText.set(key, [h]);
+    };
+    for (const h of doc.headings) {
+      add(`t:${h.text.toLowerCase()}`, h);
+      add(`s:${h.slug}`, h);
+    }
   }
-  return matches.find((h) => !claimed.has(h)) ?? matches[0];
+
+  /** The heading a TOC entry's text names: same text, same anchor, or the same period. */
+  named(entry: TocEntry, claimed: Set<Heading>): Heading | undefined {
+    const text = entry.text.replace(/[*_`]/g, '').trim().toLowerCase();
+    const seen = new Set<Heading>();
+    let matches = [...(this.byText.get(`t:${text}`) ?? []), ...(this.byText.get(`s:${slugOf(entry.text)}`) ?? [])]
+      .filter((h) => !seen.has(h) && seen.add(h))
+      .sort((a, b) => a.index - b.index);
+    if (matches.length === 0) {
+      const period = periodKey(entry.text);
+      if (period) matches = this.periods().get(period) ?? [];
+    }
+    return matches.find((h) => !claimed.has(h)) ?? matches[0];
+  }
+
+  private periods(): Map<string, Heading[]> {
+    if (!this.byPeriod) {
+      this.byPeriod = new Map();
+      for (const h of this.doc.headings) {
+        if (h.kind === 'other') continue;
+        const key = periodKey(h.text);
+        if (!key) continue;
+        const list = this.byPeriod.get(key);
+        if (list) list.push(h);
+        else this.byPeriod.set(key, [h]);
+      }
+    }
+    return this.byPeriod;
+  }
 }
 
 function tocFindings(doc: GoalDoc, handled: Set<Link>): Finding[] {
   const toc = doc.toc;
   if (!toc) return [];
   const findings: Finding[] = [];
+  const names = new HeadingNames(doc);
   const covered = new Set<Heading>();
   const claimed = new Set<Heading>();
   const kinds = new Set<string>();
   for (const entry of toc.entries) {
     const fragment = entry.link.fragment ?? '';
     const target = resolveAnchor(doc, fragment);
-    const named = namedHeading(doc, entry, claimed);
+    const named = names.named(entry, claimed);
     if (named) claimed.add(named);
     for (const h of [named, target?.heading]) {
       if (!h) continue;

@@ -17,76 +17,105 @@ export interface ChunkSplit {
 const HTML_RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 const DEFINITION = /^ {0,3}\[(?:[^[\]\\\n]|\\.)+\]:/;
 
+// Lines that may start a chunk, open a fence, an HTML block or a definition. Everything else
+// is skipped by the regular expression engine without a look from this code.
+// (A line break followed by the candidate: V8 scans for a literal first character much faster
+// than it tests a multi-line `^` at every position.)
+const INTERESTING = /[\n\r][ \t]{0,3}[#`~<[]/g;
+
+/** The end of the line that starts at `from` (before its line break). */
+function endOfLine(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** The start of the line after the one that ends at `lineEnd`. */
+function nextLineStart(text: string, lineEnd: number): number {
+  if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10) return lineEnd + 2;
+  return lineEnd + 1;
+}
+
+/** True when the line before the one starting at `lineStart` is blank (or there is none). */
+function previousLineBlank(text: string, lineStart: number): boolean {
+  let i = lineStart - 1;
+  if (i < 0) return true;
+  if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 13) i--;
+  i--;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+    i--;
+  }
+  return true;
+}
+
 export function splitChunks(text: string): ChunkSplit {
   const starts = [0];
   const definitions: string[] = [];
-  let prevBlank = true;
-  let fence: { char: string; length: number } | undefined;
-  let htmlEnd: RegExp | undefined;
-  let pendingDefinition: string | undefined;
-  // Markdown ends lines at \n, \r\n and a lone \r alike. Most lines start with a letter and
-  // need no look: only lines that may open or close a fence, an HTML block or a definition, or
-  // that may start a chunk, are sliced and matched.
-  const length = text.length;
-  let lineStart = 0;
-  while (lineStart <= length) {
-    let lineEnd = lineStart;
-    while (lineEnd < length) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
-    }
-    let next = lineEnd + 1;
-    if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10) next++;
-    let first = lineStart;
-    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
-    const blank = first === lineEnd;
-    const c = blank ? 0 : text.charCodeAt(first);
-    // # ` ~ < [ — and, inside a fence or HTML block, anything may close it.
-    const interesting = c === 35 || c === 96 || c === 126 || c === 60 || c === 91 || fence || htmlEnd || pendingDefinition !== undefined;
-    if (interesting) {
-      const line = text.slice(lineStart, lineEnd);
-      if (fence) {
-        const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-        if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
-      } else if (htmlEnd) {
-        if (htmlEnd.test(line)) htmlEnd = undefined;
+  const lines = new RegExp(INTERESTING.source, 'g');
+  // The first line has no line break before it: look at it as if it had.
+  const firstLine = /^[ \t]{0,3}[#`~<[]/.test(text);
+  for (let m = firstLine ? ({ index: -1 } as RegExpExecArray) : lines.exec(text); m; m = lines.exec(text)) {
+    const lineStart = m.index + 1;
+    const lineEnd = endOfLine(text, lineStart);
+    const line = text.slice(lineStart, lineEnd);
+    let resumeAt = nextLineStart(text, lineEnd);
+    const c = line.trimStart().charCodeAt(0);
+    if (c === 35 /* # */) {
+      if (lineStart > 0 && line.charCodeAt(0) === 35 && /^#{1,6}(?:[ \t]|$)/.test(line) && previousLineBlank(text, lineStart)) starts.push(lineStart);
+    } else if (c === 96 /* ` */ || c === 126 /* ~ */) {
+      const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
+        // Skip to the closing fence (or to the end: an unclosed fence runs to the end).
+        const close = new RegExp(`^ {0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}[ \\t]*$`, 'gm');
+        close.lastIndex = resumeAt;
+        const found = close.exec(text);
+        resumeAt = found ? nextLineStart(text, endOfLine(text, found.index)) : text.length;
+      }
+    } else if (c === 60 /* < */) {
+      const terminator = htmlBlockEnd(line);
+      if (terminator) {
+        const at = terminator.exec(text.slice(resumeAt));
+        resumeAt = at ? nextLineStart(text, endOfLine(text, resumeAt + at.index)) : text.length;
+      }
+    } else if (c === 91 /* [ */ && line.includes(']:') && DEFINITION.test(line)) {
+      if (/\]:\s*$/.test(line)) {
+        // A definition whose destination is on the next line.
+        const nextEnd = endOfLine(text, resumeAt);
+        const next = text.slice(resumeAt, nextEnd);
+        if (next.trim() !== '') definitions.push(`${line}\n${next}`);
       } else {
-        const open = c === 96 || c === 126 ? /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line) : null;
-        if (c === 35 && prevBlank && lineStart > 0 && first === lineStart && /^#{1,6}(?:[ \t]|$)/.test(line)) {
-          starts.push(lineStart);
-        } else if (open) {
-          if (!(open[1][0] === '`' && open[2].includes('`'))) fence = { char: open[1][0], length: open[1].length };
-        } else if (c === 60) {
-          const raw = HTML_RAW_OPEN.exec(line);
-          if (raw) {
-            const end = new RegExp(`</${raw[1]}>`, 'i');
-            if (!end.test(line.slice(raw[0].length))) htmlEnd = end;
-          } else if (/^ {0,3}<!--/.test(line) && !line.includes('-->', line.indexOf('<!--') + 4)) {
-            htmlEnd = /-->/;
-          } else if (/^ {0,3}<\?/.test(line) && !line.includes('?>')) {
-            htmlEnd = /\?>/;
-          } else if (/^ {0,3}<!\[CDATA\[/.test(line) && !line.includes(']]>')) {
-            htmlEnd = /\]\]>/;
-          } else if (/^ {0,3}<![A-Za-z]/.test(line) && !line.includes('>')) {
-            htmlEnd = />/;
-          }
-        }
-        if (pendingDefinition !== undefined) {
-          // A definition whose destination is on the next line.
-          if (!blank) definitions.push(`${pendingDefinition}\n${line}`);
-          pendingDefinition = undefined;
-        } else if (c === 91 && line.includes(']:') && DEFINITION.test(line)) {
-          if (/\]:\s*$/.test(line)) pendingDefinition = line;
-          else definitions.push(line);
-        }
+        definitions.push(line);
       }
     }
-    prevBlank = blank;
-    if (lineEnd >= length) break;
-    lineStart = next;
+    if (resumeAt >= text.length) break;
+    lines.lastIndex = resumeAt - 1; // the line break before the next line
   }
   return { starts, definitions };
+}
+
+/**
+ * For a line that opens an HTML block that may contain blank lines (comments, <pre>, <script>,
+ * <style>, <textarea>, processing instructions, declarations, CDATA) and does not close it on
+ * the same line: what closes it.
+ */
+function htmlBlockEnd(line: string): RegExp | undefined {
+  const raw = HTML_RAW_OPEN.exec(line);
+  if (raw) {
+    const end = new RegExp(`</${raw[1]}>`, 'i');
+    return end.test(line.slice(raw[0].length)) ? undefined : end;
+  }
+  if (/^ {0,3}<!--/.test(line)) return line.includes('-->', line.indexOf('<!--') + 4) ? undefined : /-->/;
+  if (/^ {0,3}<\?/.test(line)) return line.includes('?>') ? undefined : /\?>/;
+  if (/^ {0,3}<!\[CDATA\[/.test(line)) return line.includes(']]>') ? undefined : /\]\]>/;
+  if (/^ {0,3}<![A-Za-z]/.test(line)) return line.includes('>') ? undefined : />/;
+  return undefined;
 }
 
 /** A reference label as Markdown matches it: case-insensitive, runs of white space as one. */

@@ -1,10 +1,11 @@
 // Headings with GitHub's anchors. A chunk yields its headings with positions; the document
 // assigns slugs (duplicates are counted in document order) and sections.
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as baseSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Heading } from './types';
+import { parseQuarterLabel, parseYearLabel } from './periods';
 import { type PositionFactory, spanToRange } from './text';
 
 const EXPLICIT_ID = /\s*\{#([^\s}]+)\}\s*$/;
@@ -12,6 +13,10 @@ const EXPLICIT_ID = /\s*\{#([^\s}]+)\}\s*$/;
 export interface ChunkHeading extends Heading {
   /** An explicit `{#id}` written after the heading text. */
   explicitId?: string;
+  /** GitHub's slug of the text before duplicates are counted (computed once per chunk). */
+  baseSlug: string;
+  /** The text parsed as a quarter or year label, once per chunk (see structure.ts). */
+  period?: { quarter: ReturnType<typeof parseQuarterLabel>; year: ReturnType<typeof parseYearLabel> };
 }
 
 /** The headings of one chunk, in order, with chunk-relative positions. */
@@ -32,10 +37,13 @@ export function buildChunkHeadings(root: Root, text: string, f: PositionFactory)
     const only = node.children.length === 1 ? node.children[0] : undefined;
     const span = f.span(start, end);
     const textSpan = first !== undefined && last !== undefined ? f.span(first, last) : f.span(end, end);
+    const text = plain.trim();
     headings.push({
       index: -1,
       level: node.depth,
-      text: plain.trim(),
+      text,
+      baseSlug: baseSlug(text),
+      period: { quarter: parseQuarterLabel(text), year: parseYearLabel(text) },
       slug: '',
       ids: [],
       kind: 'other',
@@ -64,7 +72,20 @@ export function buildChunkHeadings(root: Root, text: string, f: PositionFactory)
  * heading to the next heading of the same or a higher level.
  */
 export function finishHeadings(headings: ChunkHeading[], text: string, lineStarts: number[]): void {
-  const slugger = new GithubSlugger();
+  // github-slugger's own counting, on base slugs computed once per chunk: slugging every heading
+  // again on every keystroke was a fifth of an edit's cost on large documents. A repeated slug
+  // gets -1, -2, …, skipping any suffixed slug already taken.
+  const taken = new Map<string, number>();
+  const unique = (base: string): string => {
+    let result = base;
+    while (taken.has(result)) {
+      const n = taken.get(base)! + 1;
+      taken.set(base, n);
+      result = `${base}-${n}`;
+    }
+    taken.set(result, 0);
+    return result;
+  };
   const open: ChunkHeading[] = [];
   const closeSection = (h: ChunkHeading, end: number) => {
     h.sectionSpan = { start: h.span.start, end: trimTrailingBlankLines(text, h.span.end, end) };
@@ -73,7 +94,7 @@ export function finishHeadings(headings: ChunkHeading[], text: string, lineStart
   headings.forEach((h, index) => {
     h.index = index;
     h.kind = 'other';
-    h.slug = slugger.slug(h.text);
+    h.slug = unique(h.baseSlug);
     h.ids = h.explicitId ? [h.slug, h.explicitId] : [h.slug];
     while (open.length && open[open.length - 1].level >= h.level) closeSection(open.pop()!, h.span.start);
     open.push(h);

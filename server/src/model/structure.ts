@@ -1,6 +1,7 @@
 // Years, quarters and goals from the headings, and the fields and items in each goal's section.
 import type { Field, Goal, Heading, Milestone, Quarter, Year } from './types';
 import { parseQuarterLabel, parseYearLabel } from './periods';
+import type { ChunkHeading } from './headings';
 import { fieldNameOf, parseOwners } from './fields';
 
 export interface SectionContent {
@@ -19,6 +20,11 @@ export interface Structure {
 const GOALS_SECTION = /\b(goals?|okrs?|objectives|priorities|key results)\b/i;
 /** Fields that only a goal has; a heading with one of them in its body is a goal. */
 const GOAL_FIELDS = new Set(['owner', 'milestones', 'outcomes', 'status', 'descopedOutcomes']);
+
+/** A heading's text as a period label: parsed once per chunk where the heading came from one. */
+function periodOf(h: Heading & { period?: ChunkHeading['period'] }): NonNullable<ChunkHeading['period']> {
+  return h.period ?? { quarter: parseQuarterLabel(h.text), year: parseYearLabel(h.text) };
+}
 
 /** For each heading, the nearest heading before it of a lower level: one pass with a stack. */
 function parentsOf(headings: Heading[]): (Heading | undefined)[] {
@@ -44,7 +50,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
   const parentOf = (h: Heading) => parents[h.index];
 
   for (const h of headings) {
-    const q = parseQuarterLabel(h.text);
+    const q = periodOf(h).quarter;
     if (q === 'invalid') {
       badQuarterLabels.push(h);
       continue;
@@ -64,7 +70,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
       quarterOf.set(h, quarter);
       continue;
     }
-    const y = parseYearLabel(h.text);
+    const y = periodOf(h).year;
     if (y) {
       h.kind = 'year';
       const year: Year = { heading: h, year: y.year, scheme: y.scheme, quarters: [] };
