@@ -151,7 +151,7 @@ function runLogged(cmd, args, { cwd, label, log, env = {} }) {
   const out = fs.openSync(logFile, 'w');
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+    const child = spawn(cmd, args, { cwd, env: { ...cleanEnv(), ...env }, stdio: ['ignore', out, out] });
     const timer = setInterval(() => {
       const secs = Math.round((Date.now() - started) / 1000);
       log(`  … ${label}: ${secs}s — ${lastLine(logFile)}`);
@@ -171,6 +171,15 @@ function runLogged(cmd, args, { cwd, label, log, env = {} }) {
       }
     });
   });
+}
+
+/**
+ * This process's environment without what an enclosing `npm run` put there: npm reads
+ * `npm_config_*` variables as its own config, so the parent's user agent (naming Node 20) would
+ * reach code-server's postinstall, which then refuses to install.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
 }
 
 function lastLine(file) {
