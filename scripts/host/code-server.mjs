@@ -6,6 +6,13 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
+// Process groups still running, killed if this process exits first (a thrown error, Ctrl+C in a
+// caller that turns signals into process.exit), so no code-server outlives its runner.
+const liveGroups = new Set();
+process.on('exit', () => {
+  for (const pgid of liveGroups) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+});
+
 /** A free TCP port on 127.0.0.1 (asked of the OS, so parallel runs do not collide). */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -98,6 +105,7 @@ export async function startCodeServer(host, dirs, {
     stdio: inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);
+  liveGroups.add(child.pid);
   let exited = null;
   child.on('exit', (code, signal) => { exited = signal ?? `exit ${code}`; });
 
@@ -123,11 +131,12 @@ export async function startCodeServer(host, dirs, {
 async function stopGroup(child) {
   const pgid = child.pid;
   const alive = () => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
-  if (!alive()) return;
+  if (!alive()) { liveGroups.delete(pgid); return; }
   try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
   const deadline = Date.now() + 5000;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (alive()) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+  liveGroups.delete(pgid);
 }
 
 export function tail(file, lines = 30) {

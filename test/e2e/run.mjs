@@ -81,6 +81,7 @@ async function main() {
   const vsix = findVsix();
   log(`testing ${path.relative(repo, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
   const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'goal-docs-e2e-'));
+  if (!opts.keep) process.on('exit', () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
   let host;
   try {
     if (opts.only !== 'ui') {
@@ -112,9 +113,11 @@ async function main() {
     }
   } finally {
     if (opts.keep) log(`kept ${tmpRoot}`);
-    else fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 3 });
   }
 }
+
+// Let Ctrl+C run the exit hook that kills any code-server still running.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`e2e: ${sig}, stopping`); process.exit(130); });
 
 let fatal;
 try {
