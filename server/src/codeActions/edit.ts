@@ -87,8 +87,9 @@ export function nextLineStart(doc: GoalDoc, offset: number): number {
  * both share are kept, so a regenerated block touches only the lines that change.
  */
 export function lineDiff(oldText: string, newText: string, offset: number): SpanEdit[] {
-  const a = oldText.split(/(?<=\n)/);
-  const b = newText.split(/(?<=\n)/);
+  // Lines end at \n, \r\n or a lone \r, as Markdown ends them.
+  const a = oldText.split(/(?<=\n|\r(?!\n))/);
+  const b = newText.split(/(?<=\n|\r(?!\n))/);
   if (a.length * b.length > 250_000) return [{ start: offset, end: offset + oldText.length, newText }];
   // Longest common subsequence of lines, then one edit per run of differing lines.
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));

@@ -95,7 +95,7 @@ export function regeneratedToc(doc: GoalDoc, headings: Heading[] = doc.headings)
     lines.find((l) => l.entry.depth === depth) ??
     lines[0];
 
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
   const out: string[] = [];
   const counters: number[] = [];
   let previous = -1;
@@ -119,7 +119,8 @@ export function regeneratedToc(doc: GoalDoc, headings: Heading[] = doc.headings)
         : own.template.replace(LABEL, own.entry.text).replace(FRAGMENT, h.slug);
       line = line.replace(/^([-*+]|\d+[.)])/, template.bullet);
     } else {
-      const label = h.text.replace(/[[\]]/g, (c) => `\\${c}`);
+      // A backslash escapes too: `Title \` must not turn the closing `]` into text.
+      const label = h.text.replace(/[[\]\\]/g, (c) => `\\${c}`);
       line = template.template.replace(LABEL, label).replace(FRAGMENT, h.slug);
     }
     const numbered = /^(\d+)([.)])/.exec(line);

@@ -61,8 +61,15 @@ export function resolveAnchor(doc: GoalDoc, fragment: string): AnchorTarget | un
   return loose ? { heading: loose, exact: false } : undefined;
 }
 
+/** Characters of an anchor compared for suggestions: the cost grows with the product of lengths. */
+const COMPARED_LENGTH = 256;
+
 /** Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`. */
 function boundedDistance(a: string, b: string, limit: number): number {
+  // A 5,000-character heading against a 5,000-character fragment would take seconds; their
+  // beginnings tell a typo as well.
+  if (a.length > COMPARED_LENGTH) a = a.slice(0, COMPARED_LENGTH);
+  if (b.length > COMPARED_LENGTH) b = b.slice(0, COMPARED_LENGTH);
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -87,7 +94,7 @@ export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Headin
     const lower = fragment.toLowerCase();
     const scored: Array<{ i: number; d: number }> = [];
     doc.headings.forEach((h, i) => {
-      const limit = Math.max(3, Math.floor(Math.max(wanted.length, h.slug.length) * 0.4));
+      const limit = Math.max(3, Math.floor(Math.min(COMPARED_LENGTH, Math.max(wanted.length, h.slug.length)) * 0.4));
       const d = Math.min(boundedDistance(wanted, h.slug, limit), boundedDistance(lower, h.slug, limit));
       if (d <= limit) scored.push({ i, d });
     });

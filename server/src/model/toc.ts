@@ -34,7 +34,7 @@ function collectEntries(ctx: Ctx, list: List, depth: number, out: RawEntry[], co
     const found = firstAnchorLink(ctx, item);
     const start = item.position?.start.offset ?? 0;
     const end = item.position?.end.offset ?? 0;
-    const firstLineEnd = ctx.text.slice(start, end).search(/\r?\n/);
+    const firstLineEnd = ctx.text.slice(start, end).search(/[\r\n]/);
     const span: Span = { start, end: firstLineEnd < 0 ? end : start + firstLineEnd };
     if (found) out.push({ text: found.label, link: found.link, depth, span });
     for (const child of item.children) if (child.type === 'list') collectEntries(ctx, child, depth + 1, out, counts);
