@@ -1,6 +1,7 @@
 // Runs every rule over a document's model and applies the configured severities.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { GoalDoc } from '../model/types';
+import type { GoalDoc, Unanalysed } from '../model/types';
+import { positionAt } from '../model/text';
 import type { LinkedFiles } from '../linkedFiles';
 import type { GoalDocsSettings, RuleSeverity } from '../settings';
 import type { Finding } from './finding';
@@ -46,8 +47,28 @@ export function computeDiagnostics(doc: GoalDoc, settings: GoalDocsSettings, fil
     if (f.relatedInformation?.length) d.relatedInformation = f.relatedInformation;
     diagnostics.push(d);
   }
+  for (const u of doc.unanalysed) diagnostics.push(unanalysedDiagnostic(doc, u));
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return diagnostics;
+}
+
+/** The one message for a part of a document beyond the parser's limits (model/limits.ts). */
+export function unanalysedDiagnostic(doc: GoalDoc, u: Unanalysed): Diagnostic {
+  // The lines the part covers, blank lines around it left out.
+  let start = u.span.start;
+  let end = u.span.end;
+  while (start < end && /\s/.test(doc.text[start])) start++;
+  while (end > start && /\s/.test(doc.text[end - 1])) end--;
+  const from = positionAt(doc.lineStarts, start).line + 1;
+  const to = positionAt(doc.lineStarts, Math.max(start, end - 1)).line + 1;
+  const lines = from === to ? `line ${from}` : `lines ${from}–${to}`;
+  return {
+    range: u.range,
+    severity: DiagnosticSeverity.Information,
+    code: 'file.not-analysed',
+    source: DIAGNOSTIC_SOURCE,
+    message: `Goal Docs does not analyse ${lines}: ${u.reason}, past what it can parse safely. Nothing there is checked; the rest of the document is.`,
+  };
 }
 
 /** The one message for a goal doc too large to analyse (`goalDocs.maxFileSize`). */

@@ -1,7 +1,7 @@
 // Text → GoalDoc. The text is split into chunks (chunks.ts); each chunk is parsed once and
 // reused, moved, by later versions while its text is unchanged (fragment.ts); the document-wide
 // parts (slugs, sections, years, quarters, goals) are assembled from the chunks' pieces.
-import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span } from './types';
+import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span, Unanalysed } from './types';
 import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
 import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
@@ -71,6 +71,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
   const items: Milestone[] = [];
   const codeSpans: Span[] = [];
   const mojibake: Mojibake[] = [];
+  const unanalysed: Unanalysed[] = [];
   const content = new Map<Heading, SectionContent>();
   let current: Heading | undefined;
   for (const c of chunks) {
@@ -80,6 +81,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     items.push(...c.items);
     codeSpans.push(...c.codeSpans);
     mojibake.push(...c.mojibake);
+    if (c.unanalysed) unanalysed.push(c.unanalysed);
     for (const section of c.sections) {
       if (section.heading !== 'before') current = section.heading;
       if (!current) continue;
@@ -113,6 +115,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     items,
     mojibake,
     codeSpans,
+    unanalysed,
     looksLikeGoalDoc,
     chunks,
   };

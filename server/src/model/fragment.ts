@@ -4,7 +4,7 @@
 import type { ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
-import type { Field, FieldName, Link, Milestone, Mojibake, Span, Toc } from './types';
+import type { Field, FieldName, Link, Milestone, Mojibake, Span, Toc, Unanalysed } from './types';
 import { parseMarkdown } from './parse';
 import { buildChunkHeadings, type ChunkHeading } from './headings';
 import { buildLinks } from './links';
@@ -14,7 +14,8 @@ import { buildMilestones, offsetsOf, type SourceContext } from './milestones';
 import { fieldNameOf, holdsMilestones, matchField } from './fields';
 import { findMojibake } from './mojibake';
 import { bracketLabels } from './chunks';
-import { computeLineStarts, lineEndAt, PositionFactory } from './text';
+import { computeLineStarts, lineEndAt, PositionFactory, positionAt } from './text';
+import { exceedsLimits, type LimitExceeded } from './limits';
 
 /** Content filed under a heading of the chunk, or under the heading before the chunk. */
 export interface ChunkSection {
@@ -45,6 +46,8 @@ export interface ChunkFragment {
   codeSpans: Span[];
   mojibake: Mojibake[];
   toc?: Toc;
+  /** Set when the chunk was beyond the parser's limits (limits.ts) and only its heading was kept. */
+  unanalysed?: Unanalysed;
 }
 
 function makeField(ctx: SourceContext, name: FieldName, label: string, form: Field['form'], span: Span, valueStart: number): Field {
@@ -131,8 +134,71 @@ function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[
  * Parses one chunk. When the chunk uses reference links, the document's reference definitions
  * are put in front of it (at the end they could fall inside a fence the chunk leaves open), and
  * everything is then moved back so that positions count from the chunk's first character.
+ * A chunk beyond the parser's limits, or that the parser fails on, keeps only its heading.
  */
 export function buildFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
+  const exceeded = exceedsLimits(chunkText);
+  if (exceeded) return unanalysedFragment(chunkText, definitions, last, exceeded);
+  try {
+    return parseFragment(chunkText, definitions, last);
+  } catch (e) {
+    // A stack overflow on nesting the limits did not foresee costs this chunk its structure, not the server.
+    const reason = e instanceof RangeError ? 'it is nested too deeply for the Markdown parser' : `the Markdown parser failed on it (${String(e)})`;
+    return unanalysedFragment(chunkText, definitions, last, { offset: 0, reason });
+  }
+}
+
+/**
+ * A chunk left unparsed: its opening heading (parsed alone, so that links to it still resolve)
+ * and the rest marked as not analysed, with the line that went past a limit and why.
+ */
+function unanalysedFragment(chunkText: string, definitions: string, last: boolean, exceeded: LimitExceeded): ChunkFragment {
+  const headingEnd = lineEndAt(chunkText, 0);
+  const headingLine = chunkText.slice(0, headingEnd);
+  let fragment: ChunkFragment | undefined;
+  if (/^\uFEFF?#{1,6}(?:[ \t]|$)/.test(headingLine) && !exceedsLimits(headingLine) && (exceeded.offset > 0 || exceeded.reason.includes('parser'))) {
+    try {
+      fragment = parseFragment(headingLine, definitions, true);
+      for (const h of fragment.headings) h.emptyBody = false;
+    } catch {
+      fragment = undefined;
+    }
+  }
+  const lineStarts = computeLineStarts(chunkText);
+  const f = new PositionFactory(lineStarts);
+  fragment ??= {
+    text: chunkText,
+    definitions,
+    last,
+    refLabels: [],
+    offset: 0,
+    line: 0,
+    lineStarts,
+    spans: f.spans,
+    positions: f.positions,
+    headings: [],
+    links: [],
+    htmlAnchors: [],
+    sections: [{ heading: 'before', content: { fields: [], items: [] } }],
+    items: [],
+    codeSpans: [],
+    mojibake: [],
+  };
+  fragment.text = chunkText;
+  fragment.last = last;
+  fragment.refLabels = bracketLabels(chunkText);
+  fragment.lineStarts = lineStarts;
+  const afterHeading = chunkText.charCodeAt(headingEnd) === 13 && chunkText.charCodeAt(headingEnd + 1) === 10 ? headingEnd + 2 : headingEnd + 1;
+  const skipped = { start: fragment.headings.length ? Math.min(afterHeading, chunkText.length) : 0, end: chunkText.length };
+  const problem = { start: exceeded.offset, end: lineEndAt(chunkText, exceeded.offset) };
+  const range = { start: positionAt(lineStarts, problem.start), end: positionAt(lineStarts, problem.end) };
+  fragment.spans.push(skipped);
+  fragment.positions.push(range.start, range.end);
+  fragment.unanalysed = { span: skipped, range, reason: exceeded.reason };
+  return fragment;
+}
+
+function parseFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
   const bom = chunkText.charCodeAt(0) === 0xfeff;
   const body = bom ? chunkText.slice(1) : chunkText;
   const prefix = definitions ? `${definitions}\n\n` : '';

@@ -12,6 +12,11 @@ export const LIMITS = {
   paragraphLength: 20_000,
   /** Inline delimiters (`*_~[]()<>` and backticks) of one paragraph. */
   paragraphDelimiters: 1_000,
+  /**
+   * Nested containers opened (a list inside a list item, a quote in a quote) times the chunk's
+   * length: micromark moves every event of its input each time a nested container closes.
+   */
+  nestedWork: 10_000_000,
 };
 
 function isDelimiter(c: number): boolean {
@@ -43,6 +48,8 @@ export function exceedsLimits(text: string): LimitExceeded | undefined {
   let paragraphDelimiters = 0;
   let inTable = false;
   let previousHadPipe = false;
+  let previousDepth = 0;
+  let nestedOpenings = 0;
   const length = text.length;
   let lineStart = 0;
   while (lineStart <= length) {
@@ -88,6 +95,14 @@ export function exceedsLimits(text: string): LimitExceeded | undefined {
     // Indentation before a marker nests it in the list items above.
     const depth = containers > 0 ? containers + Math.floor(indentBeforeMarker / 2) : 0;
     if (depth > LIMITS.nesting) return { offset: lineStart, reason: `block quotes or lists are nested about ${depth} deep (the limit is ${LIMITS.nesting})` };
+    if (containers > 1 || (depth > 1 && depth > previousDepth)) {
+      nestedOpenings++;
+      if (nestedOpenings * length > LIMITS.nestedWork) {
+        return { offset: lineStart, reason: `it opens more nested lists or quotes (${nestedOpenings.toLocaleString('en-US')} by here) than its ${length.toLocaleString('en-US')} characters allow to parse quickly` };
+      }
+    }
+    if (containers > 0) previousDepth = depth;
+    else if (lineStart < lineEnd && columns === 0) previousDepth = 0;
 
     const content = i;
     const blank = content >= lineEnd;

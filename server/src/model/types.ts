@@ -210,6 +210,16 @@ export interface Mojibake {
   repaired: string;
 }
 
+/** A part of a document that was not parsed, being beyond the parser's limits (limits.ts). */
+export interface Unanalysed {
+  /** The part left out: a chunk, after its heading when it has one. */
+  span: Span;
+  /** The line that goes past a limit. */
+  range: Range;
+  /** Why, in words for a message. */
+  reason: string;
+}
+
 export interface GoalDoc {
   uri: string;
   version: number;
@@ -230,6 +240,8 @@ export interface GoalDoc {
   mojibake: Mojibake[];
   /** Offsets of fenced or indented code blocks, so text scans can skip them. */
   codeSpans: Span[];
+  /** Parts left unparsed, being beyond the parser's limits; everything else is analysed. */
+  unanalysed: Unanalysed[];
   /** Shapes that mark a Markdown file as a goal doc even when its name does not. */
   looksLikeGoalDoc: boolean;
   /** The parsed chunks of this version, which the next version reuses where unchanged. */
