@@ -34,6 +34,17 @@ import { isRefusal, prepareRename, provideRename } from './features/rename';
 import { provideCodeLenses } from './features/codeLens';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  // A failing handler, or a client that fails one of the server's own requests (a refresh, the
+  // workspace folders), must not end the server: the failure is logged and every feature goes on.
+  const logFailure = (what: string) => (e: unknown) => {
+    try {
+      connection.console.error(`goal-docs: ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } catch {
+      // the connection is gone: nothing left to tell
+    }
+  };
+  process.on('unhandledRejection', logFailure('unhandled rejection'));
+  process.on('uncaughtException', logFailure('uncaught exception'));
   const documents = new TextDocuments(TextDocument);
   let canPullConfiguration = false;
   let pullDiagnostics = false;

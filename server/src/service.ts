@@ -37,7 +37,8 @@ export class GoalDocsService {
       documents,
       (uri) => {
         const d = documents.get(uri);
-        return d ? this.model(d) : undefined;
+        // An open document over the size limit is never parsed, not even for another file's feature.
+        return d && d.getText().length <= DEFAULT_MAX_FILE_SIZE ? this.model(d) : undefined;
       },
       () => DEFAULT_MAX_FILE_SIZE,
     );
