@@ -14,7 +14,6 @@ import { LIMITS } from '../../../server/src/model/limits';
 import { provideCompletions } from '../../../server/src/features/completion';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
-import { regeneratedToc } from '../../../server/src/codeActions/tocFixes';
 import { runCli } from '../../../server/src/cli/main';
 import { checkEveryFeature, FuzzWorkspace, ROOT } from './check';
 
@@ -163,18 +162,6 @@ describe('robustness: bad input', () => {
       assert.deepEqual(shape(doc), shape(lf), JSON.stringify(eol));
       await everyFeature(doc);
     }
-  });
-
-  it('the TOC update keeps a lone-CR document\'s line endings and replaces the stale entry', { timeout: 60_000 }, () => {
-    const text = ['# Goals', '', '- [2020](#2020)', '  - [Ship it](#ship-it-old)', '', '## 2020', '', '### Ship it', '', '- Owner: x', ''].join('\r');
-    const toc = regeneratedToc(buildGoalDoc(text, { uri: URI, version: 1 }))!;
-    assert.equal(toc.text, '- [2020](#2020)\r  - [Ship it](#ship-it)');
-  });
-
-  it('a new TOC entry escapes a heading that ends in a backslash', { timeout: 60_000 }, () => {
-    const text = '# Goals\n\n- [2020](#2020)\n  - [Ship](#ship)\n\n## 2020\n\n### Ship\n\n- Owner: y\n\n### Upgrades \\\n\n- Owner: x\n';
-    const toc = regeneratedToc(buildGoalDoc(text, { uri: URI, version: 1 }))!;
-    assert.equal(toc.text.split('\n')[2], '  - [Upgrades \\\\](#upgrades-)');
   });
 
   it('a BOM shifts nothing but the first line, and never becomes part of a heading', { timeout: 60_000 }, async () => {
