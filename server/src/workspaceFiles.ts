@@ -13,6 +13,8 @@ export interface OpenDocuments {
 
 export class WorkspaceFiles implements LinkedFiles {
   private roots: string[] = [];
+  /** The folders as given and as real paths: a path outside both is not even looked at. */
+  private spellings: string[] = [];
   private readonly diskModels = new Map<string, { mtime: number; doc: GoalDoc }>();
 
   constructor(
@@ -30,6 +32,14 @@ export class WorkspaceFiles implements LinkedFiles {
         // A folder that is gone or not on disk contributes nothing.
       }
     }
+    this.spellings = [...this.roots];
+    for (const uri of folderUris) {
+      try {
+        this.spellings.push(path.resolve(fileURLToPath(uri)));
+      } catch {
+        // not a file URI
+      }
+    }
   }
 
   /** The real path of a file URI inside a workspace folder, or undefined. */
@@ -41,6 +51,9 @@ export class WorkspaceFiles implements LinkedFiles {
     } catch {
       return undefined;
     }
+    // `../../../../etc/passwd` is refused before the file system is asked anything about it.
+    const resolved = path.resolve(p);
+    if (!this.spellings.some((r) => resolved === r || resolved.startsWith(r + path.sep))) return undefined;
     let real: string;
     try {
       real = realpathSync(p);
