@@ -16,6 +16,21 @@ function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
   }
 }
 
+/**
+ * Where a new strike of the body opens and closes. Stray tildes (not a strike's) at the body's
+ * ends stay outside: next to a new delimiter they would lengthen its run, and a run of another
+ * length closes nothing (`x ~~` struck as `~~x ~~~~` is not struck at all).
+ */
+export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: number } {
+  const stray = (i: number) => doc.text[i] === '~' && !p.item.strikes.some((s) => s.start <= i && i < s.end);
+  let start = p.bodyStart;
+  let end = p.bodyEnd;
+  // (The body has no space at its ends, so spaces are only passed here along with tildes.)
+  while (end > start && (stray(end - 1) || /\s/.test(doc.text[end - 1]))) end--;
+  while (start < end && (stray(start) || /\s/.test(doc.text[start]))) start++;
+  return { start, end };
+}
+
 /** Strikes the body through (unless it already is) and puts `suffix` after the strike. */
 function strikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts, periodInStrike: boolean, suffix: string): void {
   if (p.whollyStruck) {
@@ -23,9 +38,11 @@ function strikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts, periodInStrike:
     return;
   }
   unstrikeBody(ed, doc, p);
-  const period = periodInStrike && !/[.!?:;]/.test(doc.text[p.bodyEnd - 1] ?? '') ? '.' : '';
-  ed.insert(p.bodyStart, '~~');
-  ed.replace(p.bodyEnd, p.tailEnd, `${period}~~${suffix}`);
+  const { start, end } = strikeBounds(doc, p);
+  const period = periodInStrike && !/[.!?:;]/.test(doc.text[end - 1] ?? '') ? '.' : '';
+  ed.insert(start, '~~');
+  if (end < p.bodyEnd) ed.insert(end, `${period}~~`).replace(p.bodyEnd, p.tailEnd, suffix);
+  else ed.replace(p.bodyEnd, p.tailEnd, `${period}~~${suffix}`);
 }
 
 /** Drops what done makes stale: a leading status that is not done, and in-progress or estimate markers. */

@@ -5,7 +5,7 @@ import { doneStyleFor, inferStampVersion, stampText } from './doneStyle';
 import { EditBuilder } from './edit';
 import { type Fix, type FixProvider, itemOnLine, stringData } from './fix';
 import { itemParts } from './itemText';
-import { descopedMarker, descopeItem, markItemDone } from './markDone';
+import { descopedMarker, descopeItem, markItemDone, strikeBounds } from './markDone';
 
 export const fixStruckWithoutMarker: FixProvider = (doc, target, ctx) => {
   const m = itemOnLine(doc, target.data.line);
@@ -31,8 +31,9 @@ export const fixDoneNotStruck: FixProvider = (doc, target) => {
   if (!m?.done || m.struck) return [];
   const p = itemParts(doc, m);
   // A stamp at the start would be struck with the text, and then no longer read as a stamp.
-  if (m.done.span.start < p.bodyEnd || p.bodyStart >= p.bodyEnd) return [];
-  const ed = new EditBuilder(doc.text).insert(p.bodyStart, '~~').insert(p.bodyEnd, '~~');
+  const { start, end } = strikeBounds(doc, p);
+  if (m.done.span.start < p.bodyEnd || start >= end) return [];
+  const ed = new EditBuilder(doc.text).insert(start, '~~').insert(end, '~~');
   return [{ title: 'Strike the done item through', edits: ed.edits, safe: true, isPreferred: true }];
 };
 

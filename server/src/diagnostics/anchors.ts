@@ -56,8 +56,11 @@ class HeadingNames {
     }
   }
 
-  /** The heading a TOC entry's text names: same text, same anchor, or the same period. */
-  named(entry: TocEntry, claimed: Set<Heading>): Heading | undefined {
+  /**
+   * The heading a TOC entry's text names: same text, same anchor, or the same period; the one
+   * its link reaches when that one has the name too (duplicates: `2020` above the TOC and below).
+   */
+  named(entry: TocEntry, claimed: Set<Heading>, linked?: Heading): Heading | undefined {
     const text = entry.text.replace(/[*_`]/g, '').trim().toLowerCase();
     const seen = new Set<Heading>();
     let matches = [...(this.byText.get(`t:${text}`) ?? []), ...(this.byText.get(`s:${slugOf(entry.text)}`) ?? [])]
@@ -67,6 +70,7 @@ class HeadingNames {
       const period = periodKey(entry.text);
       if (period) matches = this.periods().get(period) ?? [];
     }
+    if (linked && !claimed.has(linked) && matches.includes(linked)) return linked;
     return matches.find((h) => !claimed.has(h)) ?? matches[0];
   }
 
@@ -97,7 +101,7 @@ function tocFindings(doc: GoalDoc, handled: Set<Link>): Finding[] {
   for (const entry of toc.entries) {
     const fragment = entry.link.fragment ?? '';
     const target = resolveAnchor(doc, fragment);
-    const named = names.named(entry, claimed);
+    const named = names.named(entry, claimed, target?.heading);
     if (named) claimed.add(named);
     for (const h of [named, target?.heading]) {
       if (!h) continue;

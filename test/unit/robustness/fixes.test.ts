@@ -28,6 +28,24 @@ describe('robustness: regressions found by the property tests', () => {
     assert.equal(toc.text.split('\n')[2], '  - [Upgrades \\\\](#upgrades-)');
   });
 
+  it('striking an item whose text ends in stray tildes strikes it (a longer tilde run closes nothing)', () => {
+    const text = '## FY-24-Q1\n\n### G\n\n- ~~Design~~ Done: `3.19`\n- ~~Build~~ Done: `3.19`\n- Ship it \t~~ Done: `3.20`\n- Test ~ Done: `3.20`\n';
+    const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+    const settings = defaultSettings();
+    let after = text;
+    for (const d of computeDiagnostics(doc, settings).filter((x) => x.code === 'milestone.done-not-struck').reverse()) {
+      const [fix] = provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, settings);
+      after = edited(after, fix.edit);
+    }
+    assert.deepEqual(after.split('\n').slice(6, 8), ['- ~~Ship it~~ \t~~ Done: `3.20`', '- ~~Test~~ ~ Done: `3.20`']);
+    assert.deepEqual(computeDiagnostics(buildGoalDoc(after, { uri: URI, version: 2 }), settings), []);
+  });
+
+  it('a TOC entry that links to a heading of its own name is no mismatch when another heading has that name above the TOC', () => {
+    const text = '# 2020\n\n- [FY-20-Q1](#fy-20-q1)\n  - [2020](#2020-1)\n\n## FY-20-Q1\n\n### 2020\n';
+    assert.deepEqual(computeDiagnostics(buildGoalDoc(text, { uri: URI, version: 1 }), defaultSettings()), []);
+  });
+
   it('repairing mojibake in a heading takes the in-page links to it along, and Fix all leaves it alone', () => {
     const text = '# Goals\n\n- [Ship ðŸ¦„](#ship-ðÿ)\n- [Other](#other)\n\n## Ship ðŸ¦„\n\nSee [it](#ship-ðÿ) and [other](#other).\n\n## Other\n';
     const doc = buildGoalDoc(text, { uri: URI, version: 1 });
