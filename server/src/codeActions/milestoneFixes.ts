@@ -32,7 +32,8 @@ export const fixDoneNotStruck: FixProvider = (doc, target) => {
   const p = itemParts(doc, m);
   // A stamp at the start would be struck with the text, and then no longer read as a stamp.
   const { start, end } = strikeBounds(doc, p);
-  if (m.done.span.start < p.bodyEnd || start >= end) return [];
+  // Stray tildes before the text would still come first, and the item would not read as struck.
+  if (m.done.span.start < p.bodyEnd || start >= end || start > p.bodyStart) return [];
   const ed = new EditBuilder(doc.text).insert(start, '~~').insert(end, '~~');
   return [{ title: 'Strike the done item through', edits: ed.edits, safe: true, isPreferred: true }];
 };

@@ -39,6 +39,11 @@ describe('robustness: regressions found by the property tests', () => {
     }
     assert.deepEqual(after.split('\n').slice(6, 8), ['- ~~Ship it~~ \t~~ Done: `3.20`', '- ~~Test~~ ~ Done: `3.20`']);
     assert.deepEqual(computeDiagnostics(buildGoalDoc(after, { uri: URI, version: 2 }), settings), []);
+    // Stray tildes before the text: no strike can make it read as struck, so none is offered.
+    const first = '## FY-24-Q1\n\n- ~~Design~~ Done: `3.19`\n- ~~Build~~ Done: `3.19`\n- ~~ Ship ~~ Done: `3.20`\n';
+    const firstDoc = buildGoalDoc(first, { uri: URI, version: 1 });
+    const d = computeDiagnostics(firstDoc, settings).find((x) => x.code === 'milestone.done-not-struck')!;
+    assert.deepEqual(provideCodeActions(firstDoc, { range: d.range, context: { diagnostics: [d] } }, settings).filter((a) => a.title === 'Strike the done item through'), []);
   });
 
   it('a TOC entry that links to a heading of its own name is no mismatch when another heading has that name above the TOC', () => {
