@@ -10,9 +10,13 @@ export function runs(base: number): number {
   return Math.max(1, Math.round(base * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
 }
 
-/** fast-check parameters: a fixed seed unless GOAL_DOCS_FUZZ_SEED says otherwise, so failures replay. */
+/**
+ * fast-check parameters. `npm test` uses a fixed seed; the long run a new one each time (a failure
+ * prints its seed: GOAL_DOCS_FUZZ_SEED=<seed> replays it, GOAL_DOCS_FUZZ_SHRINK=1 shrinks it).
+ */
 export function params(numRuns: number): fc.Parameters<unknown> {
-  const seed = process.env.GOAL_DOCS_FUZZ_SEED !== undefined ? Number(process.env.GOAL_DOCS_FUZZ_SEED) : 20240601;
+  const given = process.env.GOAL_DOCS_FUZZ_SEED;
+  const seed = given !== undefined ? Number(given) : process.env.GOAL_DOCS_FUZZ ? Date.now() % 2 ** 31 : 20240601;
   return { numRuns: runs(numRuns), seed, endOnFailure: !process.env.GOAL_DOCS_FUZZ_SHRINK };
 }
 

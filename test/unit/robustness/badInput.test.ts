@@ -2,7 +2,7 @@
 // without an exception, within a bounded time, and a part past the parser's limits costs that
 // part its structure (one `file.not-analysed` message) rather than the whole document.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -227,6 +227,48 @@ describe('robustness: bad input', () => {
     assert.equal(code, 0);
     assert.match(err.join(''), /skipped goals\.md: 10000000 characters is more than goalDocs\.maxFileSize \(5000000\)/);
     assert.ok(performance.now() - t < 5000);
+  });
+
+  it('the CLI walks a folder with a symlink loop, an empty, a binary and a dangling file', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'goal-docs-cli-'));
+    mkdirSync(path.join(dir, 'team'));
+    writeFileSync(path.join(dir, 'team', 'goals.md'), '');
+    writeFileSync(path.join(dir, 'binary_goals.md'), binaryJunk(50_000, 3));
+    writeFileSync(path.join(dir, 'okr_goals.md'), '## FY-24-Q1\n\n[x](#nowhere)\n');
+    symlinkSync(dir, path.join(dir, 'team', 'loop'));
+    symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'dangling_goals.md'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = runCli(['check', '--format', 'json'], dir, (x) => out.push(x), (x) => err.push(x));
+    assert.equal(code, 1, err.join(''));
+    const rows = JSON.parse(out.join('')) as Array<{ file: string; code: string }>;
+    assert.deepEqual(rows.map((r) => [r.file, r.code]), [['binary_goals.md', 'file.not-analysed'], ['okr_goals.md', 'anchor.missing']]);
+  });
+
+  it('a real-shaped 10 MB goal doc builds in time linear in its size', { skip: !process.env.GOAL_DOCS_FUZZ && 'long run only (npm run fuzz)', timeout: 1_800_000 }, () => {
+    const section = (i: number) => `## FY-${20 + (i % 5)}-Q${(i % 4) + 1}\n\n### Goal ${i}\n\n- **Owner**: Ann\n- **Milestones**:\n  - ~~Design [spec](#goal-${i})~~ Done: \`3.19\`\n  - Build **In progress**\n\n`;
+    const make = (size: number) => {
+      const parts: string[] = [];
+      let length = 0;
+      for (let i = 0; length < size; i++) {
+        parts.push(section(i));
+        length += parts[parts.length - 1].length;
+      }
+      return parts.join('');
+    };
+    const cpu = (text: string) => {
+      const t = process.cpuUsage();
+      const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+      computeDiagnostics(doc, defaultSettings());
+      const used = process.cpuUsage(t);
+      return { doc, ms: (used.user + used.system) / 1000 };
+    };
+    cpu(make(100_000));
+    const one = cpu(make(1_000_000));
+    const ten = cpu(make(10_000_000));
+    assert.deepEqual(ten.doc.unanalysed, []);
+    assert.ok(ten.ms < one.ms * 15, `1 MB ${Math.round(one.ms)} ms, 10 MB ${Math.round(ten.ms)} ms`);
+    console.log(`# 10 MB goal doc: ${ten.doc.headings.length} headings in ${Math.round(ten.ms)} ms of CPU (1 MB: ${Math.round(one.ms)} ms)`);
   });
 
   it('a 10 MB document of only pathological parts is left out in bounded time', { timeout: 60_000 }, () => {
