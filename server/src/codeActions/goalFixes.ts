@@ -69,5 +69,7 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   // No list yet: a new one after the goal's text.
   let end = ownEnd;
   while (end > h.span.end && /\s/.test(doc.text[end - 1])) end--;
+  // After a fence left open, the new bullet would be code: it goes under the heading instead.
+  if (doc.codeSpans.some((c) => c.start < end && end <= c.end)) end = h.span.end;
   return [{ title, edits: [{ start: end, end, newText: `${eol}${eol}${line}` }], safe: false }];
 };

@@ -21,14 +21,22 @@ function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
  * ends stay outside: next to a new delimiter they would lengthen its run, and a run of another
  * length closes nothing (`x ~~` struck as `~~x ~~~~` is not struck at all).
  */
-export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: number } {
+export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: number; escapes: SpanEdit[] } {
   const stray = (i: number) => doc.text[i] === '~' && !p.item.strikes.some((s) => s.start <= i && i < s.end);
   let start = p.bodyStart;
   let end = p.bodyEnd;
   // (The body has no space at its ends, so spaces are only passed here along with tildes.)
   while (end > start && (stray(end - 1) || /\s/.test(doc.text[end - 1]))) end--;
   while (start < end && (stray(start) || /\s/.test(doc.text[start]))) start++;
-  return { start, end };
+  // Stray tildes right against a new delimiter are escaped: they read the same, and join no run.
+  const escapes: SpanEdit[] = [];
+  let after = end;
+  while (after < p.bodyEnd && stray(after)) after++;
+  if (after > end) escapes.push({ start: end, end: after, newText: '\\~'.repeat(after - end) });
+  let before = start;
+  while (before > p.bodyStart && stray(before - 1)) before--;
+  if (before < start) escapes.push({ start: before, end: start, newText: '\\~'.repeat(start - before) });
+  return { start, end, escapes };
 }
 
 /** Strikes the body through (unless it already is) and puts `suffix` after the strike. */
@@ -38,7 +46,8 @@ function strikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts, periodInStrike:
     return;
   }
   unstrikeBody(ed, doc, p);
-  const { start, end } = strikeBounds(doc, p);
+  const { start, end, escapes } = strikeBounds(doc, p);
+  for (const e of escapes) ed.replace(e.start, e.end, e.newText);
   const period = periodInStrike && !/[.!?:;]/.test(doc.text[end - 1] ?? '') ? '.' : '';
   ed.insert(start, '~~');
   if (end < p.bodyEnd) ed.insert(end, `${period}~~`).replace(p.bodyEnd, p.tailEnd, suffix);

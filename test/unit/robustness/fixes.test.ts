@@ -39,6 +39,13 @@ describe('robustness: regressions found by the property tests', () => {
     }
     assert.deepEqual(after.split('\n').slice(6, 8), ['- ~~Ship it~~ \t~~ Done: `3.20`', '- ~~Test~~ ~ Done: `3.20`']);
     assert.deepEqual(computeDiagnostics(buildGoalDoc(after, { uri: URI, version: 2 }), settings), []);
+    // Right against the text, the stray tildes are escaped: they read the same and join no run.
+    const tight = text.replace('Ship it \t~~', 'Ship it 🦄~~');
+    const tightDoc = buildGoalDoc(tight, { uri: URI, version: 1 });
+    const d0 = computeDiagnostics(tightDoc, settings).find((x) => x.code === 'milestone.done-not-struck')!;
+    const tightAfter = edited(tight, provideCodeActions(tightDoc, { range: d0.range, context: { diagnostics: [d0] } }, settings)[0].edit);
+    assert.equal(tightAfter.split('\n')[6], '- ~~Ship it 🦄~~\\~\\~ Done: `3.20`');
+    assert.deepEqual(computeDiagnostics(buildGoalDoc(after, { uri: URI, version: 2 }), settings), []);
     // Stray tildes before the text: no strike can make it read as struck, so none is offered.
     const first = '## FY-24-Q1\n\n- ~~Design~~ Done: `3.19`\n- ~~Build~~ Done: `3.19`\n- ~~ Ship ~~ Done: `3.20`\n';
     const firstDoc = buildGoalDoc(first, { uri: URI, version: 1 });
@@ -49,6 +56,15 @@ describe('robustness: regressions found by the property tests', () => {
   it('a TOC entry that links to a heading of its own name is no mismatch when another heading has that name above the TOC', () => {
     const text = '# 2020\n\n- [FY-20-Q1](#fy-20-q1)\n  - [2020](#2020-1)\n\n## FY-20-Q1\n\n### 2020\n';
     assert.deepEqual(computeDiagnostics(buildGoalDoc(text, { uri: URI, version: 1 }), defaultSettings()), []);
+  });
+
+  it('an Owner added to a goal whose text ends in an open fence goes under its heading, not into the code', () => {
+    const text = '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n```js\ncode\n';
+    const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+    const settings = defaultSettings();
+    const d = computeDiagnostics(doc, settings).find((x) => x.code === 'goal.owner-missing')!;
+    const after = edited(text, provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, settings)[0].edit);
+    assert.equal(after, '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n- Owner: TBD\n\n```js\ncode\n');
   });
 
   it('repairing mojibake in a heading takes the in-page links to it along, and Fix all leaves it alone', () => {
