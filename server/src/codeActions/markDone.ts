@@ -23,11 +23,14 @@ function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
  */
 export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: number; escapes: SpanEdit[] } {
   const stray = (i: number) => doc.text[i] === '~' && !p.item.strikes.some((s) => s.start <= i && i < s.end);
+  const space = (i: number) => /[ \t\r\n]/.test(doc.text[i] ?? '');
   let start = p.bodyStart;
   let end = p.bodyEnd;
-  // (The body has no space at its ends, so spaces are only passed here along with tildes.)
-  while (end > start && (stray(end - 1) || /\s/.test(doc.text[end - 1]))) end--;
-  while (start < end && (stray(start) || /\s/.test(doc.text[start]))) start++;
+  // Spaces are passed only along with the tildes they stand before or after.
+  for (let e = end; e > start && (stray(e - 1) || space(e - 1)); e--) if (stray(e - 1)) end = e - 1;
+  if (end < p.bodyEnd) while (end > start && space(end - 1)) end--;
+  for (let b = start; b < end && (stray(b) || space(b)); b++) if (stray(b)) start = b + 1;
+  if (start > p.bodyStart) while (start < end && space(start)) start++;
   // Stray tildes right against a new delimiter are escaped: they read the same, and join no run.
   const escapes: SpanEdit[] = [];
   let after = end;
@@ -108,7 +111,8 @@ export function reopenItem(doc: GoalDoc, m: Milestone): SpanEdit[] {
   if (p.lead?.done) ed.delete(p.lead.span.start, p.bodyStart);
   const markers = [m.done?.span, p.suffixDone, m.descoped && { start: m.descoped.span.start, end: skipSpaceBack(doc.text, p.content.end) }].filter((s) => !!s);
   if (markers.length) {
-    const start = skipSpaceBack(doc.text, Math.min(...markers.map((s) => s.start)));
+    // Not back into the done lead status removed above (`✅ Done: 3.20`).
+    const start = Math.max(skipSpaceBack(doc.text, Math.min(...markers.map((s) => s.start))), p.lead?.done ? p.bodyStart : 0);
     ed.delete(start, Math.max(...markers.map((s) => s.end)));
   }
   if (p.strike) {

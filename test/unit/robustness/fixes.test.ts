@@ -8,6 +8,7 @@ import { defaultSettings } from '../../../server/src/settings';
 import { FIX_ALL, provideCodeActions } from '../../../server/src/codeActions/index';
 import { regeneratedToc } from '../../../server/src/codeActions/tocFixes';
 import { applyEdits } from '../../support/fixture';
+import { applyChecked } from './check';
 
 const URI = 'file:///ws/goals.md';
 
@@ -65,6 +66,20 @@ describe('robustness: regressions found by the property tests', () => {
     const d = computeDiagnostics(doc, settings).find((x) => x.code === 'goal.owner-missing')!;
     const after = edited(text, provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, settings)[0].edit);
     assert.equal(after, '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n- Owner: TBD\n\n```js\ncode\n');
+  });
+
+  it('reopening `✅ Done: 3.20` and descoping an item that ends in a BOM give edits that do not overlap', () => {
+    const settings = defaultSettings();
+    const cases: Array<[string, string, string]> = [
+      ['## FY-24-Q1\n\n- ✅ Done: `3.20`\n', 'Reopen milestone', '## FY-24-Q1\n\n- \n'],
+      ['## FY-24-Q1\n\n- ~~Design~~ Deprioritized\n- Build ETA May 2021\n\uFEFF\n', 'Descope milestone', '## FY-24-Q1\n\n- ~~Design~~ Deprioritized\n- ~~Build \uFEFF~~ Deprioritized\n'],
+    ];
+    for (const [text, title, expected] of cases) {
+      const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+      const line = doc.items[doc.items.length - 1].range.start.line;
+      const action = provideCodeActions(doc, { range: { start: { line, character: 3 }, end: { line, character: 3 } }, context: { diagnostics: [] } }, settings).find((a) => a.title === title)!;
+      assert.equal(applyChecked(text, (action.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[], title), expected);
+    }
   });
 
   it('repairing mojibake in a heading takes the in-page links to it along, and Fix all leaves it alone', () => {
