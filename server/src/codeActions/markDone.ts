@@ -24,21 +24,20 @@ function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
 export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: number; escapes: SpanEdit[] } {
   const stray = (i: number) => doc.text[i] === '~' && !p.item.strikes.some((s) => s.start <= i && i < s.end);
   const space = (i: number) => /[ \t\r\n]/.test(doc.text[i] ?? '');
-  let start = p.bodyStart;
+  const start = p.bodyStart;
   let end = p.bodyEnd;
   // Spaces are passed only along with the tildes they stand before or after.
   for (let e = end; e > start && (stray(e - 1) || space(e - 1)); e--) if (stray(e - 1)) end = e - 1;
   if (end < p.bodyEnd) while (end > start && space(end - 1)) end--;
-  for (let b = start; b < end && (stray(b) || space(b)); b++) if (stray(b)) start = b + 1;
-  if (start > p.bodyStart) while (start < end && space(start)) start++;
   // Stray tildes right against a new delimiter are escaped: they read the same, and join no run.
+  // (At the start they stay inside the strike, which must open before anything else of the text.)
   const escapes: SpanEdit[] = [];
   let after = end;
   while (after < p.bodyEnd && stray(after)) after++;
   if (after > end) escapes.push({ start: end, end: after, newText: '\\~'.repeat(after - end) });
-  let before = start;
-  while (before > p.bodyStart && stray(before - 1)) before--;
-  if (before < start) escapes.push({ start: before, end: start, newText: '\\~'.repeat(start - before) });
+  let first = start;
+  while (first < end && stray(first)) first++;
+  if (first > start) escapes.push({ start, end: first, newText: '\\~'.repeat(first - start) });
   return { start, end, escapes };
 }
 

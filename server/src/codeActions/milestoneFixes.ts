@@ -32,8 +32,7 @@ export const fixDoneNotStruck: FixProvider = (doc, target) => {
   const p = itemParts(doc, m);
   // A stamp at the start would be struck with the text, and then no longer read as a stamp.
   const { start, end, escapes } = strikeBounds(doc, p);
-  // Stray tildes before the text would still come first, and the item would not read as struck.
-  if (m.done.span.start < p.bodyEnd || start >= end || start > p.bodyStart) return [];
+  if (m.done.span.start < p.bodyEnd || start >= end) return [];
   const ed = new EditBuilder(doc.text).insert(start, '~~').insert(end, '~~');
   for (const e of escapes) ed.replace(e.start, e.end, e.newText);
   return [{ title: 'Strike the done item through', edits: ed.edits, safe: true, isPreferred: true }];
