@@ -22,7 +22,7 @@ function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
  * length closes nothing (`x ~~` struck as `~~x ~~~~` is not struck at all).
  */
 export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: number; escapes: SpanEdit[] } {
-  const stray = (i: number) => doc.text[i] === '~' && !p.item.strikes.some((s) => s.start <= i && i < s.end);
+  const stray = (i: number) => doc.text[i] === '~' && doc.text[i - 1] !== '\\' && !p.item.strikes.some((s) => s.start <= i && i < s.end);
   const space = (i: number) => /[ \t\r\n]/.test(doc.text[i] ?? '');
   const start = p.bodyStart;
   let end = p.bodyEnd;
@@ -38,6 +38,10 @@ export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: 
   let first = start;
   while (first < end && stray(first)) first++;
   if (first > start) escapes.push({ start, end: first, newText: '\\~'.repeat(first - start) });
+  // A backslash that ends the text would escape the closing delimiter: it is doubled (reads the same).
+  let slashes = 0;
+  while (end - slashes > start && doc.text[end - slashes - 1] === '\\') slashes++;
+  if (slashes % 2 === 1 && after === end) escapes.push({ start: end - 1, end, newText: '\\\\' });
   return { start, end, escapes };
 }
 

@@ -120,7 +120,10 @@ describe('robustness: bad input', () => {
   it('a stack overflow inside the parser costs the chunk its structure, not the process', { timeout: 60_000 }, () => {
     // Called with less and less stack left, the parse of nesting inside the limits overflows in
     // micromark's recursion before anything of ours does: that chunk keeps only its heading.
-    const deep = Array.from({ length: LIMITS.nesting - 10 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    // Deep lists, and deep emphasis inside the deepest item: a parse that needs much more stack than
+    // the fallback does, so that some call depth lets the one fail and the other run.
+    const emphasis = '*x '.repeat(300) + 'y' + ' x*'.repeat(300);
+    const deep = Array.from({ length: LIMITS.nesting - 5 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n') + ` ${emphasis}`;
     const text = `# Goals\n\n## Deep\n\n${deep}\n`;
     const atDepth = <T>(n: number, f: () => T): T => (n === 0 ? f() : atDepth(n - 1, f));
     const fits = (n: number) => {
@@ -136,7 +139,7 @@ describe('robustness: bad input', () => {
     for (let step = top / 2; step >= 1; step /= 2) if (fits(top + step)) top += step;
     // From the deepest call that fits downwards, until a parse finds the stack it needs.
     const outcomes = new Set<string>();
-    for (let n = top; n > 0; n -= 25) {
+    for (let n = top; n > 0; n -= 10) {
       let doc: GoalDoc;
       try {
         doc = atDepth(n, () => buildGoalDoc(text, { uri: URI, version: 1 }));
