@@ -108,7 +108,14 @@ function buildMilestone(
   const markerMatch = /^[ \t]*([-*+]|\d{1,9}[.)])/.exec(text.slice(span.start, firstLineEnd));
   const markerText = markerMatch ? markerMatch[1] : '-';
   const paragraph = item.children[0]?.type === 'paragraph' ? (item.children[0] as Paragraph) : undefined;
-  const contentSpan = paragraph ? spanOf(ctx, paragraph) : f.span(firstLineEnd, firstLineEnd);
+  // After a task box and a CRLF, mdast-util-gfm-task-list-item counts the CR alone as the break:
+  // the paragraph would start between CR and LF.
+  let contentStart = paragraph ? offsetsOf(paragraph).start : firstLineEnd;
+  if (text[contentStart - 1] === '\r' && text[contentStart] === '\n') {
+    contentStart++;
+    while (text[contentStart] === ' ' || text[contentStart] === '\t') contentStart++;
+  }
+  const contentSpan = paragraph ? f.span(contentStart, Math.max(contentStart, offsetsOf(paragraph).end)) : f.span(firstLineEnd, firstLineEnd);
   const lineSpan = f.span(span.start, firstLineEnd);
   const m: Milestone = {
     span,

@@ -70,11 +70,12 @@ describe('robustness: regressions found by the property tests', () => {
     assert.equal(after, '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n- Owner: TBD\n\n```js\ncode\n');
   });
 
-  it('reopening `✅ Done: 3.20` and descoping an item that ends in a BOM give edits that do not overlap', () => {
+  it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
       ['## FY-24-Q1\n\n- ✅ Done: `3.20`\n', 'Reopen milestone', '## FY-24-Q1\n\n- \n'],
       ['## FY-24-Q1\n\n- ~~Design~~ Deprioritized\n- Build ETA May 2021\n\uFEFF\n', 'Descope milestone', '## FY-24-Q1\n\n- ~~Design~~ Deprioritized\n- ~~Build \uFEFF~~ Deprioritized\n'],
+      ['## FY-24-Q1\r\n\r\n- ~~Design~~ Deprioritized\r\n- [ ] \r\n  more\r\n', 'Descope milestone', '## FY-24-Q1\r\n\r\n- ~~Design~~ Deprioritized\r\n- [ ] \r\n  ~~more~~ Deprioritized\r\n'],
       ['## FY-24-Q1\n\n- ~~Design~~ Deprioritized\n- ~~ ETA May 2021\n  more\n', 'Descope milestone', '## FY-24-Q1\n\n- ~~Design~~ Deprioritized\n- ~~\\~\\~ more~~ Deprioritized\n'],
     ];
     for (const [text, title, expected] of cases) {
