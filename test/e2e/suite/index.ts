@@ -14,6 +14,7 @@ export async function run(): Promise<void> {
   require('./outline.test');
   require('./rename.test');
   require('./quickfix.test');
+  require('./restart.test');
 
   const results: { title: string; state: 'passed' | 'failed'; error?: string; ms?: number }[] = [];
   const failures = await new Promise<number>((resolve) => {
