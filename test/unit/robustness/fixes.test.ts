@@ -70,6 +70,16 @@ describe('robustness: regressions found by the property tests', () => {
     assert.equal(after, '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n- Owner: TBD\n\n```js\ncode\n');
   });
 
+  it('an Owner added to a goal whose text is indented code goes after the code, which stays code', () => {
+    const text = '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n    + [link](other.md#nowhere)\n\n## 2024\n';
+    const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+    const settings = defaultSettings();
+    const d = computeDiagnostics(doc, settings).find((x) => x.code === 'goal.owner-missing')!;
+    const after = edited(text, provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, settings)[0].edit);
+    assert.equal(after, '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n    + [link](other.md#nowhere)\n\n- Owner: TBD\n\n## 2024\n');
+    assert.equal(buildGoalDoc(after, { uri: URI, version: 2 }).links.length, doc.links.length, 'the code turned into a link');
+  });
+
   it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
