@@ -7,7 +7,7 @@ import { EditBuilder, type SpanEdit } from './edit';
 import { type ItemParts, itemParts } from './itemText';
 
 /** Removes the delimiters of strikes inside the body, so that a new strike around it does not nest. */
-function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
+export function unstrikeBody(ed: EditBuilder, doc: GoalDoc, p: ItemParts): void {
   for (const s of p.item.strikes) {
     if (s.start < p.bodyStart || s.end > p.bodyEnd) continue;
     const d = doc.text.startsWith('~~', s.start) ? 2 : 1;

@@ -5,7 +5,7 @@ import { doneStyleFor, inferStampVersion, stampText } from './doneStyle';
 import { EditBuilder } from './edit';
 import { type Fix, type FixProvider, itemOnLine, stringData } from './fix';
 import { itemParts } from './itemText';
-import { descopedMarker, descopeItem, markItemDone, strikeBounds } from './markDone';
+import { descopedMarker, descopeItem, markItemDone, strikeBounds, unstrikeBody } from './markDone';
 
 export const fixStruckWithoutMarker: FixProvider = (doc, target, ctx) => {
   const m = itemOnLine(doc, target.data.line);
@@ -33,7 +33,11 @@ export const fixDoneNotStruck: FixProvider = (doc, target) => {
   // A stamp at the start would be struck with the text, and then no longer read as a stamp.
   const { start, end, escapes } = strikeBounds(doc, p);
   if (m.done.span.start < p.bodyEnd || start >= end) return [];
-  const ed = new EditBuilder(doc.text).insert(start, '~~').insert(end, '~~');
+  // Strikes inside the text go: a strike around them would not nest, and its delimiters would
+  // pair with theirs instead (`~~a ~~b~~~~`).
+  const ed = new EditBuilder(doc.text);
+  unstrikeBody(ed, doc, p);
+  ed.insert(start, '~~').insert(end, '~~');
   for (const e of escapes) ed.replace(e.start, e.end, e.newText);
   return [{ title: 'Strike the done item through', edits: ed.edits, safe: true, isPreferred: true }];
 };

@@ -80,6 +80,23 @@ describe('robustness: regressions found by the property tests', () => {
     assert.equal(buildGoalDoc(after, { uri: URI, version: 2 }).links.length, doc.links.length, 'the code turned into a link');
   });
 
+  it('striking a done item that has a strike inside its text strikes the whole text once', () => {
+    const settings = defaultSettings();
+    for (const [line, struck] of [
+      ['- Second ~~part~~ Done: 3.19', '- ~~Second part~~ Done: 3.19'],
+      ['- ⏳ easy\n  10. ~~easy ship~~ Done: 3.19', '- ⏳ ~~easy\n  10. easy ship~~ Done: 3.19'],
+    ]) {
+      const text = `## FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n- ~~First~~ Done: 3.18\n${line}\n`;
+      const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+      const d = computeDiagnostics(doc, settings).find((x) => x.code === 'milestone.done-not-struck');
+      assert.ok(d, `no done-not-struck for ${line}`);
+      const action = provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, settings).find((a) => a.title === 'Strike the done item through')!;
+      const after = edited(text, action.edit);
+      assert.equal(after, text.replace(line, struck));
+      assert.deepEqual(computeDiagnostics(buildGoalDoc(after, { uri: URI, version: 2 }), settings).map((x) => x.code), []);
+    }
+  });
+
   it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
