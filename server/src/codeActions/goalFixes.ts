@@ -61,8 +61,9 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   bullets.sort((a, b) => a.start - b.start);
   const first = bullets[0];
   if (first) {
-    const marker = /^\d/.test(first.marker) ? '-' : first.marker;
-    const text = ' '.repeat(column(doc, first.start)) + line.replace(/^([-*+]|\d+[.)])/, marker) + eol;
+    // The first bullet's own marker, numbers included: another would start a list of its own, or
+    // join a list just above (a TOC written with the same bullet), and the Owner be no field.
+    const text = ' '.repeat(column(doc, first.start)) + line.replace(/^([-*+]|\d+[.)])/, first.marker) + eol;
     const at = lineStart(doc, first.start);
     return [{ title, edits: [{ start: at, end: at, newText: text }], safe: false }];
   }

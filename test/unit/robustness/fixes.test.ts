@@ -97,6 +97,16 @@ describe('robustness: regressions found by the property tests', () => {
     }
   });
 
+  it('an Owner added before a numbered field keeps its number, so it joins that list and not a TOC list just above', () => {
+    const text = '# Team goals\n\n- [FY-24-Q1](#fy-24-q1)\n- [Ship it](#ship-it)\n2) **Milestones**: soon\n\n## FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n';
+    const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+    const settings = defaultSettings();
+    const d = computeDiagnostics(doc, settings).find((x) => x.code === 'goal.owner-missing')!;
+    const after = edited(text, provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, settings)[0].edit);
+    assert.equal(after, text.replace('2) **Milestones**', '2) Owner: TBD\n2) **Milestones**'));
+    assert.deepEqual(computeDiagnostics(buildGoalDoc(after, { uri: URI, version: 2 }), settings).map((x) => x.code), []);
+  });
+
   it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
