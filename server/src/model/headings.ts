@@ -1,6 +1,6 @@
 // Headings with GitHub's anchors. A chunk yields its headings with positions; the document
 // assigns slugs (duplicates are counted in document order) and sections.
-import GithubSlugger, { slug as baseSlug } from 'github-slugger';
+import { slug as baseSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -108,7 +108,19 @@ function trimTrailingBlankLines(text: string, min: number, end: number): number 
   return e;
 }
 
-/** GitHub's slug of a text, as for a heading that appears first in its document. */
+const slugCache = new Map<string, string>();
+const SLUG_CACHE_SIZE = 20_000;
+
+/**
+ * GitHub's slug of a text, as for a heading that appears first in its document. Remembered:
+ * rules slug the same goal titles and TOC entries again on every version of a document.
+ */
 export function slugOf(text: string): string {
-  return new GithubSlugger().slug(text);
+  let s = slugCache.get(text);
+  if (s === undefined) {
+    if (slugCache.size >= SLUG_CACHE_SIZE) slugCache.clear();
+    s = baseSlug(text);
+    slugCache.set(text, s);
+  }
+  return s;
 }
