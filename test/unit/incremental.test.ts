@@ -118,9 +118,36 @@ describe('incremental model', () => {
     }
   });
 
+  it('resolves a reference in another chunk past a line that only looks like its definition', () => {
+    // `[ref]:1. Step` has no valid title, so it is text; the definition is the later `[ref]: …`.
+    const text = '# Goals\n\n[ref]:1. ✅ Step\n\n## Ship it [now][ref]\n\n- Owner: Ann\n\n## Links\n\n[ref]: https://example.com\n';
+    const chunked = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: 1 });
+    const whole = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: 1, wholeDocument: true });
+    assert.equal(whole.headings[1]!.text, 'Ship it now');
+    assert.deepEqual(project(chunked), project(whole));
+  });
+
+  it('never starts a chunk inside code that a comment in a list item hid from the splitter', () => {
+    // The comment opened in the list item ends with the item; the fence after it is open to the
+    // end. The splitter, skipping to the first `-->`, would see `## also code` as a heading.
+    const text = '# Goals\n\n- item\n  <!--\n- next\n\n## Code\n\n```\n<!--\n## inside code\n-->\n\n## also code\n';
+    const chunked = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: 1 });
+    const whole = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: 1, wholeDocument: true });
+    assert.deepEqual(whole.headings.map((h) => h.text), ['Goals', 'Code']);
+    assert.deepEqual(project(chunked), project(whole));
+  });
+
   it('equals a full parse after random edits of an inline fixture', () => {
     const seeds = Number(process.env.GOAL_DOCS_PROPERTY_SEEDS ?? 30);
     for (let seed = 1; seed <= seeds; seed++) checkSequence(FIXTURE, seed, 25);
+  });
+
+  it('equals a full parse after random edits of a document of many sections', () => {
+    // Far more chunks than the edit touches: the chunks before and after it are taken over
+    // without being looked at again, which this checks against a full parse.
+    const sections = Array.from({ length: 24 }, (_, i) => `### FY-2${i % 5}-Q${(i % 4) + 1}\n\n#### Goal ${i} [now][ref]\n\n- Owner: Ann\n- ~~Step ${i}~~ Done: 3.${i}\n\n`).join('');
+    const seeds = Math.max(4, Math.round(Number(process.env.GOAL_DOCS_PROPERTY_SEEDS ?? 30) / 3));
+    for (let seed = 1; seed <= seeds; seed++) checkSequence(`# Goals\n\n${sections}[ref]: https://example.com\n`, 5000 + seed, 20);
   });
 
   it('reuses unchanged chunks instead of parsing them again', () => {

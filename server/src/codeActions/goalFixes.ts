@@ -1,6 +1,7 @@
 // goal.heading-level → the goal heading and its sub-headings one level down, under their
 // quarter; goal.owner-missing → an Owner field with a placeholder, spelled as the document spells it.
 import type { Field, GoalDoc } from '../model/types';
+import { unclosedFence } from '../model/text';
 import { lineStart } from './edit';
 import { type Fix, type FixProvider, headingBySlug, stringData } from './fix';
 
@@ -73,17 +74,6 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   // After a fence left open, the new bullet would be code: it goes under the heading instead.
   // After closed code (a fence, or indented code, which a bullet under the heading would turn
   // into its own continuation lines) it goes after the code as usual.
-  if (doc.codeSpans.some((c) => c.start < end && end <= c.end && isOpenFence(doc.text, c))) end = h.span.end;
+  if (doc.codeSpans.some((c) => c.start < end && end <= c.end && unclosedFence(doc.text.slice(c.start, c.end)))) end = h.span.end;
   return [{ title, edits: [{ start: end, end, newText: `${eol}${eol}${line}` }], safe: false }];
 };
-
-/** True for a fenced code block that its text never closes (it runs to the end of its container). */
-function isOpenFence(text: string, code: { start: number; end: number }): boolean {
-  const body = text.slice(code.start, code.end);
-  const open = /^[ \t]*(`{3,}|~{3,})/.exec(body);
-  if (!open) return false;
-  const lines = body.split(/\r\n|\r|\n/);
-  if (lines.length < 2) return true;
-  const close = /^[ \t]*(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]!);
-  return !(close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length);
-}

@@ -21,47 +21,165 @@ export interface BuildOptions {
 }
 
 export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
+  if (options.previous && !options.wholeDocument) return buildFromPrevious(text, options, options.previous);
   const split = splitChunks(text);
   const starts = options.wholeDocument ? [0] : split.starts;
-  const definitionByLabel = new Map<string, string>();
+  const guess = new Map<string, string>();
   for (const d of split.definitions) {
     const label = normalizeLabel(d.slice(d.indexOf('[') + 1, d.indexOf(']:')));
-    if (!definitionByLabel.has(label)) definitionByLabel.set(label, d);
+    if (!guess.has(label)) guess.set(label, d.trim());
   }
+  const chunks: ChunkFragment[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    chunks.push(fragmentFor(text.slice(starts[i]!, end), end === text.length, guess));
+  }
+  return finish(text, options, chunks, guess);
+}
 
-  // Fragments of the previous version, by text, each reusable once.
-  const pool = new Map<string, ChunkFragment[]>();
-  for (const f of options.previous?.chunks ?? []) {
+/** Fragments by text, each to be reused once. */
+type Pool = Map<string, ChunkFragment[]>;
+
+function poolOf(fragments: ChunkFragment[]): Pool {
+  const pool: Pool = new Map();
+  for (const f of fragments) {
     const list = pool.get(f.text);
     if (list) list.push(f);
     else pool.set(f.text, [f]);
   }
+  return pool;
+}
 
-  const chunks: ChunkFragment[] = [];
-  const lineStarts: number[] = [];
+/** The definitions to put before a chunk: those of `definitions` its brackets may refer to. */
+function neededBy(refLabels: string[], definitions: Map<string, string>): string {
+  // Blank lines between them: a line that only looks like a definition must not swallow the next.
+  return definitions.size === 0 ? '' : refLabels.flatMap((l) => definitions.get(l) ?? []).join('\n\n');
+}
+
+/** A chunk's fragment: one of the pool's parsed with the same definitions, or a new parse. */
+function fragmentFor(chunkText: string, last: boolean, definitions: Map<string, string>, pool?: Pool): ChunkFragment {
+  const candidates = pool?.get(chunkText);
+  const needed = neededBy(candidates?.[0]?.refLabels ?? bracketLabels(chunkText), definitions);
+  const at = candidates?.findIndex((f) => f.definitions === needed && f.last === last) ?? -1;
+  return at >= 0 ? candidates!.splice(at, 1)[0]! : buildFragment(chunkText, needed, last);
+}
+
+/** The reference definitions the parser found, the first of each label (it wins, as in CommonMark). */
+function definitionsOf(chunks: ChunkFragment[]): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const c of chunks) for (const d of c.realDefinitions) if (!definitions.has(d.label)) definitions.set(d.label, d.text);
+  return definitions;
+}
+
+/**
+ * Places the chunks one after the other, parses again the few whose definitions were guessed
+ * wrong, and assembles the document. The guess (lines that look like definitions, or the last
+ * version's definitions) is checked against the definitions the parser found: a line can look
+ * like one and not be one (`[ref]:1. Step`, or a lazy continuation of a paragraph), and code or
+ * HTML the splitter skips to the end can hide real ones.
+ */
+function finish(text: string, options: BuildOptions, split: ChunkFragment[], guess: Map<string, string>, pool?: Pool): GoalDoc {
+  const chunks = mergeOpenChunks(split, guess, pool);
+  const definitions = definitionsOf(chunks);
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    const needed = neededBy(c.refLabels, definitions);
+    if (needed !== c.definitions) chunks[i] = buildFragment(c.text, needed, c.last);
+  }
+  let lineCount = 1;
+  for (const c of chunks) lineCount += c.lineStarts.length - 1;
+  const lineStarts = new Array<number>(lineCount);
   let line = 0;
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i];
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const chunkText = text.slice(start, end);
-    const last = i + 1 === starts.length;
-    const candidates = pool.get(chunkText);
-    // Only the definitions this chunk refers to are put in front of it. Blank lines between
-    // them: a line that only looks like a definition must not swallow the next.
-    let needed = '';
-    if (definitionByLabel.size > 0) {
-      const refs = candidates?.[0]?.refLabels ?? bracketLabels(chunkText);
-      needed = refs.flatMap((l) => definitionByLabel.get(l) ?? []).join('\n\n');
-    }
-    const at = candidates?.findIndex((f) => f.definitions === needed && f.last === last) ?? -1;
-    const fragment = at >= 0 ? candidates!.splice(at, 1)[0] : buildFragment(chunkText, needed, last);
-    placeFragment(fragment, start, line);
-    chunks.push(fragment);
-    const n = fragment.lineStarts.length - (last ? 0 : 1);
-    for (let k = 0; k < n; k++) lineStarts.push(start + fragment.lineStarts[k]);
-    line += fragment.lineStarts.length - 1;
+  let offset = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const fragment = chunks[i]!;
+    placeFragment(fragment, offset, line);
+    const own = fragment.lineStarts;
+    const n = own.length - (i + 1 === chunks.length ? 0 : 1);
+    for (let j = 0; j < n; j++) lineStarts[line + j] = offset + own[j]!;
+    line += own.length - 1;
+    offset += fragment.text.length;
   }
   return assemble(text, options, chunks, lineStarts);
+}
+
+/**
+ * The splitter skips code and HTML blocks by their closing lines, but one that opens inside a
+ * list item ends with the item, and a fence after it is then missed: a chunk can start inside
+ * code. Parsed alone, the chunk before shows it (a top-level block open at its end); such a
+ * chunk is merged with the next, and parsed again, until nothing is left open.
+ */
+function mergeOpenChunks(chunks: ChunkFragment[], guess: Map<string, string>, pool?: Pool): ChunkFragment[] {
+  if (!chunks.some((c) => c.openAtEnd)) return chunks;
+  const merged: ChunkFragment[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let c = chunks[i]!;
+    while (c.openAtEnd && i + 1 < chunks.length) {
+      const next = chunks[++i]!;
+      c = fragmentFor(c.text + next.text, next.last, guess, pool);
+    }
+    merged.push(c);
+  }
+  return merged;
+}
+
+/** The length of the longest common prefix of two strings. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  // Whole blocks first: comparing equal slices is a memory comparison, much faster than a loop.
+  const BLOCK = 4096;
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the longest common suffix of two strings, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const BLOCK = 4096;
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/**
+ * A new version of a document: only the text from the chunk before the first changed character
+ * to the first chunk start in the unchanged tail that the last version also had is split again;
+ * the chunks before and after are taken over without looking at their text. (A change can make
+ * the blank line that lets a chunk start non-blank, or the heading it starts with no heading;
+ * hence the chunk before. From a chunk start in the unchanged tail on, the split of both versions
+ * is the same, since it only looks forward from a chunk start.)
+ */
+function buildFromPrevious(text: string, options: BuildOptions, previous: GoalDoc): GoalDoc {
+  const old = previous.text;
+  const oldChunks = previous.chunks;
+  const guess = definitionsOf(oldChunks);
+  if (oldChunks.length === 0) return finish(text, options, [fragmentFor(text, true, guess)], guess);
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const delta = text.length - old.length;
+  let k = 0;
+  while (k + 1 < oldChunks.length && oldChunks[k + 1]!.offset <= prefix) k++;
+  const first = Math.max(0, k - 1);
+  const from = oldChunks[first]!.offset;
+  // Old chunks that start in the unchanged tail, by where they start in the new text.
+  const tailStart = text.length - suffix;
+  const oldByNewStart = new Map<number, number>();
+  for (let i = oldChunks.length - 1; i > first && oldChunks[i]!.offset + delta >= tailStart; i--) oldByNewStart.set(oldChunks[i]!.offset + delta, i);
+  const { starts } = splitChunks(text, from, (start) => oldByNewStart.has(start));
+  const stoppedAt = starts.length > 1 && oldByNewStart.has(starts[starts.length - 1]!) ? starts.pop()! : undefined;
+  const resume = stoppedAt === undefined ? oldChunks.length : oldByNewStart.get(stoppedAt)!;
+
+  // The split-again middle: old chunks of the same text are reused, the others parsed.
+  const pool = poolOf(oldChunks.slice(first, resume));
+  const middle: ChunkFragment[] = [];
+  const middleEnd = stoppedAt ?? text.length;
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1]! : middleEnd;
+    middle.push(fragmentFor(text.slice(starts[i]!, end), end === text.length, guess, pool));
+  }
+  return finish(text, options, [...oldChunks.slice(0, first), ...middle, ...oldChunks.slice(resume)], guess, pool);
 }
 
 function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], lineStarts: number[]): GoalDoc {

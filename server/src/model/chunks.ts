@@ -8,9 +8,12 @@
 // block quote and paragraph. Splitting less is always safe; splitting there is never wrong.
 
 export interface ChunkSplit {
-  /** Offsets where chunks start; the first is 0. */
+  /** Offsets where chunks start; the first is the offset the split started from (0 for a whole text). */
   starts: number[];
-  /** Link reference definition lines (outside code), which apply document-wide. */
+  /**
+   * Lines that look like link reference definitions (outside code): a first guess of the
+   * definitions that apply document-wide, checked against the parse (build.ts).
+   */
   definitions: string[];
 }
 
@@ -55,12 +58,20 @@ function previousLineBlank(text: string, lineStart: number): boolean {
   return true;
 }
 
-export function splitChunks(text: string): ChunkSplit {
-  const starts = [0];
+/**
+ * Splits `text` from `from`, which is 0 or a chunk start (a heading line: outside code and HTML
+ * blocks, so the scan starts in the same state as at the text's start). With `stop`, the split
+ * ends at the first chunk start after `from` for which it returns true; that start is the last
+ * of `starts`, and what follows it is not looked at.
+ */
+export function splitChunks(text: string, from = 0, stop?: (start: number) => boolean): ChunkSplit {
+  const starts = [from];
   const definitions: string[] = [];
   const lines = new RegExp(INTERESTING.source, 'g');
-  // The first line has no line break before it: look at it as if it had.
-  const firstLine = /^[ \t]{0,3}[#`~<[]/.test(text);
+  lines.lastIndex = from;
+  // The first line has no line break before it: look at it as if it had. (A chunk start is a
+  // heading line, which changes nothing; the scan goes on from its line break.)
+  const firstLine = from === 0 && /^[ \t]{0,3}[#`~<[]/.test(text);
   for (let m = firstLine ? ({ index: -1 } as RegExpExecArray) : lines.exec(text); m; m = lines.exec(text)) {
     const lineStart = m.index + 1;
     const lineEnd = endOfLine(text, lineStart);
@@ -68,7 +79,10 @@ export function splitChunks(text: string): ChunkSplit {
     let resumeAt = nextLineStart(text, lineEnd);
     const c = line.trimStart().charCodeAt(0);
     if (c === 35 /* # */) {
-      if (lineStart > 0 && line.charCodeAt(0) === 35 && /^#{1,6}(?:[ \t]|$)/.test(line) && previousLineBlank(text, lineStart)) starts.push(lineStart);
+      if (lineStart > 0 && line.charCodeAt(0) === 35 && /^#{1,6}(?:[ \t]|$)/.test(line) && previousLineBlank(text, lineStart)) {
+        starts.push(lineStart);
+        if (stop?.(lineStart)) break;
+      }
     } else if (c === 96 /* ` */ || c === 126 /* ~ */) {
       const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
       if (open && !(open[1][0] === '`' && open[2].includes('`'))) {

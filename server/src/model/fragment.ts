@@ -13,8 +13,8 @@ import type { SectionContent } from './structure';
 import { buildMilestones, offsetsOf, type SourceContext } from './milestones';
 import { fieldNameOf, holdsMilestones, matchField } from './fields';
 import { findMojibake } from './mojibake';
-import { bracketLabels } from './chunks';
-import { computeLineStarts, lineEndAt, PositionFactory, positionAt } from './text';
+import { bracketLabels, normalizeLabel } from './chunks';
+import { computeLineStarts, lineEndAt, PositionFactory, positionAt, unclosedFence, unclosedHtmlBlock } from './text';
 import { exceedsLimits, type LimitExceeded } from './limits';
 
 /** Content filed under a heading of the chunk, or under the heading before the chunk. */
@@ -27,6 +27,16 @@ export interface ChunkFragment {
   text: string;
   /** The definitions put before the chunk when parsing (empty when none were needed). */
   definitions: string;
+  /**
+   * The link reference definitions the parser found in the chunk's own text, in order: the
+   * label (normalized) and the definition's source, to put before other chunks that use it.
+   */
+  realDefinitions: Array<{ label: string; text: string }>;
+  /**
+   * The chunk ends inside a fenced code block or an HTML block at the top level that nothing
+   * closed: in the document, the next chunk's heading is inside it too (build.ts merges them).
+   */
+  openAtEnd?: boolean;
   /** The chunk was parsed as the last of its document (it runs to the end of the input). */
   last: boolean;
   /** Every `[…]` of the chunk: the reference labels it may use. */
@@ -171,6 +181,7 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
     definitions,
     last,
     refLabels: [],
+    realDefinitions: [],
     offset: 0,
     line: 0,
     lineStarts,
@@ -226,12 +237,22 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
       const span = f.span(r.span.start, r.span.end);
       return { span, range: f.range(span), text: r.text, repaired: r.repaired };
     });
+  const realDefinitions: ChunkFragment['realDefinitions'] = [];
+  visit(root, 'definition', (node) => {
+    const at = offsetsOf(node);
+    realDefinitions.push({ label: normalizeLabel(node.label ?? node.identifier), text: text.slice(at.start, at.end).trim() });
+  });
+  const lastNode = root.children[root.children.length - 1];
+  const lastSource = lastNode && (lastNode.type === 'code' || lastNode.type === 'html') ? text.slice(offsetsOf(lastNode).start, offsetsOf(lastNode).end) : '';
+  const openAtEnd = !last && (lastNode?.type === 'code' ? unclosedFence(lastSource) : lastNode?.type === 'html' && unclosedHtmlBlock(lastSource));
   const prefixLines = prefix ? computeLineStarts(prefix).length - 1 : 0;
   const fragment: ChunkFragment = {
     text: chunkText,
     definitions,
     last,
     refLabels: bracketLabels(chunkText),
+    realDefinitions,
+    openAtEnd,
     offset: prefix.length,
     line: prefixLines,
     lineStarts: prefix ? computeLineStarts(body) : lineStarts,

@@ -26,6 +26,23 @@ function periodOf(h: Heading & { period?: ChunkHeading['period'] }): NonNullable
   return h.period ?? { quarter: parseQuarterLabel(h.text), year: parseYearLabel(h.text) };
 }
 
+// Per heading and per field, remembered while the chunk they come from is reused (their text
+// cannot change then): a keystroke in a large document must not redo them all.
+const fieldNames = new WeakMap<Heading, ReturnType<typeof fieldNameOf> | null>();
+const owners = new WeakMap<Field, readonly string[]>();
+
+function headingFieldName(h: Heading): ReturnType<typeof fieldNameOf> {
+  let name = fieldNames.get(h);
+  if (name === undefined) fieldNames.set(h, (name = fieldNameOf(h.text) ?? null));
+  return name ?? undefined;
+}
+
+function ownersOf(f: Field): readonly string[] {
+  let list = owners.get(f);
+  if (!list) owners.set(f, (list = parseOwners(f.value)));
+  return list;
+}
+
 /** For each heading, the nearest heading before it of a lower level: one pass with a stack. */
 function parentsOf(headings: Heading[]): (Heading | undefined)[] {
   const parents: (Heading | undefined)[] = [];
@@ -86,7 +103,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
       misplacedUnder = undefined;
       continue;
     }
-    if (fieldNameOf(h.text)) continue; // `### Milestones` is a field of the goal above it
+    if (headingFieldName(h)) continue; // `### Milestones` is a field of the goal above it
     const parent = parentOf(h);
     const previous = headings[h.index - 1];
     let goal: Goal | undefined;
@@ -137,7 +154,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
       goal.fields.push(...c.fields);
       goal.items.push(...c.items);
     }
-    for (const f of goal.fields) if (f.name === 'owner') goal.owners.push(...parseOwners(f.value));
+    for (const f of goal.fields) if (f.name === 'owner') goal.owners.push(...ownersOf(f));
   }
   return { years, quarters, goals, badQuarterLabels };
 }

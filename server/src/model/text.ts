@@ -86,3 +86,32 @@ export class PositionFactory {
     return { start, end };
   }
 }
+
+/**
+ * True for the source of a fenced code block that no closing fence ends (it runs to the end of
+ * its container, or of the document).
+ */
+export function unclosedFence(source: string): boolean {
+  const open = /^[ \t]*(`{3,}|~{3,})/.exec(source);
+  if (!open) return false;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return true;
+  const close = /^[ \t]*(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]!);
+  return !(close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length);
+}
+
+/**
+ * True for the source of an HTML block that may hold blank lines (comment, <pre>, <script>,
+ * <style>, <textarea>, processing instruction, declaration, CDATA) and that nothing closes.
+ */
+export function unclosedHtmlBlock(source: string): boolean {
+  const first = /^[ \t]*(<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:pre|script|style|textarea)(?=[\s>]|$))/i.exec(source);
+  if (!first) return false;
+  const rest = source.slice(first[0].length);
+  const opener = first[1]!.toLowerCase();
+  if (opener === '<!--') return !rest.includes('-->');
+  if (opener === '<?') return !rest.includes('?>');
+  if (opener === '<![cdata[') return !rest.includes(']]>');
+  if (opener.startsWith('<!')) return !rest.includes('>');
+  return !new RegExp(`</${opener.slice(1)}>`, 'i').test(rest);
+}
