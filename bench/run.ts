@@ -42,8 +42,7 @@ function runSize(size: string, dir: string): SizeResult | { size: string; error:
   return { size, error: r.signal ? `killed by ${r.signal}` : `exit status ${r.status}${r.error ? `: ${r.error.message}` : ''}` };
 }
 
-/** `threads`: GOAL_DOCS_CLI_THREADS for the runs (the CLI's default, one per CPU, when absent). */
-function runCli(threads?: number): CliResult {
+function runCli(): CliResult {
   const cli = path.join(repo, 'dist', 'cli.js');
   if (!existsSync(corpus)) return { skipped: `${path.relative(repo, corpus)} is absent` };
   if (!existsSync(cli)) return { skipped: 'dist/cli.js is absent: run `npm run build` (npm run bench does)' };
@@ -52,8 +51,7 @@ function runCli(threads?: number): CliResult {
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     // Exit 1 only means the corpus has error-severity problems, which it does.
-    const env = threads ? { ...process.env, GOAL_DOCS_CLI_THREADS: String(threads) } : process.env;
-    const r = spawnSync(process.execPath, [cli, 'check', path.relative(repo, corpus)], { cwd: repo, stdio: 'ignore', env });
+    const r = spawnSync(process.execPath, [cli, 'check', path.relative(repo, corpus)], { cwd: repo, stdio: 'ignore' });
     samples.push(performance.now() - t);
     exitCodes.push(r.status ?? -1);
     if (r.status !== 0 && r.status !== 1) return { skipped: `the CLI failed (exit ${r.status ?? r.signal})`, exitCodes };
@@ -158,7 +156,6 @@ function main(): void {
   }
   process.stderr.write('CLI over the corpus\n');
   const cli = runCli();
-  const cliOneThread = runCli(1);
   const outcome = targets(results, failed, cli);
 
   const out: string[] = [];
@@ -174,13 +171,12 @@ function main(): void {
   }
   out.push('', timingTable(results), '', heapTable(results));
   for (const f of failed) out.push(`size ${f.size}: FAILED (${f.error})`);
-  const oneThread = cliOneThread.timing ? `; one thread (GOAL_DOCS_CLI_THREADS=1): median ${ms(cliOneThread.timing.medianMs)}` : '';
-  out.push('', cli.timing ? `CLI: node dist/cli.js check ../shared/corpus on ${os.cpus().length} CPUs: median ${ms(cli.timing.medianMs)}, p90 ${ms(cli.timing.p90Ms)} over ${cli.timing.runs} runs${oneThread}` : `CLI: skipped (${cli.skipped})`, '');
+  out.push('', cli.timing ? `CLI: node dist/cli.js check ../shared/corpus: median ${ms(cli.timing.medianMs)}, p90 ${ms(cli.timing.p90Ms)} over ${cli.timing.runs} runs` : `CLI: skipped (${cli.skipped})`, '');
   for (const t of outcome) out.push(`${t.pass === undefined ? 'SKIP' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.measured}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const resultsFile = path.join(__dirname, 'results.json');
-  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: load, git: { before: gitBefore, after: gitAfter }, sizes: results, failed, cli, cliOneThread, targets: outcome }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: load, git: { before: gitBefore, after: gitAfter }, sizes: results, failed, cli, targets: outcome }, null, 2)}\n`);
   process.stdout.write(`\nwrote ${path.relative(process.cwd(), resultsFile)}\n`);
   if (process.argv.includes('--strict') && outcome.some((t) => t.pass === false)) process.exitCode = 1;
 }

@@ -85,32 +85,17 @@ describe('cli', () => {
     assert.equal(run(dir, 'check', '--help').code, 0);
   });
 
-  it('shares many files between threads and prints the same as one thread, in the same order', () => {
-    // 48 goal docs of different sizes (each with a broken anchor, some with more), a README, an
-    // oversized doc, and a named file: enough for three threads.
+  it('--verbose tells how many files it looked at and checked; named files come first, then the searched ones in path order', () => {
     const files: Record<string, string> = { 'README.md': '# Readme\n\n[x](#nowhere)\n', 'team/big_goals.md': GOALS + 'x'.repeat(300) };
-    for (let i = 0; i < 48; i++) {
-      const extra = Array.from({ length: i % 7 }, (_, k) => `\n#### Goal ${k}\n\n- [see](#goal-${k + 1})\n`).join('');
-      files[`team/${String(i).padStart(2, '0')}/goals.md`] = GOALS + extra;
-    }
+    for (let i = 0; i < 12; i++) files[`team/${String(i).padStart(2, '0')}/goals.md`] = GOALS;
     const dir = workspace({ ...files, '.goal-docs.json': JSON.stringify({ maxFileSize: GOALS.length + 200 }) });
-    const cli = (threads: number, ...args: string[]) =>
-      spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', ...args, '--verbose'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOAL_DOCS_CLI_THREADS: String(threads) } });
-    const one = cli(1, 'README.md', '.');
-    const three = cli(3, 'README.md', '.');
-    assert.equal(one.status, 1, one.stderr);
-    assert.match(one.stderr, /looked at 50 files, checked 49 goal docs in [\d.]+ s on 1 thread\.\n$/);
-    assert.match(three.stderr, /looked at 50 files, checked 49 goal docs in [\d.]+ s on 3 threads\.\n$/);
-    assert.equal(three.status, one.status);
-    assert.equal(three.stdout, one.stdout);
-    const messages = (r: typeof one) => r.stderr.replace(/ in [\d.]+ s on \d threads?/, '');
-    assert.equal(messages(three), messages(one));
-    assert.match(one.stderr, /^goal-docs: skipped team\/big_goals\.md: /);
-    // Named file first, then the searched ones in path order.
-    const order = [...new Set(one.stdout.split('\n').filter((l) => /^[^:]+:\d+:\d+: /.test(l)).map((l) => l.split(':')[0]))];
-    assert.deepEqual(order.slice(0, 3), ['README.md', 'team/00/goals.md', 'team/01/goals.md']);
-    assert.equal(order.length, 49);
-    assert.match(one.stdout, /\n\d+ problems in 49 goal docs\.\n$/);
+    const r = run(dir, 'check', 'README.md', '.', '--verbose');
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /^goal-docs: skipped team\/big_goals\.md: /);
+    assert.match(r.err, /\ngoal-docs: looked at 14 files, checked 13 goal docs in [\d.]+ s\.\n$/);
+    const order = [...new Set(r.out.split('\n').filter((l) => /^[^:]+:\d+:\d+: /.test(l)).map((l) => l.split(':')[0]))];
+    assert.deepEqual(order, ['README.md', ...Array.from({ length: 12 }, (_, i) => `team/${String(i).padStart(2, '0')}/goals.md`)]);
+    assert.equal(run(dir, 'check', 'README.md').err, '', 'without --verbose, nothing on stderr');
   });
 
   it('runs as the built dist/cli.js on the seed page', { skip: CORPUS_SKIP }, () => {

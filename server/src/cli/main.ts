@@ -2,10 +2,8 @@
 // language server, for a terminal or CI. Exit 1 when an error-severity diagnostic is found,
 // 0 otherwise, 2 on bad usage.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildGoalDoc } from '../model/build';
@@ -20,8 +18,7 @@ Checks goal docs and prints their problems. Without paths, checks the goal docs 
 current folder. A named file is always checked; folders and globs are searched for goal docs
 (files matching goalDocs.files, or Markdown that looks like a goal doc).
 Settings are read from .goal-docs.json in the current folder when present.
---verbose adds a line on stderr: how many files were looked at and checked, how long it took and
-on how many threads (many files are shared between threads: GOAL_DOCS_CLI_THREADS caps them).
+--verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
 Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.`;
 
 type Format = 'text' | 'json' | 'github';
@@ -236,91 +233,25 @@ function checkFiles(files: Target[], settings: GoalDocsSettings, cwd: string): O
   });
 }
 
-function report(p: Plan, outcomes: Outcome[], run: { threads: number; started: number }, out: (s: string) => void, err: (s: string) => void): number {
+function report(p: Plan, outcomes: Outcome[], started: number, out: (s: string) => void, err: (s: string) => void): number {
   for (const o of outcomes) for (const m of o.messages) err(m);
   const results = outcomes.flatMap((o) => o.result ?? []);
   out(format(results, p.format));
   if (p.verbose) {
-    const seconds = ((performance.now() - run.started) / 1000).toFixed(2);
-    err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'} in ${seconds} s on ${run.threads} thread${run.threads === 1 ? '' : 's'}.\n`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'} in ${seconds} s.\n`);
   }
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return hasError ? 1 : 0;
 }
 
-/** Checks every file in this thread. */
 export function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
   const started = performance.now();
   const p = plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
-  return report(p, checkFiles(p.files, p.settings, cwd), { threads: 1, started }, out, err);
+  return report(p, checkFiles(p.files, p.settings, cwd), started, out, err);
 }
 
-/** Below this many files a worker's start-up costs more than it saves. */
-const FILES_PER_WORKER = 16;
-
-/**
- * Like runCli, with the files shared between this thread and worker threads when there are
- * enough of them and more than one CPU (parsing is CPU-bound; a repository of goal docs checks
- * in about half the time on two cores). The output is the same, in the same order.
- * `threads` caps the threads used, this one included (GOAL_DOCS_CLI_THREADS, default: the CPUs, at most 4).
- */
-export async function runCliParallel(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void, threads = defaultThreads()): Promise<number> {
-  const started = performance.now();
-  const p = plan(argv, cwd, out, err);
-  if (typeof p === 'number') return p;
-  const n = Math.max(1, Math.min(threads, Math.floor(p.files.length / FILES_PER_WORKER)));
-  if (n === 1) return report(p, checkFiles(p.files, p.settings, cwd), { threads: 1, started }, out, err);
-  // Largest files first, each to the share with the fewest characters so far.
-  const shares: { indexes: number[]; size: number }[] = Array.from({ length: n }, () => ({ indexes: [], size: 0 }));
-  const sizes = p.files.map(({ abs }) => {
-    try {
-      return statSync(abs).size;
-    } catch {
-      return 0;
-    }
-  });
-  for (const i of [...p.files.keys()].sort((a, b) => sizes[b]! - sizes[a]!)) {
-    const share = shares.reduce((min, s) => (s.size < min.size ? s : min));
-    share.indexes.push(i);
-    share.size += sizes[i]!;
-  }
-  const outcomes: Outcome[] = new Array(p.files.length);
-  const workers = shares.slice(1).map((share) => {
-    const files = share.indexes.map((i) => p.files[i]!);
-    return new Promise<void>((resolve, reject) => {
-      const w = new Worker(__filename, { workerData: { [WORKER_KEY]: { files, settings: p.settings, cwd } } });
-      w.once('message', (got: Outcome[]) => {
-        got.forEach((o, k) => (outcomes[share.indexes[k]!] = o));
-        resolve();
-      });
-      w.once('error', reject);
-      w.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker exited with ${code}`))));
-    });
-  });
-  const own = shares[0]!.indexes;
-  checkFiles(own.map((i) => p.files[i]!), p.settings, cwd).forEach((o, k) => (outcomes[own[k]!] = o));
-  await Promise.all(workers);
-  return report(p, outcomes, { threads: n, started }, out, err);
-}
-
-function defaultThreads(): number {
-  const given = Number(process.env.GOAL_DOCS_CLI_THREADS);
-  if (Number.isInteger(given) && given >= 1) return given;
-  return Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
-}
-
-const WORKER_KEY = 'goalDocsCliWorker';
-
-if (!isMainThread && workerData?.[WORKER_KEY]) {
-  const { files, settings, cwd } = workerData[WORKER_KEY] as { files: Target[]; settings: GoalDocsSettings; cwd: string };
-  parentPort!.postMessage(checkFiles(files, settings, cwd));
-} else if (require.main === module) {
-  runCliParallel(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`goal-docs: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }
