@@ -18,7 +18,7 @@ const SIBLINGS = { [`${ROOT}/goals_completed.md`]: '# Completed goals\n\n## 2019
 const PLANS: Record<string, { cold: RunPlan; edit: RunPlan; request: RunPlan }> = {
   '200': { cold: { maxRuns: 20, minRuns: 5, budgetMs: 10_000 }, edit: { maxRuns: 20, minRuns: 5, budgetMs: 10_000 }, request: { maxRuns: 50, minRuns: 5, budgetMs: 5_000 } },
   '2k': { cold: { maxRuns: 10, minRuns: 3, budgetMs: 20_000 }, edit: { maxRuns: 10, minRuns: 3, budgetMs: 20_000 }, request: { maxRuns: 30, minRuns: 5, budgetMs: 5_000 } },
-  '20k': { cold: { maxRuns: 5, minRuns: 3, budgetMs: 30_000 }, edit: { maxRuns: 6, minRuns: 3, budgetMs: 30_000 }, request: { maxRuns: 20, minRuns: 5, budgetMs: 10_000 } },
+  '20k': { cold: { maxRuns: 5, minRuns: 3, budgetMs: 30_000 }, edit: { maxRuns: 12, minRuns: 3, budgetMs: 30_000 }, request: { maxRuns: 20, minRuns: 5, budgetMs: 10_000 } },
   '100k': { cold: { maxRuns: 3, minRuns: 2, budgetMs: 60_000 }, edit: { maxRuns: 3, minRuns: 2, budgetMs: 60_000 }, request: { maxRuns: 10, minRuns: 3, budgetMs: 10_000 } },
 };
 
@@ -53,6 +53,9 @@ function positionAt(text: string, offset: number): Position {
   }
   return { line, character: offset - lineStart };
 }
+
+/** Untimed edits before the timed ones, for each engine. */
+const EDIT_WARMUP = 10;
 
 /** Offset just after a word in the middle of the prose of the goal in the middle of the doc. */
 function proseEditOffset(text: string): number {
@@ -174,9 +177,11 @@ async function run(sizeName: string): Promise<SizeResult> {
   const offset = proseEditOffset(text);
   const position = positionAt(text, offset);
   const typed = text.slice(0, offset) + 'e' + text.slice(offset);
+  // Each engine first types EDIT_WARMUP untimed characters (an even number, so the text is back
+  // where it started): what is timed is typing, not the compiler warming up to the edit path.
   log(`edit at line ${position.line + 1}, ours`);
   let version = 1;
-  result.rows.edit.ours = await repeat(plan.edit, async (i) => {
+  const editOurs = (i: number): number => {
     const next = i % 2 === 0 ? typed : text;
     const t = now();
     const doc = buildModel(next, URI, ++version, model);
@@ -185,12 +190,14 @@ async function run(sizeName: string): Promise<SizeResult> {
     model = doc;
     count = diags.length;
     return elapsed;
-  });
+  };
+  for (let w = 0; w < EDIT_WARMUP; w++) editOurs(w);
+  result.rows.edit.ours = await repeat(plan.edit, (i) => editOurs(i));
   result.rows.edit.oursCount = count;
 
   log('edit, vscode-markdown-languageservice');
   const s = session!;
-  result.rows.edit.theirs = await repeat(plan.edit, async (i) => {
+  const editTheirs = async (i: number): Promise<number> => {
     const range: Range = i % 2 === 0 ? { start: position, end: position } : { start: position, end: { line: position.line, character: position.character + 1 } };
     s.applyEdit(range, i % 2 === 0 ? 'e' : '');
     const t = now();
@@ -199,7 +206,9 @@ async function run(sizeName: string): Promise<SizeResult> {
     const elapsed = now() - t;
     count = diags.length;
     return elapsed;
-  });
+  };
+  for (let w = 0; w < EDIT_WARMUP; w++) await editTheirs(w);
+  result.rows.edit.theirs = await repeat(plan.edit, editTheirs);
   result.rows.edit.theirsCount = count;
   if (s.doc.getText() !== text) s.applyEdit({ start: position, end: { line: position.line, character: position.character + 1 } }, '');
   result.rows.edit.note = 'model + diagnostics for the new version, previous model passed to buildGoalDoc';
