@@ -1,8 +1,8 @@
 // goal.heading-level → the goal heading and its sub-headings one level down, under their
 // quarter; goal.owner-missing → an Owner field with a placeholder, spelled as the document spells it.
 import type { Field, GoalDoc } from '../model/types';
-import { unclosedFence } from '../model/text';
-import { lineStart } from './edit';
+import { buildFragment } from '../model/fragment';
+import { lineStart, type SpanEdit } from './edit';
 import { type Fix, type FixProvider, headingBySlug, stringData } from './fix';
 
 const OWNER_PLACEHOLDER = 'TBD';
@@ -53,8 +53,10 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   const spelling = ownerSpelling(doc);
   const line = `${spelling}${OWNER_PLACEHOLDER}`;
   const title = `Add "${line.trim()}"`;
-  // First in the goal's own field list, or first in its list of items, as a sibling bullet.
+  // Where the bullet can go, best first: in the goal's own field list, or first in its list of
+  // items, as a sibling bullet; else a new list after the goal's text, or right under its heading.
   const ownEnd = doc.headings[h.index + 1]?.span.start ?? doc.text.length;
+  const candidates: SpanEdit[] = [];
   const bullets: Array<{ start: number; marker: string }> = [
     ...goal.fields.filter((f: Field) => f.form === 'bullet').map((f) => ({ start: f.span.start, marker: /^([-*+]|\d+[.)])/.exec(doc.text.slice(f.span.start))?.[1] ?? '-' })),
     ...goal.items.map((m) => ({ start: m.span.start, marker: m.marker })),
@@ -66,14 +68,36 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
     // join a list just above (a TOC written with the same bullet), and the Owner be no field.
     const text = ' '.repeat(column(doc, first.start)) + line.replace(/^([-*+]|\d+[.)])/, first.marker) + eol;
     const at = lineStart(doc, first.start);
-    return [{ title, edits: [{ start: at, end: at, newText: text }], safe: false }];
+    candidates.push({ start: at, end: at, newText: text });
   }
-  // No list yet: a new one after the goal's text.
   let end = ownEnd;
-  while (end > h.span.end && /\s/.test(doc.text[end - 1])) end--;
-  // After a fence left open, the new bullet would be code: it goes under the heading instead.
-  // After closed code (a fence, or indented code, which a bullet under the heading would turn
-  // into its own continuation lines) it goes after the code as usual.
-  if (doc.codeSpans.some((c) => c.start < end && end <= c.end && unclosedFence(doc.text.slice(c.start, c.end)))) end = h.span.end;
-  return [{ title, edits: [{ start: end, end, newText: `${eol}${eol}${line}` }], safe: false }];
+  while (end > h.span.end && /\s/.test(doc.text[end - 1]!)) end--;
+  // A blank line after the bullet too, unless one is there: the next line would join it.
+  const blankAfter = (at: number) => /^(\r\n|\r|\n)[ \t]*(\r\n|\r|\n|$)/.test(doc.text.slice(at, at + 8)) || at === doc.text.length;
+  candidates.push({ start: end, end, newText: `${eol}${eol}${line}${blankAfter(end) ? '' : eol}` });
+  const blankAfterHeading = blankAfter(h.span.end);
+  candidates.push({ start: h.span.end, end: h.span.end, newText: `${eol}${eol}${line}${blankAfterHeading ? '' : eol}` });
+  // Markdown decides what a line is by what stands around it (an open fence or comment takes the
+  // bullet in, a bullet takes indented lines after it in): the first place where the bullet reads
+  // as the goal's Owner and nothing else of the section changes is taken, and none if none does.
+  // (What follows the goal's text is looked at too: a bullet can take the next line in.)
+  const checkedEnd = doc.headings[h.index + 2]?.span.start ?? doc.text.length;
+  const edit = candidates.find((c) => addsOnlyAnOwner(doc.text, h.span.start, checkedEnd, c));
+  return edit ? [{ title, edits: [edit], safe: false }] : [];
 };
+
+/**
+ * True when `edit` inside the text [from, to) (a heading, its text and what follows) makes an
+ * Owner field of that heading and leaves the headings, links, code and items there as they were.
+ */
+function addsOnlyAnOwner(text: string, from: number, to: number, edit: SpanEdit): boolean {
+  const section = text.slice(from, to);
+  const changed = section.slice(0, edit.start - from) + edit.newText + section.slice(edit.end - from);
+  const before = buildFragment(section, '', true);
+  const after = buildFragment(changed, '', true);
+  const shape = (f: typeof before) => JSON.stringify([f.headings.map((x) => [x.level, x.text]), f.links.length, f.codeSpans.length, f.items.length, f.unanalysed !== undefined]);
+  if (shape(before) !== shape(after)) return false;
+  const own = after.sections.find((s) => s.heading === after.headings[0]);
+  return !!own?.content.fields.some((f) => f.name === 'owner');
+}
+

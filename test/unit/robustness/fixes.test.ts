@@ -109,6 +109,17 @@ describe('robustness: regressions found by the property tests', () => {
     assert.deepEqual(codes(after), []);
   });
 
+  it('an Owner goes where it reads as the Owner and changes nothing else, or is not offered', () => {
+    // After the text the bullet would be inside a comment left open: it goes under the heading.
+    const open = '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\nSome text.\n\n<!--\n- note\n';
+    assert.equal(fixed(open, 'goal.owner-missing'), open.replace('### Ship it\n\n', '### Ship it\n\n- Owner: TBD\n\n'));
+    // Here a bullet anywhere turns the setext heading after the code into a list item's text.
+    const nowhere = '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n    code\n10. Descoped\n===\n\n## 2024\n';
+    const doc = buildGoalDoc(nowhere, { uri: URI, version: 1 });
+    const d = computeDiagnostics(doc, defaultSettings()).find((x) => x.code === 'goal.owner-missing')!;
+    assert.deepEqual(provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, defaultSettings()).map((a) => a.title), []);
+  });
+
   it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
