@@ -38,6 +38,9 @@ export function strikeBounds(doc: GoalDoc, p: ItemParts): { start: number; end: 
   let first = start;
   while (first < end && stray(first)) first++;
   if (first > start) escapes.push({ start, end: first, newText: '\\~'.repeat(first - start) });
+  // Inside, too: a stray run could open a strike of its own that the new closing delimiter
+  // closes instead (`~~a ~~b~~` strikes only `b`).
+  for (let i = first; i < end; i++) if (stray(i)) escapes.push({ start: i, end: i + 1, newText: '\\~' });
   // A backslash that ends the text would escape the closing delimiter: it is doubled (reads the same).
   let slashes = 0;
   while (end - slashes > start && doc.text[end - slashes - 1] === '\\') slashes++;
