@@ -212,7 +212,10 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
 function parseFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
   const bom = chunkText.charCodeAt(0) === 0xfeff;
   const body = bom ? chunkText.slice(1) : chunkText;
-  const prefix = definitions ? `${definitions}\n\n` : '';
+  // Only a document's first character can be a byte order mark; the parser would drop a second
+  // one at the start of its input as well, and every offset would be one short: a blank line in
+  // front keeps it an ordinary character.
+  const prefix = definitions ? `${definitions}\n\n` : body.charCodeAt(0) === 0xfeff ? '\n' : '';
   const text = prefix + body;
   // The blank lines before the next chunk's heading are left out of the parse: at the end of the
   // input, a fence left open in a list item would take them in; before a heading it does not.

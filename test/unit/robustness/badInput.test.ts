@@ -177,6 +177,15 @@ describe('robustness: bad input', () => {
     await everyFeature(doc);
   });
 
+  it('a second BOM is an ordinary character and shifts nothing (found by npm run fuzz)', { timeout: 60_000 }, async () => {
+    const text = '\uFEFF\uFEFF\nSome text\n#### Ship it\n\n[q](#ship-it)\n';
+    const { doc } = analyse(text);
+    assert.equal(doc.headings[0].text, 'Ship it');
+    assert.deepEqual(doc.headings[0].range, { start: { line: 2, character: 0 }, end: { line: 2, character: 12 } });
+    assert.deepEqual(doc.links[0].fragmentRange?.start, { line: 4, character: 5 });
+    await everyFeature(doc);
+  });
+
   it('lone UTF-16 surrogates in headings, links and items', { timeout: 60_000 }, async () => {
     const text = '# Goals \uD800\n\n[a](#goals-\uD800) [b](#\uDC00)\n\n## FY-24-Q1\n\n### Ship \uDFFF it\n\n- Owner: \uD83E\n- ~~\uDC00~~ Done: 3.1\n';
     const { doc } = analyse(text);
