@@ -1,6 +1,6 @@
 // The edits that mark a milestone done in a document's house style, reopen it (the reverse), or
 // descope it. Each keeps the list marker, indentation, links and nested items as they are.
-import type { GoalDoc, Milestone } from '../model/types';
+import type { GoalDoc, Milestone, Span } from '../model/types';
 import { allMilestones } from '../model/milestones';
 import { type DoneStyle, stampText } from './doneStyle';
 import { EditBuilder, type SpanEdit } from './edit';
@@ -126,7 +126,41 @@ export function reopenItem(doc: GoalDoc, m: Milestone): SpanEdit[] {
     ed.delete(span.start, span.start + delimiter.length);
     ed.delete(span.end - delimiter.length, span.end);
   }
+  // An item whose first line is nothing but its stamp (`=> Done`), with more lines after it, would
+  // lose them: not offered.
+  if (!escapeLoneSyntax(ed, p.content)) return [];
   return ed.edits;
+}
+
+/** Text a lone line of which starts a block of its own: a list marker, a heading, a rule, a fence. */
+const BLOCK_SYNTAX = /^[ \t]*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>|=+|-+|(?:[-_*][ \t]*){3,}|`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * False when the edits leave nothing of the content's first line but something after it. When
+ * what they leave of it is only block syntax (`- *** => Done` reopened is `- ***`, a rule), its
+ * first character is escaped: it reads the same and stays text.
+ */
+function escapeLoneSyntax(ed: EditBuilder, content: Span): boolean {
+  const edits = [...ed.edits].sort((a, b) => a.start - b.start);
+  let left = '';
+  let at = content.start;
+  for (const e of edits) {
+    if (e.end < content.start || e.start > content.end) continue;
+    left += ed.text.slice(at, Math.max(at, e.start)) + e.newText;
+    at = Math.max(at, e.end);
+  }
+  left += ed.text.slice(at, Math.max(at, content.end));
+  // Its first line decides what the item's text is: empty, the lines after it are no longer the
+  // item's (`+ => Done` then a lazy `[x]: y` line, which becomes a definition).
+  const firstLine = left.split(/\r\n|\r|\n/)[0]!;
+  if (firstLine.trim() === '') return left.trim() === '';
+  if (!BLOCK_SYNTAX.test(firstLine)) return true;
+  for (let i = content.start; i < content.end; i++) {
+    if (edits.some((e) => e.start <= i && i < e.end) || /[ \t]/.test(ed.text[i]!)) continue;
+    if (!edits.some((e) => e.start === i && e.end === i)) ed.insert(i, '\\');
+    return true;
+  }
+  return true;
 }
 
 /** The Descoped marker this document writes (`_Descoped_:`, `Descoped`, `Deprioritized`), with a reason placeholder where it takes one. */

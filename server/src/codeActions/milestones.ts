@@ -124,10 +124,11 @@ export function milestoneActions(doc: GoalDoc, range: Range, settings: GoalDocsS
   }
   if (!options.wants(REWRITE)) return actions;
 
-  const reopen = closedItems.length + doneRows.length;
+  // Items that cannot be reopened (nothing would be left of them) are left out of the count.
+  const reopenEdits = [...closedItems.map((m) => reopenItem(doc, m)), ...doneRows.map((r) => reopenRow(r))].filter((e) => e.length > 0);
+  const reopen = reopenEdits.length;
   if (reopen) {
-    const edits = [...closedItems.flatMap((m) => reopenItem(doc, m)), ...doneRows.flatMap((r) => reopenRow(r))];
-    actions.push(codeAction(doc, reopen === 1 ? 'Reopen milestone' : `Reopen ${reopen} milestones`, REWRITE, edits));
+    actions.push(codeAction(doc, reopen === 1 ? 'Reopen milestone' : `Reopen ${reopen} milestones`, REWRITE, reopenEdits.flat()));
   }
   if (openItems.length) {
     const edits = openItems.flatMap((m) => descopeItem(doc, m, doneStyleFor(doc, m, settings)));

@@ -122,6 +122,20 @@ describe('robustness: regressions found by the property tests', () => {
     assert.deepEqual(provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, defaultSettings()).map((a) => a.title), []);
   });
 
+  it('reopening leaves text that reads as text: lone block syntax is escaped, and an item that is only its stamp is not offered', () => {
+    const settings = defaultSettings();
+    const actionsOn = (text: string, line: number) => {
+      const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+      return provideCodeActions(doc, { range: { start: { line, character: 3 }, end: { line, character: 3 } }, context: { diagnostics: [] } }, settings);
+    };
+    const rule = '## FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n- *** => Done\n';
+    const reopen = actionsOn(rule, 5).find((a) => a.title === 'Reopen milestone');
+    assert.ok(reopen, 'Reopen is offered');
+    assert.equal(edited(rule, reopen.edit), rule.replace('- *** => Done', '- \\***'));
+    const onlyStamp = '## FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n- => Done\n[ref]: #nowhere\n';
+    assert.deepEqual(actionsOn(onlyStamp, 5).filter((a) => a.title.startsWith('Reopen')).map((a) => a.title), []);
+  });
+
   it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
