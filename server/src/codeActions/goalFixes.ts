@@ -47,6 +47,9 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   if (owner) {
     if (owner.value !== '') return [];
     const at = owner.valueSpan.start;
+    // After a heading's explicit `{#id}` the value would end the id's place at the end of the
+    // heading: the anchor would be gone, and every link to it broken.
+    if (/\{#[^\s}]+\}\s*$/.test(doc.text.slice(lineStart(doc, at), at))) return [];
     const space = doc.text[at - 1] === ' ' ? '' : ' ';
     return [{ title: `Fill the empty Owner with "${OWNER_PLACEHOLDER}"`, edits: [{ start: at, end: at, newText: space + OWNER_PLACEHOLDER }], safe: false }];
   }

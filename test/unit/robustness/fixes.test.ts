@@ -136,6 +136,15 @@ describe('robustness: regressions found by the property tests', () => {
     assert.deepEqual(actionsOn(onlyStamp, 5).filter((a) => a.title.startsWith('Reopen')).map((a) => a.title), []);
   });
 
+  it('an empty Owner heading with an explicit {#id} is not filled after the id (the anchor would go)', () => {
+    const text = '## FY-24-Q1\n\n### Ship it\n\n#### Owner {#owner}\n\n- Dependencies: none\n\nSee [who](#owner).\n';
+    const doc = buildGoalDoc(text, { uri: URI, version: 1 });
+    const d = computeDiagnostics(doc, defaultSettings()).find((x) => x.code === 'goal.owner-missing');
+    assert.ok(d, 'the empty Owner is reported');
+    const titles = provideCodeActions(doc, { range: d.range, context: { diagnostics: [d] } }, defaultSettings()).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Fill')), titles.join(', '));
+  });
+
   it('reopening `✅ Done: 3.20`, descoping an item that ends in a BOM or whose task box ends a CRLF line: edits inside the text, not overlapping', () => {
     const settings = defaultSettings();
     const cases: Array<[string, string, string]> = [
