@@ -3,6 +3,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  type CloseHandlerResult,
+  ErrorAction,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
@@ -27,11 +30,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.md'),
     },
     outputChannelName: 'Goal Docs',
+    errorHandler: {
+      // Writes to a server that has just died fail until its close is seen; the default handler
+      // shuts the client down after three of them, and then the close restarts nothing. Only the
+      // close decides.
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: restartUnlessCrashLooping,
+    },
   };
   client = new LanguageClient('goalDocs', 'Goal Docs', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
   context.subscriptions.push(vscode.commands.registerCommand(MARK_DONE, markMilestoneDone));
+}
+
+const RESTARTS_ALLOWED = 4;
+const RESTART_WINDOW_MS = 3 * 60_000;
+const restarts: number[] = [];
+
+/** Restarts a server that died, unless it died more than RESTARTS_ALLOWED times in three minutes. */
+function restartUnlessCrashLooping(): CloseHandlerResult {
+  const now = Date.now();
+  restarts.push(now);
+  while (restarts.length && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+  if (restarts.length <= RESTARTS_ALLOWED) return { action: CloseAction.Restart };
+  return {
+    action: CloseAction.DoNotRestart,
+    message: `The Goal Docs server stopped ${restarts.length} times in three minutes and was not started again. The Goal Docs output channel says why; reload the window to start it.`,
+  };
 }
 
 // "Mark milestone done with version…": the server works out the items, the style and the

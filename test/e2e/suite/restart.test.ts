@@ -47,6 +47,8 @@ describe('server restart', () => {
     assert.equal(more.length, 0);
 
     process.kill(before!, 'SIGKILL');
+    // Requests sent before the client sees the close fail to write; they must not stop it.
+    for (let i = 0; i < 8; i++) void vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri).then(undefined, () => undefined);
     await waitFor(`server ${before} to be gone`, () => (alive(before!) ? undefined : true), { timeoutMs: 10_000 });
     const after = await waitFor('a new goal-docs server process', () => serverPids().find((p) => p !== before),
       { describeLast: () => `server processes: ${JSON.stringify(serverPids())}` });
