@@ -7,20 +7,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CORPUS_DIR, CORPUS_SKIP, REPO_ROOT } from '../support/corpus';
-import { type LspSession, openDocument, startServer } from '../support/lspClient';
+import { type LspSession, openDocument, pullDiagnostics, startServer, type WireDiagnostic } from '../support/lspClient';
 
-interface Diag {
-  range: { start: { line: number; character: number } };
-  code: string;
-  message: string;
-  severity: number;
-}
-
-async function pull(session: LspSession, uri: string): Promise<Diag[]> {
-  const report = await session.connection.sendRequest<{ kind: string; items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } });
-  assert.equal(report.kind, 'full');
-  return report.items;
-}
+const pull = pullDiagnostics;
 
 describe('language server over stdio', () => {
   let session: LspSession;
@@ -41,7 +30,7 @@ describe('language server over stdio', () => {
     openDocument(session, uri, readFileSync(file, 'utf8'));
     const items = await pull(session, uri);
     const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', 'goals_completed.md', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
-    const expected = JSON.parse(cli.stdout) as Array<{ range: Diag['range']; code: string; message: string }>;
+    const expected = JSON.parse(cli.stdout) as Array<{ range: WireDiagnostic['range']; code: string; message: string }>;
     assert.equal(items.length, 15);
     assert.deepEqual(
       items.map((d) => [d.range.start, d.code, d.message]),
@@ -101,7 +90,7 @@ describe('language server for clients without pull diagnostics', () => {
     const session = await startServer({ pullDiagnostics: false });
     try {
       const uri = 'untitled:goals.md';
-      const published = new Promise<{ version?: number; diagnostics: Diag[] }>((resolve) => {
+      const published = new Promise<{ version?: number; diagnostics: WireDiagnostic[] }>((resolve) => {
         session.connection.onNotification('textDocument/publishDiagnostics', resolve);
       });
       openDocument(session, uri, '## FY-24-Q1\n\n[q](#FY-24-q1)\n', 7);

@@ -9,19 +9,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import { type LspSession, openDocument, startServer } from '../support/lspClient';
+import { type LspSession, openDocument, pullDiagnostics, startServer } from '../support/lspClient';
 
-interface Diag {
-  range: { start: { line: number; character: number } };
-  code: string;
-  message: string;
-  severity: number;
-}
-
-async function pull(session: LspSession, uri: string): Promise<Diag[]> {
-  const report = await session.connection.sendRequest<{ kind: string; items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } });
-  return report.items;
-}
+const pull = pullDiagnostics;
 
 /** The server is still up and answering. */
 async function alive(session: LspSession): Promise<void> {

@@ -76,3 +76,18 @@ export async function startServer(options: { rootUri?: string; configuration?: R
 export function openDocument(session: LspSession, uri: string, text: string, version = 1): void {
   session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
 }
+
+/** A diagnostic as the tests read it off the wire. */
+export interface WireDiagnostic {
+  range: { start: { line: number; character: number } };
+  code: string;
+  message: string;
+  severity: number;
+}
+
+/** Pulls a document's diagnostics (textDocument/diagnostic); the server always sends full reports. */
+export async function pullDiagnostics(session: LspSession, uri: string): Promise<WireDiagnostic[]> {
+  const report = await session.connection.sendRequest<{ kind: string; items: WireDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+  if (report.kind !== 'full') throw new Error(`expected a full diagnostic report for ${uri}, got ${report.kind}`);
+  return report.items;
+}

@@ -85,21 +85,26 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   // as the goal's Owner and nothing else of the section changes is taken, and none if none does.
   // (What follows the goal's text is looked at too: a bullet can take the next line in.)
   const checkedEnd = doc.headings[h.index + 2]?.span.start ?? doc.text.length;
-  const edit = candidates.find((c) => addsOnlyAnOwner(doc.text, h.span.start, checkedEnd, c));
+  const section = doc.text.slice(h.span.start, checkedEnd);
+  const before = shapeOf(buildFragment(section, '', true));
+  const edit = candidates.find((c) => addsOnlyAnOwner(section, h.span.start, before, c));
   return edit ? [{ title, edits: [edit], safe: false }] : [];
 };
 
+/** What an Owner bullet must leave as it was: headings, links, code, items, and the parse limits. */
+function shapeOf(f: ReturnType<typeof buildFragment>): string {
+  return JSON.stringify([f.headings.map((x) => [x.level, x.text]), f.links.length, f.codeSpans.length, f.items.length, f.unanalysed !== undefined]);
+}
+
 /**
- * True when `edit` inside the text [from, to) (a heading, its text and what follows) makes an
- * Owner field of that heading and leaves the headings, links, code and items there as they were.
+ * True when `edit` inside `section` (a heading, its text and what follows, starting at offset
+ * `from` of the document; `before` its shape) makes an Owner field of that heading and leaves the
+ * rest of the shape as it was.
  */
-function addsOnlyAnOwner(text: string, from: number, to: number, edit: SpanEdit): boolean {
-  const section = text.slice(from, to);
+function addsOnlyAnOwner(section: string, from: number, before: string, edit: SpanEdit): boolean {
   const changed = section.slice(0, edit.start - from) + edit.newText + section.slice(edit.end - from);
-  const before = buildFragment(section, '', true);
   const after = buildFragment(changed, '', true);
-  const shape = (f: typeof before) => JSON.stringify([f.headings.map((x) => [x.level, x.text]), f.links.length, f.codeSpans.length, f.items.length, f.unanalysed !== undefined]);
-  if (shape(before) !== shape(after)) return false;
+  if (shapeOf(after) !== before) return false;
   const own = after.sections.find((s) => s.heading === after.headings[0]);
   return !!own?.content.fields.some((f) => f.name === 'owner');
 }
