@@ -1,7 +1,14 @@
-// Which Markdown files are goal docs: matched by `goalDocs.files`, or recognised by content
-// (a quarter heading, or goals with Owner/Milestones/Outcomes fields).
+// Which Markdown files are goal docs. One rule, for the editor and the CLI alike (README, "Which
+// files are goal docs"); the first step that answers decides:
+//   1. a `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->` comment in the file;
+//   2. `goalDocs.exclude` globs: not a goal doc;
+//   3. `goalDocs.files` globs: a goal doc;
+//   4. the content: a quarter or half-year heading with a year (`FY21-Q4`, `Q4 2021`, `FY22H2`),
+//      or two kinds of goal-doc content (a period heading, a goals heading, a goal written with
+//      goal fields, key results or Done stamps), or two goals written with goal fields.
+// One Owner bullet or an `## Outcomes` heading on a process page is one kind, once: not enough.
 import picomatch from 'picomatch';
-import type { GoalDoc } from './model/types';
+import type { GoalDoc, GoalDocEvidence, GoalDocMarker } from './model/types';
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
@@ -17,11 +24,55 @@ function matcher(globs: string[]): (path: string) => boolean {
 }
 
 /** `path` is relative to the workspace folder (or the current folder for the CLI), with `/`. */
-export function matchesGoalDocGlobs(path: string, globs: string[]): boolean {
+export function matchesGlobs(path: string, globs: string[]): boolean {
+  if (globs.length === 0) return false;
   const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
   return matcher(globs)(p);
 }
 
-export function isGoalDoc(path: string, doc: GoalDoc, globs: string[]): boolean {
-  return doc.looksLikeGoalDoc || matchesGoalDocGlobs(path, globs);
+export interface GoalDocSelection {
+  /** `goalDocs.files`: globs of files that are goal docs whatever they hold. */
+  files: string[];
+  /** `goalDocs.exclude`: globs of files that are never goal docs. */
+  exclude: string[];
+}
+
+export type GoalDocReason = 'marker' | 'excluded' | 'name' | 'content' | 'not-enough-content';
+
+export interface GoalDocVerdict {
+  goalDoc: boolean;
+  reason: GoalDocReason;
+}
+
+/** The kinds of goal-doc content a page has, by name, for messages and reports. */
+export function evidenceKinds(e: GoalDocEvidence): string[] {
+  const kinds: string[] = [];
+  if (e.periodHeadings) kinds.push('period heading');
+  if (e.goalSections) kinds.push('goals heading');
+  if (e.fieldedGoals) kinds.push('goal with fields');
+  if (e.keyResults) kinds.push('key results or Done stamps');
+  return kinds;
+}
+
+/** Step 4: enough goal-doc content. */
+export function contentIsGoalDoc(e: GoalDocEvidence): boolean {
+  return e.datedPeriods > 0 || evidenceKinds(e).length >= 2 || e.fieldedGoals >= 2;
+}
+
+/** Steps 1-3, which need only the path and the marker: undefined when the content decides. */
+export function verdictBeforeContent(path: string, marker: GoalDocMarker | undefined, selection: GoalDocSelection): GoalDocVerdict | undefined {
+  if (marker) return { goalDoc: marker === 'on', reason: 'marker' };
+  if (matchesGlobs(path, selection.exclude)) return { goalDoc: false, reason: 'excluded' };
+  if (matchesGlobs(path, selection.files)) return { goalDoc: true, reason: 'name' };
+  return undefined;
+}
+
+export function goalDocVerdict(path: string, doc: Pick<GoalDoc, 'marker' | 'evidence'>, selection: GoalDocSelection): GoalDocVerdict {
+  const early = verdictBeforeContent(path, doc.marker, selection);
+  if (early) return early;
+  return contentIsGoalDoc(doc.evidence) ? { goalDoc: true, reason: 'content' } : { goalDoc: false, reason: 'not-enough-content' };
+}
+
+export function isGoalDoc(path: string, doc: Pick<GoalDoc, 'marker' | 'evidence'>, selection: GoalDocSelection): boolean {
+  return goalDocVerdict(path, doc, selection).goalDoc;
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelCache } from './model/cache';
 import type { GoalDoc } from './model/types';
-import { isGoalDoc, matchesGoalDocGlobs } from './goalDocFiles';
+import { isGoalDoc, matchesGlobs } from './goalDocFiles';
 import { defaultSettings, type GoalDocsSettings } from './settings';
 import type { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -77,7 +77,7 @@ export class GoalDocsService {
     if (!current) return undefined;
     if (current.getText().length > settings.maxFileSize) return undefined;
     const doc = this.model(current);
-    if (!isGoalDoc(this.relativePath(uri), doc, settings.files)) return undefined;
+    if (!isGoalDoc(this.relativePath(uri), doc, settings)) return undefined;
     return { doc, settings, textDocument: current };
   }
 
@@ -90,7 +90,8 @@ export class GoalDocsService {
     if (!textDocument) return undefined;
     const settings = await this.settings.get(uri);
     const length = this.documents.get(uri)?.getText().length ?? 0;
-    if (length <= settings.maxFileSize || !matchesGoalDocGlobs(this.relativePath(uri), settings.files)) return undefined;
+    const path = this.relativePath(uri);
+    if (length <= settings.maxFileSize || !matchesGlobs(path, settings.files) || matchesGlobs(path, settings.exclude)) return undefined;
     return { length, limit: settings.maxFileSize };
   }
 

@@ -32,6 +32,8 @@ export type DoneStyleSetting = 'auto' | 'strike-plain' | 'strike-code' | 'emoji'
 export interface GoalDocsSettings extends CalendarSettings {
   /** Globs (matched against the workspace-relative path) of files that are goal docs. */
   files: string[];
+  /** Globs of files that are never goal docs, whatever their name or content. */
+  exclude: string[];
   rules: Record<RuleCode, RuleSeverity>;
   done: {
     /** How "Mark milestone done" stamps items in a document that has no done items yet. */
@@ -49,6 +51,7 @@ export const DEFAULT_FILES = ['**/goals*.md', '**/*_goals*.md', '**/*goals_compl
 export function defaultSettings(): GoalDocsSettings {
   return {
     files: [...DEFAULT_FILES],
+    exclude: [],
     rules: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].severity])) as Record<RuleCode, RuleSeverity>,
     fiscalYearStartMonth: 1,
     yearHeadings: 'fiscal',
@@ -80,6 +83,10 @@ export function readSettings(raw: unknown): SettingsResult {
   if (raw.files !== undefined) {
     if (Array.isArray(raw.files) && raw.files.every((f) => typeof f === 'string')) settings.files = raw.files as string[];
     else problems.push('goalDocs.files must be a list of glob strings; using the default list.');
+  }
+  if (raw.exclude !== undefined) {
+    if (Array.isArray(raw.exclude) && raw.exclude.every((f) => typeof f === 'string')) settings.exclude = raw.exclude as string[];
+    else problems.push('goalDocs.exclude must be a list of glob strings; using none.');
   }
   if (raw.rules !== undefined) {
     if (!isObject(raw.rules)) problems.push('goalDocs.rules must be an object mapping rule codes to a severity; using the defaults.');

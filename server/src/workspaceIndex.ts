@@ -3,16 +3,14 @@
 // that the index follows `workspace/didChangeWatchedFiles` and document open events file by
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
-import { readdir, readFile } from 'node:fs/promises';
-import * as path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GoalDoc } from './model/types';
 import type { GoalDocsService } from './service';
 import type { Cancellation, GoalDocWorkspace } from './features/workspace';
 import { isGoalDoc } from './goalDocFiles';
+import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
 
-/** Folders never walked: dependencies and version control hold no goal docs of the team's. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** A bound on the walk, so a huge monorepo cannot stall the server. */
 export const MAX_INDEXED_FILES = 20_000;
 /** Models built between two yields to the event loop, so cancellation gets through. */
@@ -25,7 +23,7 @@ export interface FileChange {
 }
 
 export function isMarkdownUri(uri: string): boolean {
-  return /\.(md|markdown)$/i.test(uri.replace(/[?#].*$/, ''));
+  return isMarkdownPath(uri);
 }
 
 /** The same file spelled two ways (`%40` or `@`) has one key. */
@@ -89,7 +87,7 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   }
 
   private inSkippedFolder(uri: string): boolean {
-    return new URL(uri).pathname.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+    return inSkippedFolder(new URL(uri).pathname);
   }
 
   // --- The walk ---
@@ -109,39 +107,20 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   }
 
   private async walk(): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    this.truncated = false;
-    const queue: string[] = [];
+    const roots: string[] = [];
     for (const folder of this.folders) {
       try {
-        queue.push(fileURLToPath(folder));
+        roots.push(fileURLToPath(folder));
       } catch {
         // not a local folder
       }
     }
-    while (queue.length) {
-      const dir = queue.shift()!;
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        // Symbolic links are never followed: they can lead out of the folders, or in circles.
-        if (e.isSymbolicLink()) continue;
-        if (e.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e.name)) queue.push(p);
-        } else if (e.isFile() && isMarkdownUri(e.name)) {
-          if (found.size >= MAX_INDEXED_FILES) {
-            this.truncated = true;
-            return found;
-          }
-          const uri = pathToFileURL(p).href;
-          found.set(keyOf(uri), uri);
-        }
-      }
+    const { files, truncated } = await walkMarkdownFiles(roots, { max: MAX_INDEXED_FILES });
+    this.truncated = truncated;
+    const found = new Map<string, string>();
+    for (const p of files) {
+      const uri = pathToFileURL(p).href;
+      found.set(keyOf(uri), uri);
     }
     return found;
   }
@@ -188,13 +167,9 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     const models = await this.markdownModels(token);
     const goalDocs: GoalDoc[] = [];
     for (const doc of models) {
-      if (doc.looksLikeGoalDoc) {
-        goalDocs.push(doc);
-        continue;
-      }
       const settings = await this.service.settings.get(doc.uri);
       if (token.isCancellationRequested) return [];
-      if (isGoalDoc(this.service.relativePath(doc.uri), doc, settings.files)) goalDocs.push(doc);
+      if (isGoalDoc(this.service.relativePath(doc.uri), doc, settings)) goalDocs.push(doc);
     }
     return goalDocs;
   }

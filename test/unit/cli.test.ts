@@ -16,19 +16,19 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-function run(cwd: string, ...args: string[]) {
+async function run(cwd: string, ...args: string[]) {
   let out = '';
   let err = '';
-  const code = runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  const code = await runCli(args, cwd, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 
 const GOALS = '# Goals\n\n- [**2024**](#2024)\n  - [FY-24-Q1](#fy-24-q9)\n\n## 2024\n\n### FY-24-Q1\n\n#### Ship it\n\n- **Owner**: Ann\n';
 
 describe('cli', () => {
-  it('finds goal docs under the current folder and ignores other Markdown', () => {
+  it('finds goal docs under the current folder and ignores other Markdown', async () => {
     const dir = workspace({ 'team/goals.md': GOALS, 'README.md': '# Readme\n\n[x](#nowhere)\n' });
-    const { code, out } = run(dir, 'check', '--format', 'json');
+    const { code, out } = await run(dir, 'check', '--format', 'json');
     assert.equal(code, 0, 'warnings only: exit status 0');
     const rows = JSON.parse(out);
     assert.deepEqual(rows, [
@@ -42,60 +42,60 @@ describe('cli', () => {
     ]);
   });
 
-  it('exits 0 when only warnings are found, and 1 on an error', () => {
+  it('exits 0 when only warnings are found, and 1 on an error', async () => {
     const warningsOnly = workspace({ 'goals.md': GOALS });
-    assert.equal(run(warningsOnly, 'check').code, 0);
+    assert.equal((await run(warningsOnly, 'check')).code, 0);
     const withError = workspace({ 'goals.md': GOALS + '\nSee [gone](missing.md).\n' });
-    const r = run(withError, 'check');
+    const r = await run(withError, 'check');
     assert.equal(r.code, 1);
     assert.match(r.out, /goals\.md:14:12: error link\.file-missing: Link target 'missing\.md' does not exist/);
     assert.match(r.out, /2 problems in 1 goal doc\./);
   });
 
-  it('prints GitHub workflow annotations', () => {
+  it('prints GitHub workflow annotations', async () => {
     const dir = workspace({ 'goals.md': GOALS });
-    const { out } = run(dir, 'check', '--format=github', 'goals.md');
+    const { out } = await run(dir, 'check', '--format=github', 'goals.md');
     assert.equal(
       out.trim(),
       "::warning file=goals.md,line=4,col=17,endLine=4,endColumn=25,title=toc.entry-mismatch::TOC entry 'FY-24-Q1' links to #fy-24-q9, which matches no heading; the heading 'FY-24-Q1' is #fy-24-q1",
     );
   });
 
-  it('reads .goal-docs.json and reports bad values there', () => {
+  it('reads .goal-docs.json and reports bad values there', async () => {
     const dir = workspace({ 'goals.md': GOALS, '.goal-docs.json': JSON.stringify({ rules: { 'toc.entry-mismatch': 'off', 'x.y': 'on' } }) });
-    const { out, err, code } = run(dir, 'check', '--format', 'json');
+    const { out, err, code } = await run(dir, 'check', '--format', 'json');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), []);
     assert.match(err, /unknown rule 'x\.y'/);
   });
 
-  it('expands globs to goal docs only, and checks a named file whatever it holds', () => {
+  it('expands globs to goal docs only, and checks a named file whatever it holds', async () => {
     const dir = workspace({ 'a/goals.md': GOALS, 'a/notes.md': '# N\n\n[x](#nowhere)\n' });
-    assert.deepEqual(JSON.parse(run(dir, 'check', 'a/*.md', '--format', 'json').out).map((r: { file: string }) => r.file), ['a/goals.md']);
-    assert.deepEqual(JSON.parse(run(dir, 'check', 'a/notes.md', '--format', 'json').out).map((r: { code: string }) => r.code), ['anchor.missing']);
+    assert.deepEqual(JSON.parse((await run(dir, 'check', 'a/*.md', '--format', 'json')).out).map((r: { file: string }) => r.file), ['a/goals.md']);
+    assert.deepEqual(JSON.parse((await run(dir, 'check', 'a/notes.md', '--format', 'json')).out).map((r: { code: string }) => r.code), ['anchor.missing']);
   });
 
-  it('exits 2 with a clear message on bad usage', () => {
+  it('exits 2 with a clear message on bad usage', async () => {
     const dir = workspace({});
     for (const args of [['lint'], ['check', '--format', 'xml'], ['check', '--frobnicate'], ['check', 'no-such-file.md']]) {
-      const r = run(dir, ...args);
+      const r = await run(dir, ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /^goal-docs: .+\n\nUsage: goal-docs check/);
     }
-    assert.equal(run(dir, 'check', '--help').code, 0);
+    assert.equal((await run(dir, 'check', '--help')).code, 0);
   });
 
-  it('--verbose tells how many files it looked at and checked; named files come first, then the searched ones in path order', () => {
+  it('--verbose tells how many files it looked at and checked; named files come first, then the searched ones in path order', async () => {
     const files: Record<string, string> = { 'README.md': '# Readme\n\n[x](#nowhere)\n', 'team/big_goals.md': GOALS + 'x'.repeat(300) };
     for (let i = 0; i < 12; i++) files[`team/${String(i).padStart(2, '0')}/goals.md`] = GOALS;
     const dir = workspace({ ...files, '.goal-docs.json': JSON.stringify({ maxFileSize: GOALS.length + 200 }) });
-    const r = run(dir, 'check', 'README.md', '.', '--verbose');
+    const r = await run(dir, 'check', 'README.md', '.', '--verbose');
     assert.equal(r.code, 1, r.err);
     assert.match(r.err, /^goal-docs: skipped team\/big_goals\.md: /);
     assert.match(r.err, /\ngoal-docs: looked at 14 files, checked 13 goal docs in [\d.]+ s\.\n$/);
     const order = [...new Set(r.out.split('\n').filter((l) => /^[^:]+:\d+:\d+: /.test(l)).map((l) => l.split(':')[0]))];
     assert.deepEqual(order, ['README.md', ...Array.from({ length: 12 }, (_, i) => `team/${String(i).padStart(2, '0')}/goals.md`)]);
-    assert.equal(run(dir, 'check', 'README.md').err, '', 'without --verbose, nothing on stderr');
+    assert.equal((await run(dir, 'check', 'README.md')).err, '', 'without --verbose, nothing on stderr');
   });
 
   it('runs as the built dist/cli.js on the seed page', { skip: CORPUS_SKIP }, () => {

@@ -28,7 +28,8 @@ function project(doc: GoalDoc): unknown {
       items: items(doc.items),
       mojibake: doc.mojibake,
       codeSpans: doc.codeSpans,
-      looksLikeGoalDoc: doc.looksLikeGoalDoc,
+      evidence: doc.evidence,
+      marker: doc.marker,
     }),
   );
 }

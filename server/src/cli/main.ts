@@ -1,16 +1,17 @@
 // `goal-docs check [paths or globs…] [--format text|json|github]`: the diagnostics of the
 // language server, for a terminal or CI. Exit 1 when an error-severity diagnostic is found,
 // 0 otherwise, 2 on bad usage.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildGoalDoc } from '../model/build';
 import { computeDiagnostics } from '../diagnostics/index';
-import { isGoalDoc } from '../goalDocFiles';
+import { goalDocVerdict } from '../goalDocFiles';
 import { type GoalDocsSettings, readSettings } from '../settings';
 import { DiskFiles } from './diskFiles';
+import { walkMarkdownFiles } from '../markdownFiles';
 
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose]
 
@@ -57,42 +58,24 @@ function parseArgs(argv: string[]): Args | 'help' {
   return { targets, format, verbose };
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
-
-function walk(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile() && /\.md$/i.test(e.name)) {
-      out.push(p);
-    }
-  }
-}
-
 /** Files to check: `explicit` ones are checked whatever they hold; the others only if goal docs. */
-function expandTargets(targets: string[], cwd: string): { explicit: string[]; searched: string[] } {
+async function expandTargets(targets: string[], cwd: string): Promise<{ explicit: string[]; searched: string[] }> {
   const explicit: string[] = [];
   const searched: string[] = [];
-  if (targets.length === 0) walk(cwd, searched);
+  const walk = async (dir: string) => (await walkMarkdownFiles([dir])).files;
+  if (targets.length === 0) searched.push(...(await walk(cwd)));
   for (const t of targets) {
     const abs = path.resolve(cwd, t);
     if (existsSync(abs)) {
-      if (statSync(abs).isDirectory()) walk(abs, searched);
+      if (statSync(abs).isDirectory()) searched.push(...(await walk(abs)));
       else explicit.push(abs);
       continue;
     }
     if (!picomatch.scan(t).isGlob) throw new UsageError(`no such file or folder: ${t}`);
     const isMatch = picomatch(t.replace(/\\/g, '/'), { dot: true });
-    const all: string[] = [];
-    walk(path.resolve(cwd, picomatch.scan(t).base || '.'), all);
-    for (const f of all) if (isMatch(path.relative(cwd, f).split(path.sep).join('/'))) searched.push(f);
+    for (const f of await walk(path.resolve(cwd, picomatch.scan(t).base || '.'))) {
+      if (isMatch(path.relative(cwd, f).split(path.sep).join('/'))) searched.push(f);
+    }
   }
   return { explicit, searched };
 }
@@ -184,7 +167,7 @@ interface Outcome {
 }
 
 /** Reads the arguments and settings and lists the files; an exit code when there is nothing to check. */
-function plan(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Plan | number {
+async function plan(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<Plan | number> {
   let args: Args | 'help';
   try {
     args = parseArgs(argv);
@@ -193,7 +176,7 @@ function plan(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
       return argv.length === 0 ? 2 : 0;
     }
     const settings = loadSettings(cwd, err);
-    const found = expandTargets(args.targets, cwd);
+    const found = await expandTargets(args.targets, cwd);
     const seen = new Set<string>();
     const files: Target[] = [];
     for (const [list, explicit] of [[found.explicit, true], [found.searched.sort(), false]] as const) {
@@ -228,7 +211,9 @@ function checkFiles(files: Target[], settings: GoalDocsSettings, cwd: string): O
       return { messages: [`goal-docs: skipped ${rel}: ${text.length} characters is more than goalDocs.maxFileSize (${settings.maxFileSize}).\n`] };
     }
     const doc = buildGoalDoc(text, { uri, version: 0 });
-    if (!explicit && !isGoalDoc(rel, doc, settings.files)) return { messages: [] };
+    // A file named on the command line is checked unless the user said no (its marker, goalDocs.exclude).
+    const verdict = goalDocVerdict(rel, doc, settings);
+    if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { messages: [] };
     return { result: { file: rel, diagnostics: computeDiagnostics(doc, settings, disk) }, messages: [] };
   });
 }
@@ -245,13 +230,15 @@ function report(p: Plan, outcomes: Outcome[], started: number, out: (s: string) 
   return hasError ? 1 : 0;
 }
 
-export function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+export async function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const started = performance.now();
-  const p = plan(argv, cwd, out, err);
+  const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
   return report(p, checkFiles(p.files, p.settings, cwd), started, out, err);
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  void runCli(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -6,6 +6,7 @@ import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
 import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
 import { buildStructure, type SectionContent } from './structure';
+import { goalDocEvidence } from './evidence';
 
 export interface BuildOptions {
   uri: string;
@@ -214,9 +215,12 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
   }
   finishHeadings(headings, text, lineStarts);
   const structure = buildStructure(headings, content);
-  const looksLikeGoalDoc =
-    structure.quarters.length > 0 ||
-    structure.goals.some((g) => g.fields.some((f) => f.name === 'owner' || f.name === 'milestones' || f.name === 'outcomes'));
+  let keyResults = 0;
+  let marker: GoalDoc['marker'];
+  for (const c of chunks) {
+    keyResults += c.keyResults;
+    marker ??= c.markers[0];
+  }
   return {
     uri: options.uri,
     version: options.version,
@@ -234,7 +238,8 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     mojibake,
     codeSpans,
     unanalysed,
-    looksLikeGoalDoc,
+    evidence: goalDocEvidence(headings, structure.quarters, structure.goals, items, keyResults),
+    marker,
     chunks,
   };
 }

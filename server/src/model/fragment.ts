@@ -4,7 +4,7 @@
 import type { ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
-import type { Field, FieldName, Link, Milestone, Mojibake, Span, Toc, Unanalysed } from './types';
+import type { Field, FieldName, GoalDocMarker, Link, Milestone, Mojibake, Span, Toc, Unanalysed } from './types';
 import { parseMarkdown } from './parse';
 import { buildChunkHeadings, type ChunkHeading } from './headings';
 import { buildLinks } from './links';
@@ -55,6 +55,10 @@ export interface ChunkFragment {
   items: Milestone[];
   codeSpans: Span[];
   mojibake: Mojibake[];
+  /** `<!-- goal-docs: on -->` / `off` markers of the chunk, in order (never inside code). */
+  markers: GoalDocMarker[];
+  /** Lines of the chunk that state a key result (`KR: …`, `Key result: …`), outside code. */
+  keyResults: number;
   toc?: Toc;
   /** Set when the chunk was beyond the parser's limits (limits.ts) and only its heading was kept. */
   unanalysed?: Unanalysed;
@@ -194,6 +198,8 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
     items: [],
     codeSpans: [],
     mojibake: [],
+    markers: [],
+    keyResults: 0,
   };
   fragment.text = chunkText;
   fragment.last = last;
@@ -240,6 +246,11 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
       const span = f.span(r.span.start, r.span.end);
       return { span, range: f.range(span), text: r.text, repaired: r.repaired };
     });
+  const markers: GoalDocMarker[] = [];
+  visit(root, 'html', (node) => {
+    for (const m of node.value.matchAll(MARKER)) markers.push(m[1]!.toLowerCase() as GoalDocMarker);
+  });
+  const keyResults = countKeyResults(text, prefix.length, codeSpans);
   const realDefinitions: ChunkFragment['realDefinitions'] = [];
   visit(root, 'definition', (node) => {
     const at = offsetsOf(node);
@@ -268,6 +279,8 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
     items,
     codeSpans,
     mojibake,
+    markers,
+    keyResults,
     toc,
   };
   placeFragment(fragment, 0, 0);
@@ -281,6 +294,21 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
     fragment.lineStarts = [0, ...fragment.lineStarts.slice(1).map((n) => n + 1)];
   }
   return fragment;
+}
+
+/** `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->`: the user's word on whether a file is a goal doc. */
+const MARKER = /<!--\s*goal-docs\s*:\s*(on|off)\s*-->/gi;
+/** A line that states a key result: `KR: …`, `- **KR 2:** …`, `Key result: …`. */
+const KEY_RESULT = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\*\*|__)?(?:KR|Key results?)[ \t]*\d*[ \t]*(?::|(?:\*\*|__):|:(?:\*\*|__))/gim;
+
+function countKeyResults(text: string, from: number, code: Span[]): number {
+  let n = 0;
+  KEY_RESULT.lastIndex = from;
+  for (let m = KEY_RESULT.exec(text); m; m = KEY_RESULT.exec(text)) {
+    const at = m.index;
+    if (!code.some((c) => c.start <= at && at < c.end)) n++;
+  }
+  return n;
 }
 
 /** The offset after the last line that is not blank. */

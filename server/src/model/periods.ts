@@ -1,5 +1,7 @@
-// Year and quarter labels as goal docs write them (see DOMAIN.md): `FY-21-Q4`, `FY21Q4`,
-// `CY21-Q4`, `FQ4`, `2021-Q4`, `Q4 2021`, `FY22 Q4`, `Q2FY23`, `FY21-Q1 OKRs`, `## FY2021`.
+// Year, half-year and quarter labels as goal docs write them (see DOMAIN.md): `FY-21-Q4`,
+// `FY21Q4`, `CY21-Q4`, `FQ4`, `2021-Q4`, `Q4 2021`, `FY22 Q4`, `Q2FY23`, `FY21-Q1 OKRs`,
+// `FY23 Q2: Foundations`, `FY23 Q2 focus`, `Design team goals for Q4, FY23`, `FY22H2`, `## FY2021`,
+// `FY2022 Annual OKRs`.
 import type { PeriodScheme, QuarterLabel } from './types';
 
 export interface YearLabel {
@@ -7,9 +9,12 @@ export interface YearLabel {
   scheme: PeriodScheme;
 }
 
-// Words that may follow a period label in a heading without making it something else.
-const SUFFIX = String.raw`(?:\s*[:\-–—]?\s*(?:OKRs?(?:\s+plan)?|objectives?(?:\s+and\s+key\s+results)?|goals?|plan|priorities|roadmap)\s*)?`;
-const PREFIX = String.raw`(?:(?:goals|okrs|objectives|priorities)\s+(?:for|in)\s+)?`;
+// Words that may follow a period label in a heading without making it something else, and a
+// theme after a colon or a dash (`FY23 Q2: Foundations`, `FY23 Q2 – Scale`).
+const PLAN_WORDS = String.raw`(?:annual\s+)?(?:OKRs?(?:\s+plan)?|objectives?(?:\s+and\s+key\s+results)?|goals?|plan(?:ning)?|priorities|roadmap|focus|themes?)`;
+const SUFFIX = String.raw`(?:\s*[:\-–—]?\s*${PLAN_WORDS}\s*|\s*(?::|\s[-–—])\s+\S.*)?`;
+// `Goals for …`, `Design team goals for …`, `OKRs in …`: a few words, then a goal word and for/in.
+const PREFIX = String.raw`(?:(?:[\p{L}&/]+\s+){0,4}(?:goals|okrs|objectives|priorities|plans?|focus)\s+(?:for|in)\s+)?`;
 
 function fullYear(digits: string): number {
   const n = Number(digits);
@@ -22,26 +27,47 @@ function schemeOf(prefix: string | undefined): PeriodScheme {
 }
 
 function shapeOf(label: string): string {
-  return label.replace(/\d{4}/g, 'YYYY').replace(/(?<![\dY])\d{2}(?!\d)/g, 'YY').replace(/Q\d/gi, 'Qn');
+  return label
+    .replace(/Q\d/gi, 'Qn')
+    .replace(/H\d/gi, 'Hn')
+    .replace(/\d{4}/g, 'YYYY')
+    .replace(/\d{2}/g, 'YY');
 }
 
-const QUARTER_PATTERNS: Array<{ re: RegExp; build(m: RegExpExecArray): Omit<QuarterLabel, 'shape'> }> = [
+type Parsed = Omit<QuarterLabel, 'shape'>;
+
+/** A pattern for the label itself; the prefix and suffix words around it are added below. */
+const QUARTER_PATTERNS: Array<{ label: string; build(m: string[]): Parsed }> = [
   // FY-21-Q4, FY21-Q4, FY21Q4, FY22 Q4, CY21-Q4, FY2021-Q4, 2021-Q4
   {
-    re: new RegExp(String.raw`^${PREFIX}(FY|CY)?[\s-]?(\d{4}|\d{2})[\s-]*Q([0-9])${SUFFIX}$`, 'i'),
-    build: (m) => ({ scheme: m[1] ? schemeOf(m[1]) : 'plain', year: fullYear(m[2]), quarter: Number(m[3]) }),
+    label: String.raw`(FY|CY)?[\s'’-]?(\d{4}|\d{2})[\s-]*Q([0-9])`,
+    build: (m) => ({ scheme: m[1] ? schemeOf(m[1]) : 'plain', year: fullYear(m[2]!), quarter: Number(m[3]) }),
   },
-  // Q4 2021, Q4 FY23, Q2FY23, Q4, FY23
+  // Q4 2021, Q4 FY23, Q2FY23, Q4, Q4, FY23
   {
-    re: new RegExp(String.raw`^${PREFIX}Q([0-9])(?:[\s,-]*(FY|CY)?[\s-]?(\d{4}|\d{2}))?${SUFFIX}$`, 'i'),
+    label: String.raw`Q([0-9])(?:[\s,-]*(FY|CY)?[\s'’-]?(\d{4}|\d{2}))?`,
     build: (m) => ({ scheme: schemeOf(m[2]), year: m[3] ? fullYear(m[3]) : undefined, quarter: Number(m[1]) }),
   },
   // FQ4 (a fiscal quarter without a year)
+  { label: String.raw`FQ([0-9])`, build: (m) => ({ scheme: 'FY', quarter: Number(m[1]) }) },
+  // Half-years: FY22H2, FY22-H2, 2022 H2, CY22 H1
   {
-    re: new RegExp(String.raw`^${PREFIX}FQ([0-9])${SUFFIX}$`, 'i'),
-    build: (m) => ({ scheme: 'FY', quarter: Number(m[1]) }),
+    label: String.raw`(FY|CY)?[\s-]?(\d{4}|\d{2})[\s-]*H([0-9])`,
+    build: (m) => half(m[1] ? schemeOf(m[1]) : 'plain', fullYear(m[2]!), Number(m[3])),
+  },
+  // H2 FY22, H1 2022, 2H FY22
+  {
+    label: String.raw`(?:H([0-9])|([0-9])H)[\s,-]*(FY|CY)?[\s-]?(\d{4}|\d{2})`,
+    build: (m) => half(schemeOf(m[3]), fullYear(m[4]!), Number(m[1] ?? m[2])),
   },
 ];
+
+/** A half-year as the label of its first quarter (H1 → Q1, H2 → Q3), marked as a half. */
+function half(scheme: PeriodScheme, year: number, n: number): Parsed {
+  return { scheme, year, quarter: n === 1 ? 1 : n === 2 ? 3 : 0, half: n };
+}
+
+const compiled = QUARTER_PATTERNS.map((p) => ({ re: new RegExp(String.raw`^${PREFIX}(${p.label})${SUFFIX}$`, 'iu'), build: p.build }));
 
 function stripDecoration(text: string): string {
   // Numbering and trailing punctuation do not change what period a heading names.
@@ -49,18 +75,18 @@ function stripDecoration(text: string): string {
 }
 
 /**
- * Parses a heading text as a quarter label. Returns `invalid` for a label that has a quarter's
- * shape but cannot be one (`FY-20-Q5`, `Q0 2021`).
+ * Parses a heading text as a quarter (or half-year) label. Returns `invalid` for a label that has
+ * a quarter's shape but cannot be one (`FY-20-Q5`, `Q0 2021`, `FY22H3`).
  */
 export function parseQuarterLabel(text: string): QuarterLabel | 'invalid' | undefined {
   const t = stripDecoration(text);
-  for (const p of QUARTER_PATTERNS) {
+  for (const p of compiled) {
     const m = p.re.exec(t);
-    if (m) {
-      const label = p.build(m);
-      if (label.quarter < 1 || label.quarter > 4) return 'invalid';
-      return { ...label, shape: shapeOf(t.replace(new RegExp(SUFFIX + '$', 'i'), '')) };
-    }
+    if (!m) continue;
+    // m[1] is the label; the pattern's own groups follow it.
+    const label = p.build([m[1]!, ...m.slice(2)]);
+    if (label.half !== undefined ? label.quarter === 0 : label.quarter < 1 || label.quarter > 4) return 'invalid';
+    return { ...label, shape: shapeOf(m[1]!.trim()) };
   }
   if (looksLikeBrokenQuarterLabel(t)) return 'invalid';
   return undefined;
@@ -75,10 +101,12 @@ function looksLikeBrokenQuarterLabel(t: string): boolean {
   return /^(FY|CY)[\s-]?[\dOo]{1,4}[\s-]*(Q[\dA-Za-z]?|\dQ)$/i.test(t) && /\d/.test(t);
 }
 
-/** `2020`, `FY2021`, `FY-2021`, `FY21`, `CY2021`, `Goals for FY22`. */
+const YEAR = new RegExp(String.raw`^${PREFIX}(?:(FY|CY)[\s'’-]?(\d{4}|\d{2})|(\d{4}))${SUFFIX}$`, 'iu');
+
+/** `2020`, `FY2021`, `FY-2021`, `FY21`, `CY2021`, `Goals for FY22`, `FY2022 Annual OKRs`. */
 export function parseYearLabel(text: string): YearLabel | undefined {
   const t = stripDecoration(text);
-  const m = new RegExp(String.raw`^${PREFIX}(?:(FY|CY)[\s-]?(\d{4}|\d{2})|(\d{4}))${SUFFIX}$`, 'i').exec(t);
+  const m = YEAR.exec(t);
   if (!m) return undefined;
   if (m[3]) {
     const year = Number(m[3]);
@@ -107,9 +135,15 @@ export function quarterStartMonth(label: QuarterLabel, year: number, settings: C
   return fiscalYearStart + q * 3;
 }
 
-/** A sortable key for comparing quarters' order (newest first or oldest first). */
+/** A sortable key for comparing quarters' order (newest first or oldest first); a half-year sits between its two quarters. */
 export function quarterOrderKey(label: QuarterLabel): number | undefined {
-  return label.year === undefined ? undefined : label.year * 4 + label.quarter;
+  if (label.year === undefined) return undefined;
+  return label.year * 4 + label.quarter + (label.half !== undefined ? 0.5 : 0);
+}
+
+/** How many months a quarter label covers: 3, or 6 for a half-year. */
+export function periodMonths(label: QuarterLabel): number {
+  return label.half !== undefined ? 6 : 3;
 }
 
 /** Whether a quarter belongs in a year section, under the calendar settings. */
@@ -119,7 +153,7 @@ export function quarterFitsYear(label: QuarterLabel, year: YearLabel, settings: 
   if (yearIsFiscal && label.scheme !== 'CY') return label.year === year.year;
   // Compare months: the quarter's three months must touch the calendar (or fiscal) year.
   const first = quarterStartMonth(label, label.year, settings);
-  const last = first + 2;
+  const last = first + periodMonths(label) - 1;
   const yearFirst = yearIsFiscal
     ? quarterStartMonth({ scheme: 'FY', quarter: 1, shape: '' }, year.year, settings)
     : year.year * 12;

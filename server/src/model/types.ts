@@ -86,7 +86,10 @@ export interface QuarterLabel {
   scheme: PeriodScheme;
   /** Full year (2021), or undefined for a label such as `FQ4` or `Q1`. */
   year?: number;
+  /** 1-4; for a half-year, its first quarter (H1 → 1, H2 → 3). */
   quarter: number;
+  /** Set for a half-year label (`FY22H2`): 1 or 2. */
+  half?: number;
   /** The label's shape with digits generalised, e.g. `FY-YY-Qn`; tells house styles apart. */
   shape: string;
 }
@@ -220,6 +223,22 @@ export interface Unanalysed {
   reason: string;
 }
 
+export type GoalDocMarker = 'on' | 'off';
+
+/** Counts of the kinds of content that make a Markdown page a goal doc. */
+export interface GoalDocEvidence {
+  /** Headings naming a quarter, a half-year or a year's plan (`FY21-Q4`, `FY22H2`, `FY2022 Annual OKRs`). */
+  periodHeadings: number;
+  /** Of those, quarters and half-years with a year (`FY21-Q4`, `Q4 2021`, `FY22H2`; not `Q1` alone). */
+  datedPeriods: number;
+  /** Headings about goals: `Goals`, `OKRs`, `Objectives`, `Key results` (`## Goals for FY22`). */
+  goalSections: number;
+  /** Goals with two or more goal fields (Owner, Status, Outcomes, Milestones, Descoped outcomes, Problem), or with a list of milestones. */
+  fieldedGoals: number;
+  /** Key-result lines (`KR: …`) and Done-stamped items. */
+  keyResults: number;
+}
+
 export interface GoalDoc {
   uri: string;
   version: number;
@@ -242,8 +261,10 @@ export interface GoalDoc {
   codeSpans: Span[];
   /** Parts left unparsed, being beyond the parser's limits; everything else is analysed. */
   unanalysed: Unanalysed[];
-  /** Shapes that mark a Markdown file as a goal doc even when its name does not. */
-  looksLikeGoalDoc: boolean;
+  /** What the content says about whether this is a goal doc (see goalDocFiles.ts for the rule). */
+  evidence: GoalDocEvidence;
+  /** The first `<!-- goal-docs: on|off -->` marker of the document, if any. */
+  marker?: GoalDocMarker;
   /** The parsed chunks of this version, which the next version reuses where unchanged. */
   chunks: ChunkFragment[];
 }

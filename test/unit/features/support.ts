@@ -45,7 +45,7 @@ export class MemoryWorkspace implements GoalDocWorkspace {
   }
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
-    return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, DEFAULT_FILES));
+    return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, { files: DEFAULT_FILES, exclude: [] }));
   }
 
   openVersion(uri: string): number | undefined {

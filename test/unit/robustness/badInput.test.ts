@@ -229,19 +229,19 @@ describe('robustness: bad input', () => {
     assert.equal(items.items.length, 10_000);
   });
 
-  it('the CLI skips a 10 MB goal doc over goalDocs.maxFileSize with a message, at once', { timeout: 60_000 }, () => {
+  it('the CLI skips a 10 MB goal doc over goalDocs.maxFileSize with a message, at once', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'goal-docs-big-'));
     writeFileSync(path.join(dir, 'goals.md'), '## FY-24-Q1\n\n#### Goal\n\n- Owner: a\n'.repeat(300_000).slice(0, 10_000_000));
     const out: string[] = [];
     const err: string[] = [];
     const t = performance.now();
-    const code = runCli(['check', 'goals.md'], dir, (s) => out.push(s), (s) => err.push(s));
+    const code = await runCli(['check', 'goals.md'], dir, (s) => out.push(s), (s) => err.push(s));
     assert.equal(code, 0);
     assert.match(err.join(''), /skipped goals\.md: 10000000 characters is more than goalDocs\.maxFileSize \(5000000\)/);
     assert.ok(performance.now() - t < 5000);
   });
 
-  it('the CLI walks a folder with a symlink loop, an empty, a binary and a dangling file', { timeout: 60_000 }, () => {
+  it('the CLI walks a folder with a symlink loop, an empty, a binary and a dangling file', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'goal-docs-cli-'));
     mkdirSync(path.join(dir, 'team'));
     writeFileSync(path.join(dir, 'team', 'goals.md'), '');
@@ -251,7 +251,7 @@ describe('robustness: bad input', () => {
     symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'dangling_goals.md'));
     const out: string[] = [];
     const err: string[] = [];
-    const code = runCli(['check', '--format', 'json'], dir, (x) => out.push(x), (x) => err.push(x));
+    const code = await runCli(['check', '--format', 'json'], dir, (x) => out.push(x), (x) => err.push(x));
     assert.equal(code, 1, err.join(''));
     const rows = JSON.parse(out.join('')) as Array<{ file: string; code: string }>;
     assert.deepEqual(rows.map((r) => [r.file, r.code]), [['binary_goals.md', 'file.not-analysed'], ['okr_goals.md', 'anchor.missing']]);

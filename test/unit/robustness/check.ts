@@ -58,7 +58,7 @@ export class FuzzWorkspace implements GoalDocWorkspace {
   }
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
-    return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, defaultSettings().files));
+    return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, defaultSettings()));
   }
 
   openVersion(uri: string): number | undefined {

@@ -1,0 +1,37 @@
+// What a page's content says about whether it is a goal doc: counts of the kinds of content
+// that only goal docs have. The rule that weighs them is in goalDocFiles.ts.
+import type { Goal, GoalDocEvidence, Heading, Milestone, Quarter } from './types';
+
+/** A heading about goals: `Goals`, `Q3 OKRs`, `Objectives and key results`, `Design team goals for Q4`. */
+const GOALS_HEADING = /\b(?:goals?|okrs?|objectives?|key results?)\b/i;
+/** Words that make a year heading a year's plan (`FY2022 Annual OKRs`, `Goals for FY22`), not just a date. */
+const PLAN_WORD = /\b(?:goals?|okrs?|objectives?|annual|plan|priorities)\b/i;
+/** The fields that only goals have; a goal with two of them (or with milestones) is written as a goal. */
+const GOAL_FIELDS = new Set(['owner', 'status', 'outcomes', 'milestones', 'descopedOutcomes', 'problem']);
+
+export function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals: Goal[], items: Milestone[], keyResultLines: number): GoalDocEvidence {
+  let periodHeadings = 0;
+  let datedPeriods = 0;
+  let goalSections = 0;
+  for (const h of headings) {
+    if (h.kind === 'quarter' || (h.kind === 'year' && PLAN_WORD.test(h.text))) periodHeadings++;
+    if (GOALS_HEADING.test(h.text)) goalSections++;
+  }
+  for (const q of quarters) if (q.label.year !== undefined) datedPeriods++;
+  let fieldedGoals = 0;
+  for (const g of goals) {
+    const names = new Set<string>();
+    for (const f of g.fields) if (GOAL_FIELDS.has(f.name)) names.add(f.name);
+    // Two goal fields, or a list of milestones: what a goal is written with and a process page is not.
+    if (names.size >= 2 || g.fields.some((f) => f.name === 'milestones' && f.items.length > 0)) fieldedGoals++;
+  }
+  let stamped = 0;
+  const count = (list: Milestone[]) => {
+    for (const m of list) {
+      if (m.done) stamped++;
+      if (m.children.length) count(m.children);
+    }
+  };
+  count(items);
+  return { periodHeadings, datedPeriods, goalSections, fieldedGoals, keyResults: keyResultLines + stamped };
+}
