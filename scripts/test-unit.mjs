@@ -1,5 +1,5 @@
 // Runs the unit and LSP-level tests with node's test runner. Node 20's runner takes no globs,
-// so the test files are listed here: every *.test.ts under the given folders.
+// so the test files are listed here: every *.test.ts under the given folders (or the given files).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +13,10 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 }
-for (const r of roots) walk(r);
+for (const r of roots) {
+  if (statSync(r).isDirectory()) walk(r);
+  else files.push(r);
+}
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);

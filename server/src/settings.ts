@@ -15,7 +15,7 @@ export const RULES = {
   'period.year': { severity: 'warning', fix: false, meaning: "A quarter filed under a year section its fiscal year does not belong to." },
   'goal.heading-level': { severity: 'warning', fix: true, meaning: "A goal heading at its quarter's level, which makes it a sibling of the quarter." },
   'goal.owner-missing': { severity: 'warning', fix: true, meaning: 'A goal without an Owner (or with an empty one) in a document whose goals have owners.' },
-  'goal.duplicate-title': { severity: 'warning', fix: false, meaning: 'Two goals with the same title: GitHub gives the second a `-1` anchor and links reach the first.' },
+  'goal.duplicate-title': { severity: 'warning', fix: true, meaning: 'Two goals of one period with the same title (GitHub gives the second a `-1` anchor), or a link that reaches the first of two same-named goals from the period of the other.' },
   'milestone.struck-without-marker': { severity: 'information', fix: true, meaning: 'A struck-through item with no Done stamp or Descoped marker.' },
   'milestone.done-not-struck': { severity: 'warning', fix: true, meaning: 'An item stamped Done that is not struck through, where the document strikes done items.' },
   'milestone.done-style': { severity: 'information', fix: true, meaning: "A Done stamp written unlike the document's dominant house style." },

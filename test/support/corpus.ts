@@ -20,3 +20,13 @@ export function corpusDocs(): string[] {
     .map((f) => path.join(CORPUS_DIR, 'docs', f));
   return [path.join(CORPUS_DIR, 'goals_completed.md'), ...docs.sort()];
 }
+
+/** The documents of done_edits/: real pages as they were just before a person marked something done. */
+export function doneEditDocs(): string[] {
+  if (!corpusAvailable()) return [];
+  const dir = path.join(CORPUS_DIR, 'done_edits');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

@@ -52,8 +52,7 @@ const EXPECTED: Record<string, string[]> = {
     '39:5 milestone.struck-without-marker',
     '40:5 milestone.struck-without-marker',
     '41:5 milestone.struck-without-marker',
-    '42:5 milestone.struck-without-marker',
-    '43:7 milestone.struck-without-marker',
+    '42:5 milestone.struck-without-marker', // its struck sub-item (line 43) is part of this finding
     '45:5 goal.heading-level',
     '53:39 milestone.done-style', // plain stamps where the page uses backticks
     '54:50 milestone.done-style',
@@ -64,13 +63,8 @@ const EXPECTED: Record<string, string[]> = {
     '65:5 goal.heading-level',
   ],
   [docsDir('company__goals__2021_q1__93ddb2499')]: ['3:42 link.file-missing', '5:47 link.file-missing', '121:70 anchor.missing'],
-  [docsDir('engineering__security__goals__f528ecf88')]: [
-    '9:83 link.file-missing',
-    '13:4 milestone.struck-without-marker',
-    '14:8 milestone.struck-without-marker',
-    '15:4 milestone.struck-without-marker',
-    '31:93 link.file-missing',
-  ],
+  // Its only done mark is a bare strike: the struck items are done by the page's own convention.
+  [docsDir('engineering__security__goals__f528ecf88')]: ['9:83 link.file-missing', '31:93 link.file-missing'],
   [docsDir('departments__product-engineering__engineering__cloud__growth-and-integrations__goals_completed__1ba7c20aa')]: [
     '3:146 link.file-missing',
     '5:15 toc.entry-mismatch', // TOC '2021' → #2021; the heading is FY2021

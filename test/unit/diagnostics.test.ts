@@ -164,10 +164,23 @@ describe('goals', () => {
     assert.deepEqual(codes('## Goals\n\n### Ship it\n\n1. ✅ Parser\n2. 🔄 Writer\n'), []);
   });
 
-  it('reports duplicate goal titles', () => {
-    const [d] = diagnose('### FY-24-Q2\n\n#### Ship it\n\n- Owner: A\n\n### FY-24-Q1\n\n#### Ship it\n\n- Owner: B\n');
+  it('reports two goals of one quarter with one title', () => {
+    const [d] = diagnose('### FY-24-Q2\n\n#### Ship it\n\n- Owner: A\n\n#### Ship it\n\n- Owner: B\n');
     assert.equal(d.code, 'goal.duplicate-title');
-    assert.match(String(d.message), /GitHub gives it the anchor #ship-it-1, and links to #ship-it reach the first one/);
+    assert.match(String(d.message), /of the same quarter 'FY-24-Q2'; GitHub gives it the anchor #ship-it-1, and links to #ship-it reach the first one/);
+  });
+
+  it('leaves a title repeated in every quarter or iteration alone, unless a link reaches the wrong one', () => {
+    const quarters = '### FY-24-Q2\n\n#### Ship it\n\n- Owner: A\n\n### FY-24-Q1\n\n#### Ship it\n\n- Owner: B\n';
+    assert.deepEqual(codes(quarters), []);
+    const iteration = (dates: string, note = '') => `## ${dates}\n\n### Ranking\n\n- **Owner(s):** Ana\n- **Outcomes:**\n  - Better results${note}\n\n`;
+    const log = `# Log\n\n${iteration('2024-03-15 to 2024-03-26')}${iteration('2024-03-01 to 2024-03-12')}`;
+    assert.deepEqual(codes(log), []);
+    // A link in the second iteration to #ranking reaches the first iteration's goal.
+    const linked = `# Log\n\n${iteration('2024-03-15 to 2024-03-26')}${iteration('2024-03-01 to 2024-03-12', ' (see [ranking](#ranking))')}`;
+    const [d] = diagnose(linked);
+    assert.equal(`${d.range.start.line + 1}:${d.code}`, '17:goal.duplicate-title');
+    assert.match(String(d.message), /#ranking reaches the goal 'Ranking' on line 5, the first with that title; the goal of that title under '2024-03-01 to 2024-03-12' is #ranking-1/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import GithubSlugger from 'github-slugger';
-import { allMilestones, isDone } from '../../server/src/model/milestones';
+import { allMilestones } from '../../server/src/model/milestones';
+import { milestoneState } from '../../server/src/model/done';
 import { parseQuarterLabel, parseYearLabel } from '../../server/src/model/periods';
 import { dedent, model } from '../support/fixture';
 
@@ -157,17 +158,18 @@ describe('model: goals, fields and milestones', () => {
       descoped: !!m.descoped,
       status: m.status?.kind,
       box: m.checkbox?.checked,
-      closedAbove: m.closedByAncestor,
+      whole: m.whollyStruck,
+      state: milestoneState(doc, m),
       field: m.field,
     }));
     assert.deepEqual(rows, [
-      { text: 'Cache laye', struck: true, done: ['code', '3.20'], descoped: false, status: undefined, box: undefined, closedAbove: false, field: 'milestones' },
-      { text: 'Measure fi', struck: true, done: undefined, descoped: false, status: undefined, box: undefined, closedAbove: true, field: 'milestones' },
-      { text: 'Shard the ', struck: true, done: ['plain', '3.19'], descoped: false, status: undefined, box: undefined, closedAbove: false, field: 'milestones' },
-      { text: 'Remote exe', struck: false, done: undefined, descoped: false, status: 'in-progress', box: undefined, closedAbove: false, field: 'milestones' },
-      { text: 'Drop Bazel', struck: true, done: undefined, descoped: true, status: undefined, box: undefined, closedAbove: false, field: 'milestones' },
-      { text: 'CI under t', struck: false, done: undefined, descoped: false, status: undefined, box: true, closedAbove: false, field: 'outcomes' },
-      { text: 'Flaky test', struck: false, done: undefined, descoped: false, status: undefined, box: false, closedAbove: false, field: 'outcomes' },
+      { text: 'Cache laye', struck: true, done: ['code', '3.20'], descoped: false, status: undefined, box: undefined, whole: true, state: 'done', field: 'milestones' },
+      { text: 'Measure fi', struck: true, done: undefined, descoped: false, status: undefined, box: undefined, whole: true, state: 'open', field: 'milestones' },
+      { text: 'Shard the ', struck: true, done: ['plain', '3.19'], descoped: false, status: undefined, box: undefined, whole: true, state: 'done', field: 'milestones' },
+      { text: 'Remote exe', struck: false, done: undefined, descoped: false, status: 'in-progress', box: undefined, whole: false, state: 'open', field: 'milestones' },
+      { text: 'Drop Bazel', struck: true, done: undefined, descoped: true, status: undefined, box: undefined, whole: true, state: 'descoped', field: 'milestones' },
+      { text: 'CI under t', struck: false, done: undefined, descoped: false, status: undefined, box: true, whole: false, state: 'done', field: 'outcomes' },
+      { text: 'Flaky test', struck: false, done: undefined, descoped: false, status: undefined, box: false, whole: false, state: 'open', field: 'outcomes' },
     ]);
   });
 
@@ -185,9 +187,9 @@ describe('model: goals, fields and milestones', () => {
     const goal = doc.goals[0];
     const field = goal.fields.find((f) => f.name === 'milestones')!;
     assert.equal(field.form, 'paragraph');
-    assert.deepEqual(field.items.map((m) => [m.marker, m.status?.text, isDone(m)]), [
-      ['1.', '✅', true],
-      ['1.', '🔄', false],
+    assert.deepEqual(field.items.map((m) => [m.marker, m.status?.text, milestoneState(doc, m)]), [
+      ['1.', '✅', 'done'],
+      ['1.', '🔄', 'open'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 // anchor.missing → "Change to #slug" per candidate, best first; anchor.case and
-// toc.entry-mismatch → the exact slug.
+// toc.entry-mismatch → the exact slug; goal.duplicate-title on a link → the goal it meant.
 import type { GoalDoc, Link } from '../model/types';
 import { type Fix, type FixProvider, type FixTarget, sameRange, stringData } from './fix';
 
@@ -26,4 +26,11 @@ export const fixToExactSlug: FixProvider = (doc, target) => {
   const link = linkAt(doc, target);
   const slug = stringData(target, 'slug');
   return link && slug ? [changeFragment(link, slug, true, true)] : [];
+};
+
+/** goal.duplicate-title on a link: the slug of the same-named goal it most likely meant; a guess, so never unasked. */
+export const fixToIntendedSlug: FixProvider = (doc, target) => {
+  const link = linkAt(doc, target);
+  const slug = stringData(target, 'slug');
+  return link && slug ? [changeFragment(link, slug, false, true)] : [];
 };

@@ -1,19 +1,11 @@
 // How a document marks items done, read from the done items already in it (nearest goal first),
 // or from the `goalDocs.done` settings where it has none; and the version a new stamp carries.
-import type { DoneStampStyle, GoalDoc, Milestone } from '../model/types';
-import { allMilestones, DONE_EMOJI } from '../model/milestones';
+import type { GoalDoc, Milestone } from '../model/types';
+import { allMilestones } from '../model/milestones';
+import { type DoneMark, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
 import type { GoalDocsSettings } from '../settings';
-import { isItemClosed, itemParts } from './itemText';
 
-export type DoneMark =
-  /** `~~text.~~ Done: 3.19`, ``Done: `3.20` ``, `**Done!**`, `=> Done`; struck or not. */
-  | { kind: 'stamp'; style: DoneStampStyle; strike: boolean; text?: string }
-  /** `~~text~~` and nothing else. */
-  | { kind: 'strike' }
-  /** `✅ text` or `text ✅`. */
-  | { kind: 'emoji'; emoji: string; at: 'prefix' | 'suffix' }
-  /** `- [x] text`. */
-  | { kind: 'checkbox' };
+export type { DoneMark } from '../model/done';
 
 export interface DoneStyle {
   mark: DoneMark;
@@ -23,41 +15,27 @@ export interface DoneStyle {
   source: 'goal' | 'document' | 'settings';
 }
 
-interface Example {
-  key: string;
-  mark: DoneMark;
-  bare: boolean;
+function keyOf(mark: DoneMark): string {
+  switch (mark.kind) {
+    case 'stamp':
+      return `stamp:${mark.style}:${mark.strike}:${mark.text ?? ''}`;
+    case 'emoji':
+      return `emoji:${mark.at}:${mark.emoji}`;
+    default:
+      return mark.kind;
+  }
 }
 
-function exampleOf(doc: GoalDoc, m: Milestone): Example | undefined {
-  if (m.checkbox?.checked) return { key: 'checkbox', mark: { kind: 'checkbox' }, bare: false };
-  if (m.done) {
-    const mark: DoneMark = { kind: 'stamp', style: m.done.style, strike: m.struck };
-    if (m.done.style === 'bold' || m.done.style === 'arrow') mark.text = m.done.text;
-    return { key: `stamp:${m.done.style}:${m.struck}:${mark.text ?? ''}`, mark, bare: false };
-  }
-  if (m.descoped) return undefined;
-  if (m.status?.kind === 'emoji' && DONE_EMOJI.has(m.status.text)) {
-    return { key: `emoji:prefix:${m.status.text}`, mark: { kind: 'emoji', emoji: m.status.text, at: 'prefix' }, bare: false };
-  }
-  const parts = itemParts(doc, m);
-  if (parts.suffixDone) {
-    const emoji = doc.text.slice(parts.suffixDone.start, parts.suffixDone.end);
-    return { key: `emoji:suffix:${emoji}`, mark: { kind: 'emoji', emoji, at: 'suffix' }, bare: false };
-  }
-  if (parts.whollyStruck) return { key: 'strike', mark: { kind: 'strike' }, bare: true };
-  return undefined;
-}
-
-function mostCommon(examples: Example[]): DoneMark | undefined {
+function mostCommon(marks: Iterable<DoneMark>): DoneMark | undefined {
   const counts = new Map<string, { n: number; mark: DoneMark }>();
-  for (const e of examples) {
-    const c = counts.get(e.key);
-    if (c) c.n++;
-    else counts.set(e.key, { n: 1, mark: e.mark });
-  }
   let best: { n: number; mark: DoneMark } | undefined;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  for (const mark of marks) {
+    const key = keyOf(mark);
+    const c = counts.get(key) ?? { n: 0, mark };
+    c.n++;
+    counts.set(key, c);
+    if (!best || c.n > best.n) best = c;
+  }
   return best?.mark;
 }
 
@@ -68,46 +46,9 @@ const FROM_SETTINGS: Record<Exclude<GoalDocsSettings['done']['style'], 'auto'>, 
   checkbox: { kind: 'checkbox' },
 };
 
-interface DocExamples {
-  byItem: Map<Milestone, Example>;
-  periodInStrike: boolean;
-  /** Bare strikes count only in a document that marks nothing done any other way. */
-  useBare: boolean;
-}
-
-const cache = new WeakMap<GoalDoc, DocExamples>();
-
-function docExamples(doc: GoalDoc): DocExamples {
-  let found = cache.get(doc);
-  if (found) return found;
-  const byItem = new Map<Milestone, Example>();
-  let struck = 0;
-  let withPeriod = 0;
-  for (const m of allMilestones(doc.items)) {
-    const e = exampleOf(doc, m);
-    if (!e) continue;
-    byItem.set(m, e);
-    const s = m.struck ? m.strikes[0] : undefined;
-    if (s) {
-      struck++;
-      const delimiter = doc.text.startsWith('~~', s.end - 2) ? 2 : 1;
-      if (doc.text[s.end - delimiter - 1] === '.') withPeriod++;
-    }
-  }
-  const useBare = [...byItem.values()].every((e) => e.bare);
-  found = { byItem, periodInStrike: struck > 0 && withPeriod * 2 >= struck, useBare };
-  cache.set(doc, found);
-  return found;
-}
-
-/**
- * Closed as this document reads it: done or descoped by the model, by a done emoji at its end,
- * or struck through in a document whose only done mark is a bare strike.
- */
+/** Closed (done or descoped) as this document reads it: model/done.ts, the one meaning of done. */
 export function isClosedInHouse(doc: GoalDoc, m: Milestone): boolean {
-  if (isItemClosed(doc, m)) return true;
-  const ex = docExamples(doc);
-  return ex.useBare && !!ex.byItem.get(m)?.bare;
+  return !isMilestoneOpen(doc, m);
 }
 
 /** The items of the goal whose section holds `m`, or undefined when it is in no goal. */
@@ -119,25 +60,39 @@ function goalItemsOf(doc: GoalDoc, m: Milestone): Milestone[] | undefined {
   return undefined;
 }
 
+/**
+ * A stamp written as the document's rules read stamps: in the dominant stamp style when one
+ * dominates, and struck where done items are struck, so that a freshly marked item never gets
+ * milestone.done-style or milestone.done-not-struck.
+ */
+function asTheRulesRead(mark: DoneMark, house: HouseStyle): DoneMark {
+  if (mark.kind !== 'stamp' || mark.style === 'arrow') return mark;
+  const fixed = { ...mark, strike: mark.strike || house.strikesDone };
+  const dominant = house.dominantStamp;
+  if (dominant && dominant !== 'arrow' && dominant !== mark.style) {
+    fixed.style = dominant;
+    fixed.text = undefined;
+  }
+  return fixed;
+}
+
 /** The way `m` is marked done: as its goal's done items are, else as the document's, else as the settings say. */
 export function doneStyleFor(doc: GoalDoc, m: Milestone | undefined, settings: GoalDocsSettings): DoneStyle {
-  const ex = docExamples(doc);
-  const usable = (items: Iterable<Milestone>) => {
-    const out: Example[] = [];
+  const house = houseStyle(doc);
+  const marksOf = function* (items: Iterable<Milestone>) {
     for (const i of items) {
-      const e = ex.byItem.get(i);
-      if (e && (ex.useBare || !e.bare)) out.push(e);
+      const mark = house.marks.get(i);
+      if (mark) yield mark;
     }
-    return out;
   };
   const goalItems = m && goalItemsOf(doc, m);
-  const fromGoal = goalItems && mostCommon(usable(goalItems));
-  if (fromGoal) return { mark: fromGoal, periodInStrike: ex.periodInStrike, source: 'goal' };
-  const fromDoc = mostCommon(usable(ex.byItem.keys()));
-  if (fromDoc) return { mark: fromDoc, periodInStrike: ex.periodInStrike, source: 'document' };
+  const fromGoal = goalItems && mostCommon(marksOf(goalItems));
+  if (fromGoal) return { mark: asTheRulesRead(fromGoal, house), periodInStrike: house.periodInStrike, source: 'goal' };
+  const fromDoc = mostCommon(house.marks.values());
+  if (fromDoc) return { mark: asTheRulesRead(fromDoc, house), periodInStrike: house.periodInStrike, source: 'document' };
   const setting = settings.done.style;
   const mark = setting === 'auto' ? FROM_SETTINGS.emoji : FROM_SETTINGS[setting];
-  return { mark, periodInStrike: ex.periodInStrike, source: 'settings' };
+  return { mark, periodInStrike: house.periodInStrike, source: 'settings' };
 }
 
 // --- The version text of a new stamp ---
@@ -156,14 +111,31 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The highest version stamped in the document (`Dist: 2020.11.30` beats `3.20`), if any. */
-export function latestStampedVersion(doc: GoalDoc): string | undefined {
+/** The highest version stamped among the items (`Dist: 2020.11.30` beats `3.20`), if any. */
+export function latestStampedVersion(items: Iterable<Milestone>): string | undefined {
   let latest: string | undefined;
-  for (const m of allMilestones(doc.items)) {
+  for (const m of items) {
     const v = m.done?.version;
     if (v && numbersOf(v).length && (!latest || compareVersions(v, latest) > 0)) latest = v;
   }
   return latest;
+}
+
+/** A version that is a date (`Dist: 2020.11.16`, `2021-02-05`): its parts, to write another day the same way. */
+const DATE_VERSION = /^(.*?)(\d{4})([./-])(\d{1,2})\3(\d{1,2})(?!\d)(.*)$/;
+
+/**
+ * Today's date in the shape of a date-shaped version (prefix, separators and zero padding
+ * kept: `Dist: 2020.11.16` → `Dist: 2021.01.11`), or undefined when the version is no date.
+ */
+export function todayInShapeOf(version: string, today: Date): string | undefined {
+  const m = DATE_VERSION.exec(version);
+  if (!m) return undefined;
+  const [, before, , sep, month, day, after] = m;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return undefined;
+  const mm = month!.length === 2 ? pad(today.getMonth() + 1) : String(today.getMonth() + 1);
+  const dd = day!.length === 2 ? pad(today.getDate()) : String(today.getDate());
+  return `${before}${today.getFullYear()}${sep}${mm}${sep}${dd}${after}`;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -190,11 +162,18 @@ export function expandVersionTemplate(template: string, today: Date): string {
   );
 }
 
-/** The version a new Done stamp carries: `goalDocs.done.version`, where `latest` is the document's latest. */
-export function inferStampVersion(doc: GoalDoc, settings: GoalDocsSettings, today: Date): string {
+/**
+ * The version a new Done stamp carries: `goalDocs.done.version`, where `latest` is the latest
+ * stamped in the item's goal, else in the document. A latest that is a date gives today's date
+ * in its shape: a date stamp records when the item was done, not the last time another was.
+ */
+export function inferStampVersion(doc: GoalDoc, settings: GoalDocsSettings, today: Date, m?: Milestone): string {
   const setting = settings.done.version.trim();
   if (setting && setting !== 'latest') return expandVersionTemplate(setting, today);
-  return latestStampedVersion(doc) ?? expandVersionTemplate('${date:YYYY.MM.DD}', today);
+  const goalItems = m && goalItemsOf(doc, m);
+  const latest = (goalItems && latestStampedVersion(goalItems)) ?? latestStampedVersion(allMilestones(doc.items));
+  if (latest === undefined) return expandVersionTemplate('${date:YYYY.MM.DD}', today);
+  return todayInShapeOf(latest, today) ?? latest;
 }
 
 /** The stamp as written for a style and version; a version a plain stamp cannot hold goes in backticks. */

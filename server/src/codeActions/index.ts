@@ -6,7 +6,7 @@ import type { GoalDocsSettings, RuleCode } from '../settings';
 import { type CancellationLike, computeDiagnostics } from '../diagnostics/index';
 import { codeAction, editsOverlap, lineStart, type SpanEdit } from './edit';
 import type { Fix, FixContext, FixProvider } from './fix';
-import { fixMissingAnchor, fixToExactSlug } from './anchorFixes';
+import { fixMissingAnchor, fixToExactSlug, fixToIntendedSlug } from './anchorFixes';
 import { fixTocByUpdate, updateTocFix } from './tocFixes';
 import { fixGoalHeadingLevel, fixOwnerMissing } from './goalFixes';
 import { fixDoneNotStruck, fixDoneStyle, fixStruckWithoutMarker } from './milestoneFixes';
@@ -27,6 +27,7 @@ const FIXES: Partial<Record<RuleCode, FixProvider>> = {
   'toc.stale-entry': fixTocByUpdate,
   'goal.heading-level': fixGoalHeadingLevel,
   'goal.owner-missing': fixOwnerMissing,
+  'goal.duplicate-title': fixToIntendedSlug,
   'milestone.struck-without-marker': fixStruckWithoutMarker,
   'milestone.done-not-struck': fixDoneNotStruck,
   'milestone.done-style': fixDoneStyle,

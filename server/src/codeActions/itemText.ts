@@ -1,14 +1,13 @@
 // The parts of a milestone's text that marking it done, reopening or descoping rewrites: a
 // leading status, status markers that done makes stale, the body a strike wraps, and the strike.
 import type { GoalDoc, Milestone, Span } from '../model/types';
-import { DONE_EMOJI, isClosed, isDone } from '../model/milestones';
+import { DONE_EMOJI } from '../model/milestones';
 
 // Statuses written as words at the start of an item: `(in-progress) Publish …`, `WIP: …`.
 const LEAD_WORDS = /^(?:\((?:in[- ]progress|wip|doing|ongoing)\)|\[(?:in[- ]progress|wip)\])(?=\s)/i;
 const LEAD_WIP = /^WIP:?(?=\s)/;
 // Stale once done, wherever they stand: `(Estimated completion July 30th)`, `(ETA May)`, `WIP: `.
 const STALE_WORDS: RegExp[] = [/\((?:Estimated completion|ETA)\b[^)\n]*\)/gi, /\bWIP:/g];
-const DONE_SUFFIXES = [...DONE_EMOJI].sort((a, b) => b.length - a.length);
 
 export interface LeadStatus {
   span: Span;
@@ -33,7 +32,7 @@ export interface ItemParts {
   suffixDone?: Span;
   /** The strike that opens the body, and its delimiter (`~~` or `~`). */
   strike?: { span: Span; delimiter: string };
-  /** Nothing but punctuation and spaces stands in the body outside its strikes. */
+  /** The model's `whollyStruck`: nothing but punctuation, emoji and markers outside the strikes. */
   whollyStruck: boolean;
 }
 
@@ -65,14 +64,6 @@ function staleMarkers(doc: GoalDoc, m: Milestone, from: number, to: number): Spa
   return spans;
 }
 
-function suffixDoneEmoji(text: string, from: number, to: number): Span | undefined {
-  const end = skipSpaceBack(text, to, from);
-  for (const e of DONE_SUFFIXES) {
-    if (end - e.length > from && text.slice(end - e.length, end) === e) return { start: end - e.length, end };
-  }
-  return undefined;
-}
-
 export function itemParts(doc: GoalDoc, m: Milestone): ItemParts {
   const { text } = doc;
   const content = { start: m.contentSpan.start, end: m.contentSpan.end };
@@ -87,7 +78,7 @@ export function itemParts(doc: GoalDoc, m: Milestone): ItemParts {
   const bodyStart = lead ? skipSpaceForward(text, lead.span.end, content.end) : content.start;
 
   const stale = staleMarkers(doc, m, bodyStart, content.end);
-  const suffixDone = lead?.done ? undefined : suffixDoneEmoji(text, bodyStart, content.end);
+  const suffixDone = lead?.done || !m.doneSuffix || m.doneSuffix.span.start < bodyStart ? undefined : { ...m.doneSuffix.span };
   const trailing: Span[] = [...stale];
   if (m.done) trailing.push(m.done.span);
   if (m.descoped) trailing.push({ start: m.descoped.span.start, end: content.end });
@@ -110,19 +101,5 @@ export function itemParts(doc: GoalDoc, m: Milestone): ItemParts {
   let strike: ItemParts['strike'];
   const first = m.struck ? m.strikes[0] : undefined;
   if (first) strike = { span: { ...first }, delimiter: text.startsWith('~~', first.start) ? '~~' : '~' };
-  let rest = text.slice(bodyStart, bodyEnd);
-  for (const s of [...m.strikes].reverse()) {
-    if (s.start >= bodyStart && s.end <= bodyEnd) rest = rest.slice(0, s.start - bodyStart) + rest.slice(s.end - bodyStart);
-  }
-  const whollyStruck = m.struck && rest.replace(/[\s\p{P}\p{S}]/gu, '') === '';
-  return { item: m, content, lead, bodyStart, bodyEnd, staleInside, tailEnd, suffixDone, strike, whollyStruck };
-}
-
-/** Done by the model's reading, or by a done emoji at its end. */
-export function isItemDone(doc: GoalDoc, m: Milestone): boolean {
-  return isDone(m) || (!m.descoped && !!suffixDoneEmoji(doc.text, m.contentSpan.start, m.contentSpan.end));
-}
-
-export function isItemClosed(doc: GoalDoc, m: Milestone): boolean {
-  return isClosed(m) || isItemDone(doc, m);
+  return { item: m, content, lead, bodyStart, bodyEnd, staleInside, tailEnd, suffixDone, strike, whollyStruck: m.whollyStruck };
 }

@@ -32,12 +32,13 @@ export function parseMarkDoneArgs(raw: unknown): MarkDoneWithVersionArgs | undef
 }
 
 export function markDoneWithVersion(doc: GoalDoc, args: MarkDoneWithVersionArgs, settings: GoalDocsSettings, today = new Date()): MarkDoneWithVersionResult {
-  const inferredVersion = inferStampVersion(doc, settings, today);
+  const targets = targetsOnLines(doc, args.lines);
+  const inferredVersion = inferStampVersion(doc, settings, today, targets.items[0]);
   if (args.stampVersion === undefined) return { inferredVersion };
   if (doc.version !== args.version) return { inferredVersion, message: 'The document changed since the lines were chosen; run the command again.' };
   const stampVersion = args.stampVersion.trim();
   if (!stampVersion) return { inferredVersion, message: 'An empty version stamps nothing.' };
-  const edits = markTargetsDone(doc, targetsOnLines(doc, args.lines), settings, stampVersion);
+  const edits = markTargetsDone(doc, targets, settings, stampVersion);
   if (edits.length === 0) return { inferredVersion, message: 'No open milestone on those lines.' };
   return { inferredVersion, edit: versionedEdit(doc, edits) };
 }

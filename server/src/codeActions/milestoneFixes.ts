@@ -11,7 +11,7 @@ export const fixStruckWithoutMarker: FixProvider = (doc, target, ctx) => {
   const m = itemOnLine(doc, target.data.line);
   if (!m) return [];
   const style = doneStyleFor(doc, m, ctx.settings);
-  const version = inferStampVersion(doc, ctx.settings, ctx.today);
+  const version = inferStampVersion(doc, ctx.settings, ctx.today, m);
   const fixes: Fix[] = [];
   // In a document whose only done mark is a bare strike, a stamp is what the item lacks.
   const mark = style.mark.kind === 'strike' ? { ...style, mark: { kind: 'stamp', style: 'plain', strike: true } as const } : style;

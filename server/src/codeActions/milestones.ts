@@ -55,10 +55,11 @@ export function targetsOnLines(doc: GoalDoc, lines: number[]): Targets {
   };
 }
 
-/** The edits that mark every open target done; `version` overrides the inferred stamp version. */
-export function markTargetsDone(doc: GoalDoc, targets: Targets, settings: GoalDocsSettings, version: string): SpanEdit[] {
+/** The edits that mark every open target done, each with `version` (a string, or one per item). */
+export function markTargetsDone(doc: GoalDoc, targets: Targets, settings: GoalDocsSettings, version: string | ((m: Milestone) => string)): SpanEdit[] {
   const edits: SpanEdit[] = [];
-  for (const m of targets.items) if (!isClosedInHouse(doc, m)) edits.push(...markItemDone(doc, m, doneStyleFor(doc, m, settings), version));
+  const versionOf = typeof version === 'string' ? () => version : version;
+  for (const m of targets.items) if (!isClosedInHouse(doc, m)) edits.push(...markItemDone(doc, m, doneStyleFor(doc, m, settings), versionOf(m)));
   for (const r of targets.rows) if (!r.done) edits.push(...markRowDone(r));
   return edits;
 }
@@ -100,9 +101,9 @@ export interface MilestoneActionOptions {
 
 export function milestoneActions(doc: GoalDoc, range: Range, settings: GoalDocsSettings, options: MilestoneActionOptions): CodeAction[] {
   const targets = targetsAt(doc, range);
-  const version = inferStampVersion(doc, settings, options.today);
+  const versionOf = (m: Milestone) => inferStampVersion(doc, settings, options.today, m);
   // Open items with something to mark (an empty item has not).
-  const openItems = targets.items.filter((m) => !isClosedInHouse(doc, m) && markItemDone(doc, m, doneStyleFor(doc, m, settings), version).length);
+  const openItems = targets.items.filter((m) => !isClosedInHouse(doc, m) && markItemDone(doc, m, doneStyleFor(doc, m, settings), versionOf(m)).length);
   const closedItems = targets.items.filter((m) => isClosedInHouse(doc, m));
   const openRows = targets.rows.filter((r) => !r.done);
   const doneRows = targets.rows.filter((r) => r.done);
@@ -111,14 +112,14 @@ export function milestoneActions(doc: GoalDoc, range: Range, settings: GoalDocsS
   const toMark = openItems.length + openRows.length;
   if (toMark && options.wants(QUICK_FIX)) {
     const title = toMark === 1 ? 'Mark milestone done' : `Mark ${toMark} milestones done`;
-    actions.push(codeAction(doc, title, QUICK_FIX, markTargetsDone(doc, { items: openItems, rows: openRows }, settings, version)));
+    actions.push(codeAction(doc, title, QUICK_FIX, markTargetsDone(doc, { items: openItems, rows: openRows }, settings, versionOf)));
     if (openItems.some((m) => stampsVersion(doneStyleFor(doc, m, settings)))) {
       const lines = [...openItems.map((m) => m.lineRange.start.line), ...openRows.map((r) => r.line)];
       const withVersion = toMark === 1 ? 'Mark milestone done with version…' : `Mark ${toMark} milestones done with version…`;
       actions.push({
         title: withVersion,
         kind: QUICK_FIX,
-        command: { title: withVersion, command: MARK_DONE_CLIENT_COMMAND, arguments: [{ uri: doc.uri, version: doc.version, lines, stampVersion: version }] },
+        command: { title: withVersion, command: MARK_DONE_CLIENT_COMMAND, arguments: [{ uri: doc.uri, version: doc.version, lines, stampVersion: versionOf(openItems[0] ?? targets.items[0]!) }] },
       });
     }
   }

@@ -1,7 +1,9 @@
 // goal.heading-level, goal.owner-missing, goal.duplicate-title.
-import type { GoalDoc } from '../model/types';
+import type { Goal, GoalDoc, Heading } from '../model/types';
+import { outlineParent } from '../model/headings';
 import { slugOf } from '../model/headings';
 import { type Finding, quote } from './finding';
+import { resolveAnchor } from '../model/anchorIndex';
 
 export function goalFindings(doc: GoalDoc): Finding[] {
   const findings: Finding[] = [];
@@ -40,20 +42,77 @@ export function goalFindings(doc: GoalDoc): Finding[] {
     }
   }
 
-  const firstByTitle = new Map<string, (typeof doc.goals)[number]>();
+  findings.push(...duplicateTitleFindings(doc));
+  return findings;
+}
+
+/** The period a goal is filed in: its quarter, else the heading it sits under (an iteration, a section). */
+function periodOf(doc: GoalDoc, goal: Goal): Heading | undefined {
+  return goal.quarter?.heading ?? outlineParent(doc, goal.heading);
+}
+
+function inside(h: Heading | undefined, offset: number): boolean {
+  return !!h && h.sectionSpan.start <= offset && offset < h.sectionSpan.end;
+}
+
+/**
+ * goal.duplicate-title, only where a duplicate breaks a reader: two goals of one period with
+ * one title (GitHub anchors the second `-1`, so nobody can link to it by its title), or a link
+ * written in one goal's period that reaches the same-named goal of another period (the first
+ * one, as GitHub resolves duplicates). A log or a completed-goals page that repeats a title in
+ * every iteration or quarter is not reported for it.
+ */
+function duplicateTitleFindings(doc: GoalDoc): Finding[] {
+  const findings: Finding[] = [];
+  const byTitle = new Map<string, Goal[]>();
   for (const goal of doc.goals) {
+    if (goal.isInclude) continue;
     const base = slugOf(goal.heading.text);
-    const first = firstByTitle.get(base);
-    if (!first) {
-      firstByTitle.set(base, goal);
-      continue;
+    const list = byTitle.get(base);
+    if (list) list.push(goal);
+    else byTitle.set(base, [goal]);
+  }
+  const reached = new Map<Heading, Goal[]>();
+  for (const goals of byTitle.values()) {
+    if (goals.length < 2) continue;
+    const seen = new Map<Heading | undefined, Goal>();
+    for (const goal of goals) {
+      const period = periodOf(doc, goal);
+      const first = seen.get(period);
+      if (!first) {
+        seen.set(period, goal);
+        continue;
+      }
+      const where = period ? ` of the same ${goal.quarter ? 'quarter' : 'section'} ${quote(period.text)}` : '';
+      findings.push({
+        code: 'goal.duplicate-title',
+        range: goal.heading.textRange,
+        message: `Goal ${quote(goal.heading.text)} has the same title as the goal on line ${first.heading.range.start.line + 1}${where}; GitHub gives it the anchor #${goal.heading.slug}, and links to #${first.heading.slug} reach the first one`,
+        data: { slug: goal.heading.slug, firstSlug: first.heading.slug },
+        relatedInformation: [{ location: { uri: doc.uri, range: first.heading.textRange }, message: 'The first goal with this title' }],
+      });
     }
+    reached.set(goals[0]!.heading, goals);
+  }
+  if (reached.size === 0) return findings;
+  const tocLinks = new Set(doc.toc?.entries.map((e) => e.link));
+  for (const link of doc.links) {
+    if (link.external || link.path !== '' || !link.fragment || tocLinks.has(link)) continue;
+    const target = resolveAnchor(doc, link.fragment);
+    const goals = target?.exact && target.heading ? reached.get(target.heading) : undefined;
+    if (!goals) continue;
+    const at = link.span.start;
+    if (inside(periodOf(doc, goals[0]!), at)) continue;
+    // The same-named goal whose period holds the link is the one the writer meant.
+    const meant = goals.find((g) => inside(periodOf(doc, g), at));
+    if (!meant) continue;
+    const period = periodOf(doc, meant)!;
     findings.push({
       code: 'goal.duplicate-title',
-      range: goal.heading.textRange,
-      message: `Goal ${quote(goal.heading.text)} has the same title as the goal on line ${first.heading.range.start.line + 1}; GitHub gives it the anchor #${goal.heading.slug}, and links to #${first.heading.slug} reach the first one`,
-      data: { slug: goal.heading.slug, firstSlug: first.heading.slug },
-      relatedInformation: [{ location: { uri: doc.uri, range: first.heading.textRange }, message: 'The first goal with this title' }],
+      range: link.fragmentRange ?? link.hrefRange,
+      message: `#${link.fragment} reaches the goal ${quote(goals[0]!.heading.text)} on line ${goals[0]!.heading.range.start.line + 1}, the first with that title; the goal of that title under ${quote(period.text)} is #${meant.heading.slug}`,
+      data: { fragment: link.fragment, slug: meant.heading.slug },
+      relatedInformation: [{ location: { uri: doc.uri, range: meant.heading.textRange }, message: 'The goal of that title in this section' }],
     });
   }
   return findings;

@@ -16,13 +16,13 @@ export function provideCodeLenses(doc: GoalDoc, settings: Pick<GoalDocsSettings,
   if (!settings.codeLens) return [];
   const lenses: CodeLens[] = [];
   for (const q of doc.quarters) {
-    lenses.push({ range: q.heading.range, command: { title: lensTitle(quarterProgress(q)), command: '' } });
+    lenses.push({ range: q.heading.range, command: { title: lensTitle(quarterProgress(doc, q)), command: '' } });
   }
   if (token.isCancellationRequested) return [];
   for (const g of doc.goals) {
     // An include of another doc's section has no milestones of its own to count.
     if (g.isInclude) continue;
-    lenses.push({ range: g.heading.range, command: { title: lensTitle(goalProgress(g)), command: '' } });
+    lenses.push({ range: g.heading.range, command: { title: lensTitle(goalProgress(doc, g)), command: '' } });
   }
   return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
 }

@@ -88,12 +88,12 @@ function headingDocumentation(doc: GoalDoc, h: Heading): string {
     lines.push(`**Owner**: ${goal.owners.length ? goal.owners.join(', ') : '_none_'}`);
     const status = goalStatus(goal);
     if (status) lines.push(`**Status**: ${status}`);
-    const progress = progressText(goalProgress(goal));
+    const progress = progressText(goalProgress(doc, goal));
     if (progress) lines.push(`Milestones: ${progress}`);
   }
   const quarter = roles.quarter.get(h);
   if (quarter) {
-    const progress = progressText(quarterProgress(quarter));
+    const progress = progressText(quarterProgress(doc, quarter));
     lines.push(plural(quarter.goals.length, 'goal') + (progress ? ` · milestones ${progress}` : ''));
   }
   const year = doc.years.find((y) => y.heading === h);

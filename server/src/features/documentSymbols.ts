@@ -27,7 +27,7 @@ export function symbolParent(doc: GoalDoc, h: Heading): Heading | undefined {
 export function headingDetail(doc: GoalDoc, h: Heading): string | undefined {
   const roles = headingRoles(doc);
   const goal = roles.goal.get(h);
-  if (goal) return goalSummary(goal) || undefined;
+  if (goal) return goalSummary(doc, goal) || undefined;
   const quarter = roles.quarter.get(h);
   if (quarter) return `${quarterLabelText(quarter.label)} · ${plural(quarter.goals.length, 'goal')}`;
   const year = doc.years.find((y) => y.heading === h);

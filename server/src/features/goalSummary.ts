@@ -1,50 +1,12 @@
-// What the features say about a heading: its place in the doc (`2020 › FY-20-Q4`), a goal's
-// milestone progress (`3/7 done`), a quarter's normalised label (`FY21 Q1`). Shared by
-// completion, outline, hover and code lens so they all count the same way.
-import type { Goal, GoalDoc, Heading, Milestone, Quarter, QuarterLabel, Year } from '../model/types';
-import { isDone } from '../model/milestones';
+// What the features say about a heading, in words: its place in the doc (`2020 › FY-20-Q4`), a
+// goal's milestone progress (`3/7 done`, counted by model/progress.ts), a quarter's normalised
+// label (`FY21 Q1`). Shared by completion, outline, hover and code lens so they all say it alike.
+import type { Goal, GoalDoc, Heading, Quarter, QuarterLabel, Year } from '../model/types';
+import { goalProgress, type Progress } from '../model/progress';
+import { outlineParent } from '../model/headings';
 
-export interface Progress {
-  done: number;
-  total: number;
-  /** Not done, but descoped: counted in `total`, reported apart. */
-  descoped: number;
-}
-
-/**
- * The items a goal's progress counts: its Milestones when it has some, else its Outcomes, else
- * the list items of its section outside other fields (Dependencies, Discussions…). Only the
- * outermost items count; sub-bullets are usually notes or sub-outcomes of their milestone.
- */
-export function milestonesOf(goal: Goal): Milestone[] {
-  const milestones = goal.items.filter((m) => m.field === 'milestones');
-  if (milestones.length) return milestones;
-  const outcomes = goal.items.filter((m) => m.field === 'outcomes');
-  if (outcomes.length) return outcomes;
-  const inOtherFields = new Set(goal.fields.flatMap((f) => f.items));
-  return goal.items.filter((m) => m.field === undefined && !inOtherFields.has(m));
-}
-
-export function goalProgress(goal: Goal): Progress {
-  const progress: Progress = { done: 0, total: 0, descoped: 0 };
-  for (const m of milestonesOf(goal)) {
-    progress.total++;
-    if (isDone(m)) progress.done++;
-    else if (m.descoped) progress.descoped++;
-  }
-  return progress;
-}
-
-export function quarterProgress(quarter: Quarter): Progress {
-  const sum: Progress = { done: 0, total: 0, descoped: 0 };
-  for (const g of quarter.goals) {
-    const p = goalProgress(g);
-    sum.done += p.done;
-    sum.total += p.total;
-    sum.descoped += p.descoped;
-  }
-  return sum;
-}
+export { outlineParent };
+export { goalProgress, quarterProgress, type Progress } from '../model/progress';
 
 /** `3/7 done`, `6/7 done, 1 descoped`; undefined when there is nothing to count. */
 export function progressText(p: Progress): string | undefined {
@@ -83,11 +45,6 @@ export function headingRoles(doc: GoalDoc): HeadingRoles {
   return roles;
 }
 
-/** The nearest heading of a lower level above `h`: its parent in a plain Markdown outline. */
-export function outlineParent(doc: GoalDoc, h: Heading): Heading | undefined {
-  for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i].level < h.level) return doc.headings[i];
-  return undefined;
-}
 
 /**
  * Where a heading stands, outermost first: a goal's year and quarter (even when the goal is
@@ -111,10 +68,10 @@ export function placeOf(doc: GoalDoc, h: Heading): string {
 }
 
 /** A goal's summary line: `Dave, Robert · 3/7 done`. */
-export function goalSummary(goal: Goal): string {
+export function goalSummary(doc: GoalDoc, goal: Goal): string {
   const parts: string[] = [];
   if (goal.owners.length) parts.push(goal.owners.join(', '));
-  const progress = progressText(goalProgress(goal));
+  const progress = progressText(goalProgress(doc, goal));
   if (progress) parts.push(progress);
   return parts.join(' · ');
 }

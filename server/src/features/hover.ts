@@ -27,11 +27,11 @@ export function provideHover(doc: GoalDoc, position: Position, files: LinkedFile
     lines.push(`**Owner**: ${goal.owners.length ? goal.owners.join(', ') : '_none_'}`);
     const status = goalStatus(goal);
     if (status) lines.push(`**Status**: ${status}`);
-    lines.push(`**Milestones**: ${progressText(goalProgress(goal)) ?? 'none listed'}`);
+    lines.push(`**Milestones**: ${progressText(goalProgress(into, goal)) ?? 'none listed'}`);
   }
   const quarter = roles.quarter.get(h);
   if (quarter) {
-    const progress = progressText(quarterProgress(quarter));
+    const progress = progressText(quarterProgress(into, quarter));
     lines.push(plural(quarter.goals.length, 'goal') + (progress ? ` · milestones ${progress}` : ''));
   }
   return { range, contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') } };

@@ -96,7 +96,7 @@ function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[
     const itemField = holdsMilestones(match.name) ? match.name : undefined;
     for (const child of item.children) {
       if (child.type !== 'list') continue;
-      const nested = buildMilestones(ctx, child, depth + 1, itemField, false, onField(depth + 1));
+      const nested = buildMilestones(ctx, child, depth + 1, itemField, onField(depth + 1));
       field.items.push(...nested);
       section.items.push(...nested);
       items.push(...nested);
@@ -132,7 +132,7 @@ function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[
     if (block.type === 'list' && block !== tocNode) {
       const into = pending ?? headingField;
       const fieldName = into && holdsMilestones(into.name) ? into.name : undefined;
-      const built = buildMilestones(ctx, block, 0, fieldName, false, onField(0));
+      const built = buildMilestones(ctx, block, 0, fieldName, onField(0));
       into?.items.push(...built);
       section.items.push(...built);
       items.push(...built);

@@ -124,3 +124,9 @@ export function slugOf(text: string): string {
   }
   return s;
 }
+
+/** The nearest heading of a lower level above `h`: its parent in a plain Markdown outline. */
+export function outlineParent(doc: { headings: Heading[] }, h: Heading): Heading | undefined {
+  for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i]!.level < h.level) return doc.headings[i];
+  return undefined;
+}

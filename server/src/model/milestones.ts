@@ -14,6 +14,7 @@ export interface SourceContext {
 
 export const STATUS_EMOJI = ['🔄', '✅', '⏳', '🚫', '❌', '✔️', '✔', '☑️', '☑', '🟢', '🟡', '🔴', '⚠️', '🚧', '🏁', '🔜'];
 export const DONE_EMOJI = new Set(['✅', '✔️', '✔', '☑️', '☑', '🏁']);
+const DONE_SUFFIXES = [...DONE_EMOJI].sort((a, b) => b.length - a.length);
 const LEADING_EMOJI = new RegExp(`^(?:${STATUS_EMOJI.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
 
 // `Done: 3.19`, ``Done: `3.20` ``, ``Done: `Dist: 2020.11.16` ``, `**Done!**`, `=> Done`.
@@ -73,7 +74,6 @@ export function buildMilestones(
   list: List,
   depth: number,
   field: FieldName | undefined,
-  closedByAncestor: boolean,
   onField?: (item: ListItem, span: Span) => void,
 ): Milestone[] {
   const result: Milestone[] = [];
@@ -88,7 +88,7 @@ export function buildMilestones(
         continue;
       }
     }
-    result.push(buildMilestone(ctx, item, list, span, firstLineEnd, depth, field, closedByAncestor, onField));
+    result.push(buildMilestone(ctx, item, list, span, firstLineEnd, depth, field, onField));
   }
   return result;
 }
@@ -101,7 +101,6 @@ function buildMilestone(
   firstLineEnd: number,
   depth: number,
   field: FieldName | undefined,
-  closedByAncestor: boolean,
   onField?: (item: ListItem, span: Span) => void,
 ): Milestone {
   const { text, f } = ctx;
@@ -129,8 +128,8 @@ function buildMilestone(
     ordered: !!list.ordered,
     depth,
     struck: false,
+    whollyStruck: false,
     strikes: [],
-    closedByAncestor,
     children: [],
     field,
   };
@@ -142,9 +141,8 @@ function buildMilestone(
     }
   }
   if (paragraph) analyseParagraph(ctx, paragraph, m);
-  const closed = closedByAncestor || isClosed(m);
   for (const child of item.children) {
-    if (child.type === 'list') m.children.push(...buildMilestones(ctx, child, depth + 1, field, closed, onField));
+    if (child.type === 'list') m.children.push(...buildMilestones(ctx, child, depth + 1, field, onField));
   }
   return m;
 }
@@ -178,7 +176,9 @@ function analyseParagraph(ctx: SourceContext, paragraph: Paragraph, m: Milestone
   if (lead) {
     const s = { start: p.start, end: p.start + lead[0].length };
     m.status = { ...marker(ctx, s), kind: 'emoji' };
+    if (!DONE_EMOJI.has(lead[0])) m.doneSuffix = doneSuffixOf(ctx, p);
   } else {
+    m.doneSuffix = doneSuffixOf(ctx, p);
     for (const [re, kind] of STATUS_TAILS) {
       const t = re.exec(masked);
       if (t) {
@@ -188,18 +188,32 @@ function analyseParagraph(ctx: SourceContext, paragraph: Paragraph, m: Milestone
       }
     }
   }
+  if (m.struck) m.whollyStruck = nothingOutside(text, p, [...m.strikes, m.done?.span, m.descoped && { start: m.descoped.span.start, end: p.end }, m.status?.span, m.doneSuffix?.span]);
 }
 
-/** Done by a stamp, a done emoji or a ticked task box. */
-export function isDone(m: Milestone): boolean {
-  if (m.done) return true;
-  if (m.checkbox?.checked) return true;
-  return m.status?.kind === 'emoji' && DONE_EMOJI.has(m.status.text);
+/** A done emoji that ends the item's text (`Keep the business informed ✅`). */
+function doneSuffixOf(ctx: SourceContext, p: Span): Marker | undefined {
+  let end = p.end;
+  while (end > p.start && /\s/.test(ctx.text[end - 1]!)) end--;
+  for (const e of DONE_SUFFIXES) {
+    if (end - e.length > p.start && ctx.text.startsWith(e, end - e.length)) return marker(ctx, { start: end - e.length, end });
+  }
+  return undefined;
 }
 
-/** Done or descoped: nothing left to do on this item. */
-export function isClosed(m: Milestone): boolean {
-  return isDone(m) || !!m.descoped;
+/** What may stand outside the struck text of a wholly struck item: punctuation, symbols, emoji, spaces. */
+const NOT_TEXT = /[\s\p{P}\p{S}\p{Extended_Pictographic}\uFE0F\u200D]/gu;
+
+/** True when, outside the given parts, the span holds nothing but punctuation, symbols, emoji and spaces. */
+function nothingOutside(text: string, p: Span, parts: Array<Span | undefined>): boolean {
+  let rest = '';
+  let at = p.start;
+  for (const s of parts.filter((x): x is Span => !!x).sort((a, b) => a.start - b.start)) {
+    if (s.start > at) rest += text.slice(at, s.start);
+    at = Math.max(at, s.end);
+  }
+  if (at < p.end) rest += text.slice(at, p.end);
+  return rest.replace(NOT_TEXT, '') === '';
 }
 
 /** Every item, depth first, children after their parent. */

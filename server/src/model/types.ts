@@ -173,16 +173,21 @@ export interface Milestone {
   depth: number;
   /** The item's leading text is struck through (`~~…~~`). */
   struck: boolean;
+  /**
+   * Struck, and nothing but punctuation, symbols, emoji and its own markers (stamp, Descoped
+   * marker, status) stands outside the strikes.
+   */
+  whollyStruck: boolean;
   /** The struck parts. */
   strikes: Span[];
   done?: DoneStamp;
   descoped?: Marker;
   /** A leading status emoji (🔄, ✅, ⏳, 🚫) or a status tail (`**In progress**`, `_Estimated: …_`). */
   status?: Marker & { kind: StatusKind };
+  /** A done emoji at the end of the text (`Keep the business informed ✅`). */
+  doneSuffix?: Marker;
   /** A GFM task box. */
   checkbox?: Marker & { checked: boolean };
-  /** Done or descoped by itself or through an ancestor. */
-  closedByAncestor: boolean;
   children: Milestone[];
   /** The field list it sits in, if any. */
   field?: FieldName;

@@ -5,14 +5,14 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-types';
 import { provideCodeActions } from '../../../server/src/codeActions/index';
 import { isClosedInHouse } from '../../../server/src/codeActions/doneStyle';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { allMilestones } from '../../../server/src/model/milestones';
 import type { GoalDoc } from '../../../server/src/model/types';
 import { defaultSettings } from '../../../server/src/settings';
-import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
+import { CORPUS_SKIP, corpusDocs, doneEditDocs } from '../../support/corpus';
 import { applyEdits, model } from '../../support/fixture';
 import { textEdits, TODAY } from './helpers';
 
@@ -56,6 +56,36 @@ describe('code actions over the corpus', { skip: CORPUS_SKIP }, () => {
       }
     }
     assert.ok(marked > 50, `only ${marked} items marked`);
+  });
+
+  // Every open item of every doc under `npm run fuzz`; a spread of them in `npm test`.
+  const perDoc = process.env.GOAL_DOCS_FUZZ ? Infinity : 4;
+  it(`"Mark milestone done" never leaves something our own rules report (${perDoc === Infinity ? 'every' : perDoc} open items per doc)`, () => {
+    const key = (d: Diagnostic) => `${d.code}|${d.message}`;
+    let tried = 0;
+    for (const file of [...corpusDocs(), ...doneEditDocs()]) {
+      const text = readFileSync(file, 'utf8');
+      const doc = model(text);
+      const before = new Map<string, number>();
+      for (const d of computeDiagnostics(doc, settings)) before.set(key(d), (before.get(key(d)) ?? 0) + 1);
+      const open = [...allMilestones(doc.items)].filter((m) => !isClosedInHouse(doc, m));
+      const step = Math.max(1, Math.floor(open.length / Math.min(perDoc, open.length || 1)));
+      for (let i = 0; i < open.length; i += step) {
+        const line = open[i]!.lineRange.start.line;
+        const mark = actionsOn(doc, line).find((a) => a.title === 'Mark milestone done');
+        if (!mark) continue;
+        tried++;
+        const left = new Map(before);
+        const fresh: string[] = [];
+        for (const d of computeDiagnostics(model(applied(text, mark)), settings)) {
+          const n = left.get(key(d)) ?? 0;
+          if (n > 0) left.set(key(d), n - 1);
+          else fresh.push(`${d.range.start.line + 1}: ${d.code}: ${d.message}`);
+        }
+        assert.deepEqual(fresh, [], `${path.basename(file)}:${line + 1} marked done`);
+      }
+    }
+    assert.ok(tried > 200, `only ${tried} items marked`);
   });
 
   it('"Fix all" applies cleanly and never adds findings', () => {

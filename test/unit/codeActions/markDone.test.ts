@@ -45,7 +45,7 @@ describe('Mark milestone done', () => {
     );
   });
 
-  it('stamps a version in backticks where the house style does, and a `Dist:` version as it was written', () => {
+  it('stamps a version in backticks where the house style does, and a date-shaped version with today in its shape', () => {
     const raw = `
       ## Goal
 
@@ -55,10 +55,28 @@ describe('Mark milestone done', () => {
         - ~~Ship C.~~ Done: \`3.21\`
         - Ship D.$0
     `;
-    assert.equal(applyAt(raw, 'Mark milestone done'), dedent(raw.replace('$0', '')).replace('- Ship D.', '- ~~Ship D.~~ Done: `Dist: 2020.11.16`'));
+    // The latest stamp is the `Dist:` date (2020 beats 3.21): the new one records today (2021-01-11), not that day.
+    assert.equal(applyAt(raw, 'Mark milestone done'), dedent(raw.replace('$0', '')).replace('- Ship D.', '- ~~Ship D.~~ Done: `Dist: 2021.01.11`'));
   });
 
-  it('follows the goal before the document: a goal with code stamps in a document of plain ones', () => {
+  it('follows the goal before the document where no stamp style dominates the document', () => {
+    const raw = `
+      ## One
+
+      - **Milestones**:
+        - ~~A.~~ Done: 3.1
+        - ~~B.~~ Done: 3.2
+
+      ## Two
+
+      - **Milestones**:
+        - ~~D.~~ Done: \`3.4\`
+        - E$0
+    `;
+    assert.equal(applyAt(raw, 'Mark milestone done'), dedent(raw.replace('$0', '')).replace('- E', '- ~~E.~~ Done: `3.4`'));
+  });
+
+  it('writes the dominant stamp style even in a goal that strays from it, so that milestone.done-style has nothing to say', () => {
     const raw = `
       ## One
 
@@ -73,7 +91,7 @@ describe('Mark milestone done', () => {
         - ~~D.~~ Done: \`3.4\`
         - E$0
     `;
-    assert.equal(applyAt(raw, 'Mark milestone done'), dedent(raw.replace('$0', '')).replace('- E', '- ~~E.~~ Done: `3.4`'));
+    assert.equal(applyAt(raw, 'Mark milestone done'), dedent(raw.replace('$0', '')).replace('- E', '- ~~E.~~ Done: 3.4'));
   });
 
   it('writes `~~TEXT.~~ **Done!**` where the document does', () => {

@@ -1,0 +1,49 @@
+// A goal's and a quarter's milestone progress: which items count, and how many are done or
+// descoped (done as model/done.ts reads it). The code lens, hover, outline and completion all
+// count with these.
+import type { Goal, GoalDoc, Milestone, Quarter } from './types';
+import { milestoneState } from './done';
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** Not done, but descoped: counted in `total`, reported apart. */
+  descoped: number;
+}
+
+/**
+ * The items a goal's progress counts: its Milestones when it has some, else its Outcomes, else
+ * the list items of its section outside other fields (Dependencies, Discussions…). Only the
+ * outermost items count; sub-bullets are usually notes or sub-outcomes of their milestone.
+ */
+export function milestonesOf(goal: Goal): Milestone[] {
+  const milestones = goal.items.filter((m) => m.field === 'milestones');
+  if (milestones.length) return milestones;
+  const outcomes = goal.items.filter((m) => m.field === 'outcomes');
+  if (outcomes.length) return outcomes;
+  const inOtherFields = new Set(goal.fields.flatMap((f) => f.items));
+  return goal.items.filter((m) => m.field === undefined && !inOtherFields.has(m));
+}
+
+export function goalProgress(doc: GoalDoc, goal: Goal): Progress {
+  const progress: Progress = { done: 0, total: 0, descoped: 0 };
+  for (const m of milestonesOf(goal)) {
+    progress.total++;
+    const state = milestoneState(doc, m);
+    if (state === 'done') progress.done++;
+    else if (state === 'descoped') progress.descoped++;
+  }
+  return progress;
+}
+
+export function quarterProgress(doc: GoalDoc, quarter: Quarter): Progress {
+  const sum: Progress = { done: 0, total: 0, descoped: 0 };
+  for (const g of quarter.goals) {
+    const p = goalProgress(doc, g);
+    sum.done += p.done;
+    sum.total += p.total;
+    sum.descoped += p.descoped;
+  }
+  return sum;
+}
+
