@@ -2,6 +2,7 @@
 // or from the `goalDocs.done` settings where it has none; and the version a new stamp carries.
 import type { GoalDoc, Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
+import { goalContaining } from '../model/structure';
 import { type DoneMark, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
 import type { GoalDocsSettings } from '../settings';
 
@@ -53,11 +54,8 @@ export function isClosedInHouse(doc: GoalDoc, m: Milestone): boolean {
 
 /** The items of the goal whose section holds `m`, or undefined when it is in no goal. */
 function goalItemsOf(doc: GoalDoc, m: Milestone): Milestone[] | undefined {
-  for (const goal of doc.goals) {
-    const s = goal.heading.sectionSpan;
-    if (s.start <= m.span.start && m.span.end <= s.end) return [...allMilestones(goal.items)];
-  }
-  return undefined;
+  const goal = goalContaining(doc.goals, m.span);
+  return goal && [...allMilestones(goal.items)];
 }
 
 /**

@@ -124,3 +124,35 @@ export function lineDiff(oldText: string, newText: string, offset: number): Span
   flush();
   return edits;
 }
+
+/** The text with the edits applied (offsets into the unchanged text; edits must not overlap). */
+export function applySpanEdits(text: string, edits: SpanEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of [...edits].sort(byStart)) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/** True when a line starts at `i`: after `\n`, or after a `\r` that no `\n` follows. */
+function isLineStart(text: string, i: number): boolean {
+  return i === 0 || text[i - 1] === '\n' || (text[i - 1] === '\r' && text[i] !== '\n');
+}
+
+/**
+ * The edits that turn `before` into `after`: the common lines at both ends kept, the lines
+ * between compared line by line.
+ */
+export function textDiff(before: string, after: string): SpanEdit[] {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  while (!isLineStart(before, prefix)) prefix--;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  // Whole lines only: the kept tail starts where a line of `before` starts.
+  while (suffix > 0 && !isLineStart(before, before.length - suffix)) suffix--;
+  return lineDiff(before.slice(prefix, before.length - suffix), after.slice(prefix, after.length - suffix), prefix);
+}

@@ -12,7 +12,10 @@ export const fixGoalHeadingLevel: FixProvider = (doc, target) => {
   const expected = target.data.expectedLevel;
   if (!h || typeof expected !== 'number' || expected <= h.level) return [];
   const delta = expected - h.level;
-  const moved = doc.headings.filter((s) => s === h || (s.index > h.index && s.span.start < h.sectionSpan.end && s.level > h.level));
+  // The goal and the sub-headings of its own section; sibling goals after it stay where they are.
+  const goal = doc.goals.find((g) => g.heading === h);
+  const end = goal?.sectionSpan.end ?? h.sectionSpan.end;
+  const moved = doc.headings.filter((s) => s === h || (s.index > h.index && s.span.start < end && s.level > h.level));
   // Only `#` headings can be moved a level, and none past level 6.
   if (moved.some((s) => doc.text[s.span.start] !== '#' || s.level + delta > 6)) return [];
   const edits = moved.map((s) => ({ start: s.span.start, end: s.span.start, newText: '#'.repeat(delta) }));

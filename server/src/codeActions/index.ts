@@ -4,7 +4,8 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types'
 import type { GoalDoc, Heading } from '../model/types';
 import type { GoalDocsSettings, RuleCode } from '../settings';
 import { type CancellationLike, computeDiagnostics } from '../diagnostics/index';
-import { codeAction, editsOverlap, lineStart, type SpanEdit } from './edit';
+import { applySpanEdits, codeAction, editsOverlap, lineStart, type SpanEdit, textDiff } from './edit';
+import { buildGoalDoc } from '../model/build';
 import type { Fix, FixContext, FixProvider } from './fix';
 import { fixMissingAnchor, fixToExactSlug, fixToIntendedSlug } from './anchorFixes';
 import { fixTocByUpdate, updateTocFix } from './tocFixes';
@@ -62,12 +63,32 @@ function reordered(headings: Heading[], moves: NonNullable<Fix['reorders']>[]): 
   return order;
 }
 
+/** Rounds of "Fix all" at most: each applies the safe fixes the last one left (they touched another). */
+const FIX_ALL_ROUNDS = 4;
+
 /**
- * Every safe fix of the document's diagnostics that does not touch another, as one edit for "Fix
- * all" and save. The TOC update is one fix for all TOC findings, made last so that it lists the
- * headings in the order the section moves leave them; links inside the TOC are left to it.
+ * "Fix all" and save: every safe fix, as one edit. A round takes the fixes that touch no other
+ * (a section move and a repair inside that section do); the rounds go on, on the text the last
+ * one left, until nothing is left to fix, so a second "Fix all" has nothing to do. The edits
+ * are the difference between the text and the result, line by line.
  */
 export function fixAllEdits(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: CancellationLike): SpanEdit[] {
+  let current = doc;
+  for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
+    const edits = fixAllRound(current, settings, ctx, token);
+    if (token?.isCancellationRequested) return [];
+    if (edits.length === 0) break;
+    current = buildGoalDoc(applySpanEdits(current.text, edits), { uri: doc.uri, version: doc.version });
+  }
+  return current === doc ? [] : textDiff(doc.text, current.text);
+}
+
+/**
+ * One round: every safe fix of the document's diagnostics that does not touch another. The TOC
+ * update is one fix for all TOC findings, made last so that it lists the headings in the order
+ * the section moves leave them; links inside the TOC are left to it.
+ */
+function fixAllRound(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: CancellationLike): SpanEdit[] {
   let tocFinding = false;
   const single: Fix[] = [];
   const moves: Fix[] = [];

@@ -4,6 +4,7 @@
 import type { CodeAction, Range } from 'vscode-languageserver-types';
 import type { Field, GoalDoc, Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
+import { goalContaining } from '../model/structure';
 import { offsetAt } from '../model/text';
 import type { GoalDocsSettings } from '../settings';
 import { doneStyleFor, inferStampVersion, isClosedInHouse, stampsVersion } from './doneStyle';
@@ -65,7 +66,7 @@ export function markTargetsDone(doc: GoalDoc, targets: Targets, settings: GoalDo
 }
 
 function goalOf(doc: GoalDoc, m: Milestone) {
-  return doc.goals.find((g) => g.heading.sectionSpan.start <= m.span.start && m.span.end <= g.heading.sectionSpan.end);
+  return goalContaining(doc.goals, m.span);
 }
 
 /** Moves the item, with its nested items, to the end of the Descoped outcomes list, indented as that list is. */

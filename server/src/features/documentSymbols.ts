@@ -53,6 +53,7 @@ function coverChildren(s: DocumentSymbol): Range {
 
 export function provideDocumentSymbols(doc: GoalDoc, token: Cancellation): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
+  const roles = headingRoles(doc);
   const symbols = new Map<Heading, DocumentSymbol>();
   for (const h of doc.headings) {
     if (token.isCancellationRequested) return [];
@@ -61,7 +62,7 @@ export function provideDocumentSymbols(doc: GoalDoc, token: Cancellation): Docum
       name: h.text || '(empty heading)',
       detail: headingDetail(doc, h),
       kind: HEADING_SYMBOL_KINDS[h.kind],
-      range: h.sectionRange,
+      range: roles.goal.get(h)?.sectionRange ?? h.sectionRange,
       selectionRange: h.textRange,
       children: [],
     };

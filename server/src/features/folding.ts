@@ -17,7 +17,7 @@ export function provideFoldingRanges(doc: GoalDoc, token: Cancellation): Folding
   for (const q of doc.quarters) add(fold(q.heading.sectionRange));
   if (token.isCancellationRequested) return [];
   for (const g of doc.goals) {
-    add(fold(g.heading.sectionRange));
+    add(fold(g.sectionRange));
     for (const f of g.fields) {
       // A `**Milestones:**` paragraph or a `### Milestones` heading folds with the list after it.
       const last = f.items[f.items.length - 1];

@@ -214,7 +214,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     }
   }
   finishHeadings(headings, text, lineStarts);
-  const structure = buildStructure(headings, content);
+  const structure = buildStructure(headings, content, text, lineStarts);
   let keyResults = 0;
   let marker: GoalDoc['marker'];
   for (const c of chunks) {

@@ -1,7 +1,8 @@
 // Years, quarters and goals from the headings, and the fields and items in each goal's section.
-import type { Field, Goal, Heading, Milestone, Quarter, Year } from './types';
+import type { Field, Goal, Heading, Milestone, Quarter, Span, Year } from './types';
 import { parseQuarterLabel, parseYearLabel } from './periods';
 import type { ChunkHeading } from './headings';
+import { spanToRange } from './text';
 import { fieldNameOf, parseOwners } from './fields';
 
 export interface SectionContent {
@@ -55,7 +56,7 @@ function parentsOf(headings: Heading[]): (Heading | undefined)[] {
   return parents;
 }
 
-export function buildStructure(headings: Heading[], content: Map<Heading, SectionContent>): Structure {
+export function buildStructure(headings: Heading[], content: Map<Heading, SectionContent>, text: string, lineStarts: number[]): Structure {
   const years: Year[] = [];
   const quarters: Quarter[] = [];
   const goals: Goal[] = [];
@@ -107,7 +108,20 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
     const parent = parentOf(h);
     const previous = headings[h.index - 1];
     let goal: Goal | undefined;
-    const newGoal = (): Goal => ({ heading: h, fields: [], owners: [], isInclude: false, items: [] });
+    const newGoal = (): Goal => ({ heading: h, sectionSpan: h.sectionSpan, sectionRange: h.sectionRange, fields: [], owners: [], isInclude: false, items: [] });
+    // After a goal written at its quarter's level, a heading one level down with goal fields is a
+    // sibling goal of that quarter written at the right level, not a part of the misplaced goal.
+    const misplacedParent = parent && goalOf.get(parent);
+    if (misplacedParent?.misplacedLevel && misplacedParent.quarter && h.level === misplacedParent.misplacedLevel.expected && hasGoalFields(h)) {
+      goal = newGoal();
+      goal.quarter = misplacedParent.quarter;
+      h.kind = 'goal';
+      goal.isInclude = !!h.linkUrl && h.emptyBody;
+      goal.quarter.goals.push(goal);
+      goals.push(goal);
+      goalOf.set(h, goal);
+      continue;
+    }
 
     // A goal written at its quarter's level silently becomes a sibling of the quarter.
     const prevQuarter = previous && quarterOf.get(previous);
@@ -143,12 +157,18 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
     goalOf.set(h, goal);
   }
 
-  // A goal's section holds its own content and that of sub-headings that are not goals.
+  // A goal's section holds its own content and that of sub-headings that are not goals; it ends
+  // where its heading's section does, or at the next goal inside it (the siblings that follow a
+  // goal written at its quarter's level).
   for (const goal of goals) {
     const end = goal.heading.sectionSpan.end;
     for (let i = goal.heading.index; i < headings.length && headings[i].span.start < end; i++) {
       const h = headings[i];
-      if (i !== goal.heading.index && goalOf.has(h)) break;
+      if (i !== goal.heading.index && goalOf.has(h)) {
+        goal.sectionSpan = { start: goal.heading.span.start, end: trimEnd(text, goal.heading.span.end, h.span.start) };
+        goal.sectionRange = spanToRange(lineStarts, goal.sectionSpan);
+        break;
+      }
       const c = content.get(h);
       if (!c) continue;
       goal.fields.push(...c.fields);
@@ -157,4 +177,18 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
     for (const f of goal.fields) if (f.name === 'owner') goal.owners.push(...ownersOf(f));
   }
   return { years, quarters, goals, badQuarterLabels };
+}
+
+/** The end of a section that stops before `end`: blank lines before it left out, never before `min`. */
+function trimEnd(text: string, min: number, end: number): number {
+  let e = end;
+  while (e > min && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** The goal whose own section holds a span (an item, a link), if any: the innermost such goal. */
+export function goalContaining(goals: Goal[], span: Span): Goal | undefined {
+  let found: Goal | undefined;
+  for (const g of goals) if (g.sectionSpan.start <= span.start && span.end <= g.sectionSpan.end) found = g;
+  return found;
 }

@@ -195,6 +195,12 @@ export interface Milestone {
 
 export interface Goal {
   heading: Heading;
+  /**
+   * The goal's own part of the document: its heading's section, or up to the next goal inside it
+   * (the sibling goals that follow a goal written at its quarter's level are not its part).
+   */
+  sectionSpan: Span;
+  sectionRange: Range;
   quarter?: Quarter;
   /** The nearest enclosing heading that is not a period (e.g. `## Active goals`). */
   section?: Heading;

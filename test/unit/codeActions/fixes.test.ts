@@ -144,6 +144,50 @@ describe('goal fixes', () => {
     assert.ok(!codesOf(fixed).some((c) => c.endsWith('goal.heading-level')));
   });
 
+  it('goal.heading-level leaves the sibling goals after a misplaced goal where they are', () => {
+    // The shape of a real completed-goals page: a goal pasted at its quarter's level, followed
+    // by the quarter's other goals at the goal level.
+    const raw = `
+      ## 2020
+
+      ### FY-21-Q4
+
+      ### Any engineer can create a release
+
+      - **Owner**: Dave, Robert
+
+      #### Background
+
+      Releases are manual.
+
+      #### Automatic e2e testing
+
+      - Owner: Dave
+
+      #### CI that can run Docker
+
+      - Owner: Dave
+
+      ##### Notes
+
+      Flaky.
+
+      ### FY-21-Q3
+    `;
+    const f = fixture(raw);
+    const goals = f.doc.goals.map((g) => [g.heading.text, g.quarter?.heading.text, g.owners.join(', ')]);
+    assert.deepEqual(goals, [
+      ['Any engineer can create a release', 'FY-21-Q4', 'Dave, Robert'],
+      ['Automatic e2e testing', 'FY-21-Q4', 'Dave'],
+      ['CI that can run Docker', 'FY-21-Q4', 'Dave'],
+    ]);
+    const { actions } = fixesFor(f, 'goal.heading-level');
+    assert.deepEqual(titles(actions), ['Make the goal a level-4 heading (####) with its 1 sub-heading']);
+    const fixed = apply(f, actions[0]);
+    assert.equal(fixed, f.text.replace('### Any engineer', '#### Any engineer').replace('#### Background', '##### Background'));
+    assert.deepEqual(codesOf(fixed), []);
+  });
+
   it('goal.owner-missing adds an Owner bullet first in the field list, spelled as the document spells it', () => {
     const raw = `
       ### First goal
