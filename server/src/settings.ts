@@ -5,11 +5,10 @@ import type { CalendarSettings } from './model/periods';
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export const RULES = {
-  'anchor.missing': { severity: 'error', fix: true, meaning: 'An in-page link whose #fragment matches no heading.' },
+  'anchor.missing': { severity: 'error', fix: true, meaning: 'An in-page link whose #fragment matches no heading, in the text or in the table of contents.' },
   'anchor.case': { severity: 'warning', fix: true, meaning: 'An in-page link that matches a heading only if case is ignored (GitHub anchors are lower case).' },
-  'toc.entry-mismatch': { severity: 'warning', fix: true, meaning: 'A TOC entry whose text names one heading while its link targets another (or nothing).' },
+  'toc.entry-mismatch': { severity: 'warning', fix: true, meaning: 'A TOC entry whose text names one heading while its link reaches another (a link that reaches nothing is anchor.missing).' },
   'toc.missing-entry': { severity: 'warning', fix: true, meaning: 'A heading of a kind the TOC lists (years, quarters, goals) that has no TOC entry.' },
-  'toc.stale-entry': { severity: 'warning', fix: true, meaning: 'A TOC entry for a heading that no longer exists.' },
   'period.label': { severity: 'warning', fix: false, meaning: 'A heading shaped like a quarter label that is not a valid one (`FY-20-Q5`).' },
   'period.order': { severity: 'warning', fix: true, meaning: 'A quarter or year out of the order (newest or oldest first) the rest of the document keeps.' },
   'period.year': { severity: 'warning', fix: false, meaning: "A quarter filed under a year section its fiscal year does not belong to." },
@@ -23,6 +22,11 @@ export const RULES = {
   'link.file-missing': { severity: 'error', fix: false, meaning: 'A relative link to a file that does not exist.' },
   'link.file-anchor-missing': { severity: 'error', fix: false, meaning: 'A relative link `other.md#anchor` whose anchor matches no heading of that file.' },
 } as const satisfies Record<string, { severity: RuleSeverity; fix: boolean; meaning: string }>;
+
+/** Codes that earlier versions had, and what became of them. */
+const RETIRED_RULES: Record<string, string> = {
+  'toc.stale-entry': 'is now reported as anchor.missing (a TOC link that reaches no heading is a dead link)',
+};
 
 export type RuleCode = keyof typeof RULES;
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
@@ -92,7 +96,8 @@ export function readSettings(raw: unknown): SettingsResult {
     if (!isObject(raw.rules)) problems.push('goalDocs.rules must be an object mapping rule codes to a severity; using the defaults.');
     else {
       for (const [code, value] of Object.entries(raw.rules)) {
-        if (!(code in RULES)) problems.push(`goalDocs.rules: unknown rule '${code}' (known: ${RULE_CODES.join(', ')}).`);
+        if (code in RETIRED_RULES) problems.push(`goalDocs.rules: '${code}' ${RETIRED_RULES[code]}; its setting is ignored.`);
+        else if (!(code in RULES)) problems.push(`goalDocs.rules: unknown rule '${code}' (known: ${RULE_CODES.join(', ')}).`);
         else if (typeof value !== 'string' || !SEVERITIES.has(value as RuleSeverity))
           problems.push(`goalDocs.rules.${code}: '${String(value)}' is not one of error, warning, information, hint, off; using '${RULES[code as RuleCode].severity}'.`);
         else settings.rules[code as RuleCode] = value as RuleSeverity;

@@ -76,14 +76,23 @@ describe('table of contents', () => {
     ### FY-24-Q1
   `;
 
-  it('reports entries that link elsewhere, stale entries and missing quarters', () => {
+  it('reports entries that link elsewhere, dead links and missing quarters', () => {
     const all = diagnose(doc);
     assert.deepEqual(
       all.map((d) => `${d.range.start.line + 1}:${d.code}`),
-      ['4:toc.entry-mismatch', '6:toc.stale-entry', '10:toc.missing-entry'],
+      ['4:toc.entry-mismatch', '6:anchor.missing', '10:toc.missing-entry'],
     );
+    assert.equal(all[1].severity, DiagnosticSeverity.Error);
     assert.equal(all[0].message, "TOC entry 'FY-24-Q2' links to #fy-24-q1, which is the heading 'FY-24-Q1'; the heading 'FY-24-Q2' is #fy-24-q2");
     assert.equal(all[2].message, "Quarter 'FY-24-Q3' has no entry in the table of contents");
+  });
+
+  it('reports a TOC link that reaches no heading as anchor.missing, an error, naming the heading the entry is for', () => {
+    const [d] = diagnose('# Completed\n\n- [**2021**](#2021)\n  - [FY-21-Q4](#fy-21-q4)\n\n## FY2021\n\n### FY-21-Q4\n');
+    assert.equal(`${d.range.start.line + 1}:${d.code}`, '3:anchor.missing');
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.equal(d.message, "TOC entry '2021' links to #2021, and no heading has that anchor; the heading 'FY2021' is #fy2021");
+    assert.deepEqual((d.data as { candidates: string[] }).candidates, ['fy2021']);
   });
 
   it('checks nothing as a TOC where the document has none', () => {

@@ -21,11 +21,11 @@ export const FIX_ALL = 'source.fixAll.goalDocs';
 export const CODE_ACTION_KINDS = [QUICK_FIX, REWRITE, FIX_ALL];
 
 const FIXES: Partial<Record<RuleCode, FixProvider>> = {
-  'anchor.missing': fixMissingAnchor,
+  // In the TOC, the TOC update answers it too (a stale entry goes).
+  'anchor.missing': (doc, target, ctx) => [...fixMissingAnchor(doc, target, ctx), ...(target.data.toc ? updateTocFix(doc, false) : [])],
   'anchor.case': fixToExactSlug,
   'toc.entry-mismatch': (doc, target, ctx) => [...fixToExactSlug(doc, target, ctx), ...updateTocFix(doc, false)],
   'toc.missing-entry': fixTocByUpdate,
-  'toc.stale-entry': fixTocByUpdate,
   'goal.heading-level': fixGoalHeadingLevel,
   'goal.owner-missing': fixOwnerMissing,
   'goal.duplicate-title': fixToIntendedSlug,

@@ -1,10 +1,8 @@
-// toc.entry-mismatch, toc.missing-entry, toc.stale-entry → "Update table of contents": the TOC
+// toc.entry-mismatch, toc.missing-entry, anchor.missing in the TOC → "Update table of contents": the TOC
 // list regenerated in place from the headings of the kinds it lists, nested, bulleted and bold
 // as it was. A document without a TOC gets none: nothing guesses one.
 import type { GoalDoc, Heading, TocEntry } from '../model/types';
-import { slugOf } from '../model/headings';
-import { parseQuarterLabel, parseYearLabel } from '../model/periods';
-import { resolveAnchor } from '../diagnostics/anchors';
+import { tocEntryTargets } from '../model/toc';
 import { lineDiff, lineStart } from './edit';
 import type { Fix, FixProvider } from './fix';
 
@@ -13,26 +11,6 @@ const FRAGMENT = '\u0000fragment\u0000';
 
 function kindKey(h: Heading): string {
   return h.kind === 'other' ? `other:${h.level}` : h.kind;
-}
-
-function periodKey(text: string): string | undefined {
-  const q = parseQuarterLabel(text);
-  if (q && q !== 'invalid' && q.year !== undefined) return `${q.scheme === 'CY' ? 'CY' : 'FY'}${q.year}Q${q.quarter}`;
-  const y = parseYearLabel(text);
-  return y ? `Y${y.year}` : undefined;
-}
-
-/** The heading an entry is for: the one its text names (by text, anchor or period), else the one it links to. */
-function headingOf(doc: GoalDoc, entry: TocEntry, claimed: Set<Heading>): Heading | undefined {
-  const text = entry.text.replace(/[*_`]/g, '').trim().toLowerCase();
-  const slug = slugOf(entry.text);
-  let named = doc.headings.filter((h) => h.text.toLowerCase() === text || h.slug === slug);
-  const period = periodKey(entry.text);
-  if (named.length === 0 && period) named = doc.headings.filter((h) => h.kind !== 'other' && periodKey(h.text) === period);
-  const free = named.find((h) => !claimed.has(h));
-  if (free) return free;
-  const target = resolveAnchor(doc, entry.link.fragment ?? '')?.heading;
-  return target && !claimed.has(target) ? target : undefined;
 }
 
 interface EntryLine {
@@ -80,9 +58,13 @@ export function regeneratedToc(doc: GoalDoc, headings: Heading[] = doc.headings)
   const lines = toc.entries.map((e) => entryLine(doc, e));
   const byHeading = new Map<Heading, EntryLine>();
   const depthsOfKind = new Map<string, number[]>();
+  const named = new Map(tocEntryTargets(doc).map((t) => [t.entry, t]));
   for (const line of lines) {
-    const h = headingOf(doc, line.entry, claimed);
-    if (!h) continue;
+    // The heading the entry names (model/toc.ts), else the one its link reaches (an entry
+    // whose label differs from its heading); a heading named twice keeps its first entry.
+    const t = named.get(line.entry);
+    const h = t?.named && !t.namedTwice ? t.named : t?.target && !claimed.has(t.target) ? t.target : undefined;
+    if (!h || claimed.has(h)) continue;
     claimed.add(h);
     byHeading.set(h, line);
     const depths = depthsOfKind.get(kindKey(h)) ?? [];

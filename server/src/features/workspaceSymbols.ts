@@ -1,5 +1,6 @@
-// Workspace symbols: the goals and quarters of every goal doc of the workspace, found by a
-// subsequence match of the query on the heading text (`nrec` finds "Nightly reconciliation").
+// Workspace symbols: the goals and quarters of every goal doc of the workspace, found by word and
+// prefix matches of the query on the heading text (`night rec` and `nightrec` find "Nightly
+// reconciliation"; `release` finds no title that merely holds r, e, l, e, a, s, e in order).
 import type { SymbolInformation } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading } from '../model/types';
 import { HEADING_SYMBOL_KINDS } from './documentSymbols';
@@ -9,26 +10,44 @@ import type { Cancellation, GoalDocWorkspace } from './workspace';
 /** At most this many symbols are returned; the client asks again as the query grows. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
 
-/**
- * How well `query` matches `text` as a subsequence, case ignored: undefined when it does not;
- * lower is better (a contiguous match at a word start beats scattered letters).
- */
-export function subsequenceScore(query: string, text: string): number | undefined {
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  const t = text.toLowerCase();
-  if (q === '') return 0;
-  const contiguous = t.indexOf(q);
-  if (contiguous === 0 || (contiguous > 0 && /[\s\-_/.(]/.test(t[contiguous - 1]))) return 0;
-  if (contiguous > 0) return 1;
-  let gaps = 0;
-  let at = -1;
-  for (const c of q) {
-    const next = t.indexOf(c, at + 1);
-    if (next < 0) return undefined;
-    if (next !== at + 1) gaps++;
-    at = next;
+/** The words of a heading, lower-cased: split at spaces and punctuation (`FY-24-Q1` → fy, 24, q1). */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** True when `rest` is a run of prefixes, two characters or more each, of the words from `i` on, one per word. */
+function prefixRun(rest: string, words: string[], i: number): boolean {
+  if (rest === '') return true;
+  const w = words[i];
+  if (!w) return false;
+  for (let n = Math.min(w.length, rest.length); n >= 2 || (n >= 1 && n === rest.length); n--) {
+    if (w.startsWith(rest.slice(0, n)) && prefixRun(rest.slice(n), words, i + 1)) return true;
   }
-  return 1 + gaps;
+  return false;
+}
+
+/**
+ * How well `query` matches a heading, lower is better; undefined for no match. Word and prefix
+ * matches only: 0 the title starts with the query, 1 a later word does, 2 every query word starts
+ * a word, 3 the query is prefixes of consecutive words (`nightrec` for "Nightly reconciliation",
+ * `fy24`), 4 it is inside a word. Letters scattered over a title are no match.
+ */
+export function matchScore(query: string, text: string): number | undefined {
+  const q = query.toLowerCase().trim().replace(/\s+/g, ' ');
+  if (q === '') return 0;
+  const t = text.toLowerCase();
+  const words = wordsOf(text);
+  const qWords = wordsOf(q);
+  if (qWords.length === 0) return t.includes(q) ? 3 : undefined;
+  const phrase = qWords.join(' ');
+  const spaced = words.join(' ');
+  if (spaced.startsWith(phrase)) return 0;
+  if (spaced.includes(` ${phrase}`)) return 1;
+  if (qWords.length > 1 && qWords.every((w) => words.some((x) => x.startsWith(w)))) return 2;
+  const joined = qWords.join('');
+  for (let i = 0; i < words.length; i++) if (prefixRun(joined, words, i)) return 3;
+  if (q.length >= 3 && t.includes(q)) return 4;
+  return undefined;
 }
 
 function symbolOf(doc: GoalDoc, h: Heading): SymbolInformation {
@@ -47,10 +66,10 @@ export async function provideWorkspaceSymbols(query: string, workspace: GoalDocW
     if (token.isCancellationRequested) return [];
     for (const h of [...doc.quarters.map((q) => q.heading), ...doc.goals.map((g) => g.heading)]) {
       if (!h.text) continue;
-      const score = subsequenceScore(query, h.text);
+      const score = matchScore(query, h.text);
       if (score !== undefined) scored.push({ score, symbol: symbolOf(doc, h) });
     }
   }
-  scored.sort((a, b) => a.score - b.score);
+  scored.sort((a, b) => a.score - b.score || a.symbol.name.length - b.symbol.name.length);
   return scored.slice(0, MAX_WORKSPACE_SYMBOLS).map((s) => s.symbol);
 }

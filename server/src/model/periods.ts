@@ -159,3 +159,14 @@ export function quarterFitsYear(label: QuarterLabel, year: YearLabel, settings: 
     : year.year * 12;
   return last >= yearFirst && first <= yearFirst + 11;
 }
+
+/**
+ * The period a text names (`2021`, `FY2021`, `FY-21-Q4`, `FY21Q4`), as a key equal for every
+ * spelling of one period: how a TOC entry `FY21 Q4` finds the heading `FY-21-Q4`.
+ */
+export function periodKey(text: string): string | undefined {
+  const q = parseQuarterLabel(text);
+  if (q && q !== 'invalid' && q.year !== undefined) return `${q.scheme === 'CY' ? 'CY' : 'FY'}${q.year}${q.half !== undefined ? `H${q.half}` : `Q${q.quarter}`}`;
+  const y = parseYearLabel(text);
+  return y ? `Y${y.year}` : undefined;
+}

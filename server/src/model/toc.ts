@@ -1,7 +1,11 @@
-// The table of contents: a list of in-page links near the top, nested like the headings.
+// The table of contents: a list of in-page links near the top, nested like the headings, and
+// which heading each entry names.
 import type { List, ListItem, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Link, Span, Toc, TocEntry } from './types';
+import type { GoalDoc, Heading, Link, Span, Toc, TocEntry } from './types';
+import { periodKey } from './periods';
+import { slugOf } from './headings';
+import { resolveAnchor } from './anchorIndex';
 import type { PositionFactory } from './text';
 
 interface Ctx {
@@ -65,4 +69,61 @@ export function findToc(root: Root, text: string, f: PositionFactory, links: Lin
     return { span, range: f.range(span), entries, bullet, indent: indent > 0 ? indent : 2 };
   }
   return undefined;
+}
+
+export interface TocEntryTarget {
+  entry: TocEntry;
+  /** The heading the entry's text names, if any. */
+  named?: Heading;
+  /** `named` is also named by an earlier entry (a TOC that lists a heading twice). */
+  namedTwice: boolean;
+  /** The heading the entry's link reaches (exactly or only when case is ignored), if any. */
+  target?: Heading;
+  /** The link reaches an `<a name>` anchor rather than a heading. */
+  html: boolean;
+}
+
+const targets = new WeakMap<GoalDoc, TocEntryTarget[]>();
+
+/**
+ * Which heading each TOC entry names, the one rule for the TOC diagnostics and the TOC update:
+ * a heading with the entry's text (markup and case aside) or its anchor, else one naming the
+ * same period (`FY21 Q4` for `FY-21-Q4`). Of several, the one the link reaches when no earlier
+ * entry named it, else the first no earlier entry named, else the first.
+ */
+export function tocEntryTargets(doc: GoalDoc): TocEntryTarget[] {
+  let found = targets.get(doc);
+  if (found) return found;
+  found = [];
+  const byName = new Map<string, Heading[]>();
+  const add = (key: string, h: Heading) => {
+    const list = byName.get(key);
+    if (list) list.push(h);
+    else byName.set(key, [h]);
+  };
+  for (const h of doc.headings) {
+    add(`t:${h.text.toLowerCase()}`, h);
+    add(`s:${h.slug}`, h);
+    if (h.kind !== 'other') {
+      const period = periodKey(h.text);
+      if (period) add(`p:${period}`, h);
+    }
+  }
+  const claimed = new Set<Heading>();
+  for (const entry of doc.toc?.entries ?? []) {
+    const text = entry.text.replace(/[*_`]/g, '').trim();
+    let candidates = [...new Set([...(byName.get(`t:${text.toLowerCase()}`) ?? []), ...(byName.get(`s:${slugOf(entry.text)}`) ?? [])])].sort((a, b) => a.index - b.index);
+    if (candidates.length === 0) {
+      const period = periodKey(entry.text);
+      if (period) candidates = byName.get(`p:${period}`) ?? [];
+    }
+    const reached = resolveAnchor(doc, entry.link.fragment ?? '');
+    const target = reached?.heading;
+    const named = target && !claimed.has(target) && candidates.includes(target) ? target : (candidates.find((h) => !claimed.has(h)) ?? candidates[0]);
+    const namedTwice = !!named && claimed.has(named);
+    if (named) claimed.add(named);
+    found.push({ entry, named, namedTwice, target, html: !!reached?.html });
+  }
+  targets.set(doc, found);
+  return found;
 }

@@ -72,7 +72,7 @@ const TOC_UPDATED = dedent(TOC).replace(
 );
 
 describe('table of contents', () => {
-  for (const code of ['toc.missing-entry', 'toc.stale-entry', 'toc.entry-mismatch']) {
+  for (const code of ['toc.missing-entry', 'anchor.missing', 'toc.entry-mismatch']) {
     it(`${code} → "Update table of contents" regenerates the TOC in place, keeping nesting and bold years`, () => {
       const f = fixture(TOC);
       const { actions } = fixesFor(f, code);
@@ -88,6 +88,14 @@ describe('table of contents', () => {
     const edits = (actions[0].edit?.documentChanges?.[0] as { edits: Array<{ range: { start: { line: number } } }> }).edits;
     // The mended Q4 entry with the new Q2 one, and the stale entry replaced by 2019's.
     assert.deepEqual(edits.map((e) => e.range.start.line), [3, 5]);
+  });
+
+  it('a TOC link that reaches no heading is fixed to the heading its entry names, also in Fix all', () => {
+    const f = fixture('# Completed\n\n- [**2021**](#2021)\n  - [FY-21-Q4](#fy-21-q4)\n\n## FY2021\n\n### FY-21-Q4\n');
+    const { actions } = fixesFor(f, 'anchor.missing');
+    assert.deepEqual(titles(actions), ['Change to #fy2021', 'Update table of contents']);
+    assert.equal(apply(f, actions[0]), f.text.replace('(#2021)', '(#fy2021)'));
+    assert.equal(apply(f, actions[1]), f.text.replace('(#2021)', '(#fy2021)'));
   });
 
   it('toc.entry-mismatch also offers the one-link fix, preferred', () => {
