@@ -75,6 +75,19 @@ describe('cli', () => {
     assert.deepEqual(JSON.parse((await run(dir, 'check', 'a/notes.md', '--format', 'json')).out).map((r: { code: string }) => r.code), ['anchor.missing']);
   });
 
+  it("takes the user's word: goalDocs.exclude in .goal-docs.json, and a file's own marker, named or found", async () => {
+    const dir = workspace({
+      'team/goals.md': GOALS,
+      'logs/goals.md': GOALS,
+      'off/goals.md': `<!-- goal-docs: off -->\n${GOALS}`,
+      'notes/plan.md': `<!-- goal-docs: on -->\n# Plan\n\n[x](#nowhere)\n`,
+      '.goal-docs.json': JSON.stringify({ goalDocs: { exclude: ['logs/**'] } }),
+    });
+    const files = (r: { out: string }) => [...new Set(JSON.parse(r.out).map((x: { file: string }) => x.file))];
+    assert.deepEqual(files(await run(dir, 'check', '--format', 'json')), ['notes/plan.md', 'team/goals.md']);
+    assert.deepEqual(files(await run(dir, 'check', 'off/goals.md', 'logs/goals.md', '--format', 'json')), []);
+  });
+
   it('exits 2 with a clear message on bad usage', async () => {
     const dir = workspace({});
     for (const args of [['lint'], ['check', '--format', 'xml'], ['check', '--frobnicate'], ['check', 'no-such-file.md']]) {

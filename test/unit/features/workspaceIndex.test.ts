@@ -9,6 +9,7 @@ import { NOT_CANCELLED } from '../../../server/src/features/workspace';
 import { GoalDocsService } from '../../../server/src/service';
 import { SettingsStore } from '../../../server/src/settingsStore';
 import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+import { runCli } from '../../../server/src/cli/main';
 
 describe('workspace index', () => {
   let root: string;
@@ -46,6 +47,30 @@ describe('workspace index', () => {
   it('skips node_modules and .git and never follows a symbolic link', async () => {
     const found = await names();
     assert.ok(!found.some((n) => n.includes('node_modules') || n.includes('.git') || n.includes('secret') || n.startsWith('linked')), found.join(', '));
+  });
+
+  it('sees the files the CLI sees, and takes the same ones for goal docs', async () => {
+    // The index after a fresh walk, and `goal-docs check --verbose` over the same folder.
+    const service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const fresh = new WorkspaceIndex(service, () => []);
+    fresh.setFolders([pathToFileURL(folder).href]);
+    mkdirSync(path.join(folder, 'dist'), { recursive: true });
+    writeFileSync(path.join(folder, 'dist', 'goals.md'), '## FY-24-Q1\n');
+    writeFileSync(path.join(folder, 'team', 'off_goals.md'), '<!-- goal-docs: off -->\n## FY-24-Q1\n');
+    try {
+      const seen = (await fresh.markdownUris(NOT_CANCELLED)).map((u) => path.relative(folder, new URL(u).pathname));
+      const goalDocs = (await fresh.goalDocs(NOT_CANCELLED)).map((d) => path.relative(folder, new URL(d.uri).pathname));
+      let err = '';
+      let out = '';
+      await runCli(['check', '--verbose', '--format', 'json'], folder, (x) => (out += x), (x) => (err += x));
+      assert.match(err, new RegExp(`looked at ${seen.length} files, checked ${goalDocs.length} goal docs`));
+      assert.ok(!seen.includes('dist/goals.md') && seen.includes('team/off_goals.md'), seen.join(', '));
+      assert.ok(!goalDocs.includes('team/off_goals.md'), goalDocs.join(', '));
+    } finally {
+      rmSync(path.join(folder, 'dist'), { recursive: true, force: true });
+      rmSync(path.join(folder, 'team', 'off_goals.md'));
+    }
   });
 
   it('does not walk again: files appear and go only through watched-file events', async () => {
