@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, DocumentSymbol, Position } from 'vscode-languageserver-types';
-import { buildGoalDoc } from '../server/src/model/build';
+import { buildGoalDoc, type ParsedDocument, parseGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
 import type { LinkedFiles } from '../server/src/linkedFiles';
 import type { GoalDoc, Heading } from '../server/src/model/types';
@@ -14,13 +14,13 @@ import { defaultSettings } from '../server/src/settings';
 const settings = defaultSettings();
 const never = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
-/**
- * `previous` is the incremental path being added to buildGoalDoc; until it lands the option is
- * ignored and this is a full rebuild. The cast keeps the bench compiling either way.
- */
+const parsedOf = new WeakMap<GoalDoc, ParsedDocument>();
+
+/** A new version's model, reusing the chunks of `previous` as the server's model cache does. */
 export function buildModel(text: string, uri: string, version: number, previous?: GoalDoc): GoalDoc {
-  const options = { uri, version, previous } as unknown as Parameters<typeof buildGoalDoc>[1];
-  return buildGoalDoc(text, options);
+  const parsed = parseGoalDoc(text, { uri, version, previous: previous && parsedOf.get(previous) });
+  parsedOf.set(parsed.model, parsed);
+  return parsed.model;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Access to the other files a document links to. The language server answers from open
 // documents and the workspace folders; the CLI answers from disk. Features only see this.
 import type { GoalDoc } from './model/types';
+import { uriKey } from './uris';
 
 export interface LinkedFiles {
   stat(uri: string): 'file' | 'directory' | undefined;
@@ -24,7 +25,8 @@ export function resolveLinkTarget(files: LinkedFiles, fromUri: string, path: str
   } catch {
     return undefined;
   }
-  const href = base.href.replace(/[?#].*$/, '').replace(/\/$/, '');
+  // Spelled as VS Code spells URIs, so an open document is found under its own name.
+  const href = uriKey(base.href.replace(/[?#].*$/, '').replace(/\/$/, ''));
   const candidates = [href];
   if (!/\.[a-z0-9]+$/i.test(href)) candidates.push(`${href}.md`, `${href}/index.md`, `${href}/README.md`);
   for (const uri of candidates) {

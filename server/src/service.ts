@@ -1,14 +1,13 @@
 // The goal-docs language service: models, settings and linked files for LSP handlers. It holds
 // no protocol code; server.ts adapts requests to it and to the feature functions.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ModelCache } from './model/cache';
 import type { GoalDoc } from './model/types';
 import { isGoalDoc, matchesGlobs } from './goalDocFiles';
 import { defaultSettings, type GoalDocsSettings } from './settings';
 import type { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
+import { relativeToFolder, uriPath } from './uris';
 
 export interface Documents {
   get(uri: string): TextDocument | undefined;
@@ -56,13 +55,11 @@ export class GoalDocsService {
 
   /** The path matched against `goalDocs.files`: relative to its workspace folder when inside one. */
   relativePath(uri: string): string {
-    const folder = this.folders.find((f) => uri.startsWith(f + '/'));
-    if (folder) return decodeURIComponent(uri.slice(folder.length + 1));
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri).split(path.sep).join('/') : decodeURIComponent(new URL(uri).pathname);
-    } catch {
-      return uri;
+    for (const folder of this.folders) {
+      const rel = relativeToFolder(folder, uri);
+      if (rel !== undefined) return rel;
     }
+    return uriPath(uri);
   }
 
   /**

@@ -2,10 +2,10 @@
 // then files on disk inside the workspace folders only. Nothing outside the folders is read.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LinkedFiles } from './linkedFiles';
 import type { GoalDoc } from './model/types';
 import { buildGoalDoc } from './model/build';
+import { fsPathOf } from './uris';
 
 export interface OpenDocuments {
   get(uri: string): { version: number; getText(): string } | undefined;
@@ -26,31 +26,25 @@ export class WorkspaceFiles implements LinkedFiles {
   setRoots(folderUris: string[]): void {
     this.roots = [];
     for (const uri of folderUris) {
+      const p = fsPathOf(uri);
+      if (!p) continue;
       try {
-        this.roots.push(realpathSync(fileURLToPath(uri)));
+        this.roots.push(realpathSync(p));
       } catch {
-        // A folder that is gone or not on disk contributes nothing.
+        // A folder that is gone contributes nothing.
       }
     }
     this.spellings = [...this.roots];
     for (const uri of folderUris) {
-      try {
-        this.spellings.push(path.resolve(fileURLToPath(uri)));
-      } catch {
-        // not a file URI
-      }
+      const p = fsPathOf(uri);
+      if (p) this.spellings.push(path.resolve(p));
     }
   }
 
   /** The real path of a file URI inside a workspace folder, or undefined. */
   insideWorkspace(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    let p: string;
-    try {
-      p = fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
+    const p = fsPathOf(uri);
+    if (!p) return undefined;
     // `../../../../etc/passwd` is refused before the file system is asked anything about it.
     const resolved = path.resolve(p);
     if (!this.spellings.some((r) => resolved === r || resolved.startsWith(r + path.sep))) return undefined;

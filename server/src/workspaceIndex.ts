@@ -4,12 +4,12 @@
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GoalDoc } from './model/types';
 import type { GoalDocsService } from './service';
 import type { Cancellation, GoalDocWorkspace } from './features/workspace';
 import { isGoalDoc } from './goalDocFiles';
 import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
+import { fileUri, fsPathOf, uriKey, uriPath } from './uris';
 
 /** A bound on the walk, so a huge monorepo cannot stall the server. */
 export const MAX_INDEXED_FILES = 20_000;
@@ -26,14 +26,8 @@ export function isMarkdownUri(uri: string): boolean {
   return isMarkdownPath(uri);
 }
 
-/** The same file spelled two ways (`%40` or `@`) has one key. */
-function keyOf(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
-}
+/** The same file spelled two ways (`%40` or `@`, `C:` or `c%3A`) has one key. */
+const keyOf = uriKey;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -87,7 +81,7 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   }
 
   private inSkippedFolder(uri: string): boolean {
-    return inSkippedFolder(new URL(uri).pathname);
+    return inSkippedFolder(uriPath(uri));
   }
 
   // --- The walk ---
@@ -109,17 +103,14 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   private async walk(): Promise<Map<string, string>> {
     const roots: string[] = [];
     for (const folder of this.folders) {
-      try {
-        roots.push(fileURLToPath(folder));
-      } catch {
-        // not a local folder
-      }
+      const p = fsPathOf(folder);
+      if (p) roots.push(p);
     }
     const { files, truncated } = await walkMarkdownFiles(roots, { max: MAX_INDEXED_FILES });
     this.truncated = truncated;
     const found = new Map<string, string>();
     for (const p of files) {
-      const uri = pathToFileURL(p).href;
+      const uri = fileUri(p);
       found.set(keyOf(uri), uri);
     }
     return found;

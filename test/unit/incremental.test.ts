@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { buildGoalDoc } from '../../server/src/model/build';
+import { buildGoalDoc, isSuperseded, parseGoalDoc } from '../../server/src/model/build';
 import type { GoalDoc, Heading } from '../../server/src/model/types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { defaultSettings } from '../../server/src/settings';
@@ -62,10 +62,13 @@ function randomEdit(text: string, rnd: () => number): string {
 function checkSequence(start: string, seed: number, steps: number): void {
   const rnd = prng(seed);
   let text = start;
-  let doc = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: 0 });
+  let parsed = parseGoalDoc(text, { uri: 'file:///ws/goals.md', version: 0 });
   for (let step = 1; step <= steps; step++) {
     text = randomEdit(text, rnd);
-    doc = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: step, previous: doc });
+    const previous = parsed;
+    parsed = parseGoalDoc(text, { uri: 'file:///ws/goals.md', version: step, previous });
+    assert.ok(isSuperseded(previous.model) && !isSuperseded(parsed.model), 'the model a version was built from is marked superseded');
+    const doc = parsed.model;
     const full = buildGoalDoc(text, { uri: 'file:///ws/goals.md', version: step, wholeDocument: true });
     const where = `seed ${seed}, step ${step}`;
     assert.deepEqual(project(doc), project(full), `model differs from a whole-document parse (${where})`);
@@ -152,9 +155,9 @@ describe('incremental model', () => {
   });
 
   it('reuses unchanged chunks instead of parsing them again', () => {
-    const v1 = buildGoalDoc(FIXTURE, { uri: 'file:///a.md', version: 1 });
+    const v1 = parseGoalDoc(FIXTURE, { uri: 'file:///a.md', version: 1 });
     const edited = FIXTURE.replace('Build **In progress**', 'Build it **In progress**');
-    const v2 = buildGoalDoc(edited, { uri: 'file:///a.md', version: 2, previous: v1 });
+    const v2 = parseGoalDoc(edited, { uri: 'file:///a.md', version: 2, previous: v1 });
     const reused = v2.chunks.filter((c) => v1.chunks.includes(c)).length;
     assert.equal(reused, v2.chunks.length - 1, 'all chunks but the edited one are reused');
   });

@@ -1,6 +1,6 @@
 // LinkedFiles on disk, for the CLI: stat and parse other files once per modification time.
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fsPathOf } from '../uris';
 import type { LinkedFiles } from '../linkedFiles';
 import type { GoalDoc } from '../model/types';
 import { buildGoalDoc } from '../model/build';
@@ -12,7 +12,9 @@ export class DiskFiles implements LinkedFiles {
 
   stat(uri: string): 'file' | 'directory' | undefined {
     try {
-      const s = statSync(fileURLToPath(uri));
+      const p = fsPathOf(uri);
+      if (!p) return undefined;
+      const s = statSync(p);
       return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : undefined;
     } catch {
       return undefined;
@@ -21,7 +23,8 @@ export class DiskFiles implements LinkedFiles {
 
   model(uri: string): GoalDoc | undefined {
     try {
-      const path = fileURLToPath(uri);
+      const path = fsPathOf(uri);
+      if (!path) return undefined;
       const s = statSync(path);
       if (!s.isFile() || s.size > this.maxFileSize) return undefined;
       const cached = this.models.get(uri);

@@ -3,7 +3,6 @@
 // 0 otherwise, 2 on bad usage.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildGoalDoc } from '../model/build';
@@ -12,6 +11,7 @@ import { goalDocVerdict } from '../goalDocFiles';
 import { type GoalDocsSettings, readSettings } from '../settings';
 import { DiskFiles } from './diskFiles';
 import { walkMarkdownFiles } from '../markdownFiles';
+import { fileUri } from '../uris';
 
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose]
 
@@ -200,7 +200,7 @@ function checkFiles(files: Target[], settings: GoalDocsSettings, cwd: string): O
   const disk = new DiskFiles(settings.maxFileSize);
   return files.map(({ abs, explicit }): Outcome => {
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
-    const uri = pathToFileURL(abs).href;
+    const uri = fileUri(abs);
     let text: string;
     try {
       text = readFileSync(abs, 'utf8');

@@ -1,11 +1,12 @@
 // anchor.missing → "Change to #slug" per candidate, best first; anchor.case and
 // toc.entry-mismatch → the exact slug; goal.duplicate-title on a link → the goal it meant.
 import type { GoalDoc, Link } from '../model/types';
-import { type Fix, type FixProvider, type FixTarget, sameRange, stringData } from './fix';
+import { type Fix, type FixProvider, type FixTarget, stringData } from './fix';
+import { rangesEqual } from '../model/text';
 
 /** The link whose fragment (or destination) the finding's range covers. */
 function linkAt(doc: GoalDoc, target: FixTarget): Link | undefined {
-  return doc.links.find((l) => (l.fragmentRange && sameRange(l.fragmentRange, target.range)) || sameRange(l.hrefRange, target.range));
+  return doc.links.find((l) => (l.fragmentRange && rangesEqual(l.fragmentRange, target.range)) || rangesEqual(l.hrefRange, target.range));
 }
 
 function changeFragment(link: Link, slug: string, safe: boolean, isPreferred: boolean): Fix {

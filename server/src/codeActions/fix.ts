@@ -31,10 +31,6 @@ export interface FixContext {
 
 export type FixProvider = (doc: GoalDoc, target: FixTarget, ctx: FixContext) => Fix[];
 
-export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
 export function stringData(target: FixTarget, key: string): string | undefined {
   const v = target.data[key];
   return typeof v === 'string' ? v : undefined;

@@ -2,6 +2,7 @@
 // quarter; goal.owner-missing → an Owner field with a placeholder, spelled as the document spells it.
 import type { Field, GoalDoc } from '../model/types';
 import { buildFragment } from '../model/fragment';
+import { EXPLICIT_ID } from '../model/headings';
 import { lineStart, type SpanEdit } from './edit';
 import { type Fix, type FixProvider, headingBySlug, stringData } from './fix';
 
@@ -52,7 +53,7 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
     const at = owner.valueSpan.start;
     // After a heading's explicit `{#id}` the value would end the id's place at the end of the
     // heading: the anchor would be gone, and every link to it broken.
-    if (/\{#[^\s}]+\}\s*$/.test(doc.text.slice(lineStart(doc, at), at))) return [];
+    if (EXPLICIT_ID.test(doc.text.slice(lineStart(doc, at), at))) return [];
     const space = doc.text[at - 1] === ' ' ? '' : ' ';
     return [{ title: `Fill the empty Owner with "${OWNER_PLACEHOLDER}"`, edits: [{ start: at, end: at, newText: space + OWNER_PLACEHOLDER }], safe: false }];
   }

@@ -2,6 +2,7 @@
 // leading status, status markers that done makes stale, the body a strike wraps, and the strike.
 import type { GoalDoc, Milestone, Span } from '../model/types';
 import { DONE_EMOJI } from '../model/milestones';
+import { skipWhitespaceBack, skipWhitespaceForward } from '../model/text';
 
 // Statuses written as words at the start of an item: `(in-progress) Publish …`, `WIP: …`.
 const LEAD_WORDS = /^(?:\((?:in[- ]progress|wip|doing|ongoing)\)|\[(?:in[- ]progress|wip)\])(?=\s)/i;
@@ -36,19 +37,6 @@ export interface ItemParts {
   whollyStruck: boolean;
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
-}
-
-function skipSpaceForward(text: string, i: number, end: number): number {
-  while (i < end && isSpace(text[i])) i++;
-  return i;
-}
-
-function skipSpaceBack(text: string, i: number, start: number): number {
-  while (i > start && isSpace(text[i - 1])) i--;
-  return i;
-}
 
 function staleMarkers(doc: GoalDoc, m: Milestone, from: number, to: number): Span[] {
   const spans: Span[] = [];
@@ -75,7 +63,7 @@ export function itemParts(doc: GoalDoc, m: Milestone): ItemParts {
     const word = LEAD_WORDS.exec(head) ?? LEAD_WIP.exec(head);
     if (word) lead = { span: { start: content.start, end: content.start + word[0].length }, text: word[0], done: false };
   }
-  const bodyStart = lead ? skipSpaceForward(text, lead.span.end, content.end) : content.start;
+  const bodyStart = lead ? skipWhitespaceForward(text, lead.span.end, content.end) : content.start;
 
   const stale = staleMarkers(doc, m, bodyStart, content.end);
   const suffixDone = lead?.done || !m.doneSuffix || m.doneSuffix.span.start < bodyStart ? undefined : { ...m.doneSuffix.span };
@@ -83,17 +71,17 @@ export function itemParts(doc: GoalDoc, m: Milestone): ItemParts {
   if (m.done) trailing.push(m.done.span);
   if (m.descoped) trailing.push({ start: m.descoped.span.start, end: content.end });
   if (suffixDone) trailing.push(suffixDone);
-  let bodyEnd = skipSpaceBack(text, content.end, bodyStart);
+  let bodyEnd = skipWhitespaceBack(text, content.end, bodyStart);
   for (;;) {
     const t = trailing.find((s) => s.start < bodyEnd && bodyEnd <= s.end);
     if (!t) break;
-    bodyEnd = skipSpaceBack(text, t.start, bodyStart);
+    bodyEnd = skipWhitespaceBack(text, t.start, bodyStart);
   }
   const staleInside = stale
     .filter((s) => s.end <= bodyEnd && s.start >= bodyStart)
     .map((s) => {
-      const after = skipSpaceForward(text, s.end, bodyEnd);
-      return after > s.end ? { start: s.start, end: after } : { start: skipSpaceBack(text, s.start, bodyStart), end: s.end };
+      const after = skipWhitespaceForward(text, s.end, bodyEnd);
+      return after > s.end ? { start: s.start, end: after } : { start: skipWhitespaceBack(text, s.start, bodyStart), end: s.end };
     });
 
   const tailEnd = Math.max(bodyEnd, ...stale.filter((s) => s.start >= bodyEnd).map((s) => s.end));

@@ -4,6 +4,7 @@ import type { GoalDoc, Milestone, Span } from '../model/types';
 import { allMilestones } from '../model/milestones';
 import { type DoneStyle, stampText } from './doneStyle';
 import { EditBuilder, type SpanEdit } from './edit';
+import { skipBlanksBack } from '../model/text';
 import { type ItemParts, itemParts } from './itemText';
 
 /** Removes the delimiters of strikes inside the body, so that a new strike around it does not nest. */
@@ -104,21 +105,16 @@ export function markItemDone(doc: GoalDoc, m: Milestone, style: DoneStyle, versi
   return ed.edits;
 }
 
-function skipSpaceBack(text: string, i: number): number {
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  return i;
-}
-
 /** The exact reverse of marking done (or descoping): unticks, unstrikes, removes the stamp or marker. */
 export function reopenItem(doc: GoalDoc, m: Milestone): SpanEdit[] {
   const ed = new EditBuilder(doc.text);
   const p = itemParts(doc, m);
   if (m.checkbox?.checked) ed.replace(m.checkbox.span.start, m.checkbox.span.end, '[ ]');
   if (p.lead?.done) ed.delete(p.lead.span.start, p.bodyStart);
-  const markers = [m.done?.span, p.suffixDone, m.descoped && { start: m.descoped.span.start, end: skipSpaceBack(doc.text, p.content.end) }].filter((s) => !!s);
+  const markers = [m.done?.span, p.suffixDone, m.descoped && { start: m.descoped.span.start, end: skipBlanksBack(doc.text, p.content.end) }].filter((s) => !!s);
   if (markers.length) {
     // Not back into the done lead status removed above (`✅ Done: 3.20`).
-    const start = Math.max(skipSpaceBack(doc.text, Math.min(...markers.map((s) => s.start))), p.lead?.done ? p.bodyStart : 0);
+    const start = Math.max(skipBlanksBack(doc.text, Math.min(...markers.map((s) => s.start))), p.lead?.done ? p.bodyStart : 0);
     ed.delete(start, Math.max(...markers.map((s) => s.end)));
   }
   if (p.strike) {

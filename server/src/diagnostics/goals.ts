@@ -1,7 +1,6 @@
 // goal.heading-level, goal.owner-missing, goal.duplicate-title.
 import type { Goal, GoalDoc, Heading } from '../model/types';
 import { outlineParent } from '../model/headings';
-import { slugOf } from '../model/headings';
 import { type Finding, quote } from './finding';
 import { resolveAnchor } from '../model/anchorIndex';
 
@@ -67,7 +66,7 @@ function duplicateTitleFindings(doc: GoalDoc): Finding[] {
   const byTitle = new Map<string, Goal[]>();
   for (const goal of doc.goals) {
     if (goal.isInclude) continue;
-    const base = slugOf(goal.heading.text);
+    const base = goal.heading.baseSlug;
     const list = byTitle.get(base);
     if (list) list.push(goal);
     else byTitle.set(base, [goal]);

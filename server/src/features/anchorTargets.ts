@@ -5,6 +5,7 @@ import type { GoalDoc, Heading, Link } from '../model/types';
 import { resolveAnchor } from '../diagnostics/anchors';
 import { type LinkedFiles, resolveLinkTarget } from '../linkedFiles';
 import { containsOffset, offsetAt } from '../model/text';
+import { sameUri, uriPath } from '../uris';
 import type { Cancellation, GoalDocWorkspace } from './workspace';
 
 export type CursorTarget = { kind: 'heading'; heading: Heading } | { kind: 'link'; link: Link };
@@ -23,15 +24,7 @@ export function targetAt(doc: GoalDoc, position: Position): CursorTarget | undef
   return link ? { kind: 'link', link } : undefined;
 }
 
-/** Two spellings of one URI (`%20` or not) are the same document. */
-export function sameUri(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return decodeURIComponent(a) === decodeURIComponent(b);
-  } catch {
-    return false;
-  }
-}
+export { sameUri } from '../uris';
 
 /** The URI of the document a link points into: the document itself for `#anchor`. */
 export function linkTargetUri(doc: GoalDoc, link: Link, files: LinkedFiles): string | undefined {
@@ -106,24 +99,14 @@ export function linksInto(from: GoalDoc, target: GoalDoc, files: LinkedFiles): L
  * or for an `index.md`/`README.md` the name of its folder (`goals/` reaches `goals/index.md`).
  */
 export function linkNeedles(uri: string): string[] {
-  let pathname: string;
-  try {
-    pathname = new URL(uri).pathname;
-  } catch {
-    return [];
-  }
-  const parts = pathname.split('/').filter(Boolean);
+  const parts = uriPath(uri).split('/').filter(Boolean);
   const stem = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
   const names = [stem];
   if (/^(index|readme)$/i.test(stem) && parts.length) names.push(parts[parts.length - 1]);
+  // A link may write the name encoded (`a%20b.md`) or not.
   return names.flatMap((n) => {
-    let decoded = n;
-    try {
-      decoded = decodeURIComponent(n);
-    } catch {
-      // keep the name as written
-    }
-    return decoded === n ? [n] : [n, decoded];
+    const encoded = encodeURIComponent(n);
+    return encoded === n ? [n] : [n, encoded];
   });
 }
 

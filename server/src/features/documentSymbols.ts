@@ -10,6 +10,7 @@ import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserv
 import type { GoalDoc, Heading, HeadingKind } from '../model/types';
 import { goalSummary, headingRoles, outlineParent, plural, quarterLabelText } from './goalSummary';
 import type { Cancellation } from './workspace';
+import { positionBefore } from '../model/text';
 
 export const HEADING_SYMBOL_KINDS: Record<HeadingKind, SymbolKind> = {
   year: SymbolKind.Module,
@@ -35,17 +36,13 @@ export function headingDetail(doc: GoalDoc, h: Heading): string | undefined {
   return undefined;
 }
 
-function before(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 /** Widens a symbol's range to hold its children (a quarter whose goals follow at its level). */
 function coverChildren(s: DocumentSymbol): Range {
   let { start, end } = s.range;
   for (const c of s.children ?? []) {
     const r = coverChildren(c);
-    if (before(r.start, start)) start = r.start;
-    if (before(end, r.end)) end = r.end;
+    if (positionBefore(r.start, start)) start = r.start;
+    if (positionBefore(end, r.end)) end = r.end;
   }
   s.range = { start, end };
   return s.range;

@@ -6,7 +6,8 @@ import GithubSlugger from 'github-slugger';
 import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, Span } from '../model/types';
 import type { LinkedFiles } from '../linkedFiles';
-import { spanToRange } from '../model/text';
+import { rangesOverlap, spanToRange } from '../model/text';
+import { EXPLICIT_ID } from '../model/headings';
 import { type CursorTarget, resolveLink, targetAt, workspaceLinksInto } from './anchorTargets';
 import type { Cancellation, GoalDocWorkspace } from './workspace';
 
@@ -41,7 +42,7 @@ function renameTarget(doc: GoalDoc, position: Position, files: LinkedFiles): Ren
 export function editableSpan(doc: GoalDoc, h: Heading): Span {
   let { start, end } = h.textSpan;
   const source = doc.text.slice(start, end);
-  const id = /\s*\{#[^\s}]+\}\s*$/.exec(source);
+  const id = EXPLICIT_ID.exec(source);
   if (id) end = start + id.index;
   const editable = doc.text.slice(start, end);
   const at = h.text ? editable.indexOf(h.text) : -1;
@@ -85,11 +86,6 @@ function tocTextEdits(doc: GoalDoc, h: Heading, newText: string, files: LinkedFi
   return edits;
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  const le = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  return !(le(a.end, b.start) || le(b.end, a.start));
-}
-
 export async function provideRename(
   doc: GoalDoc,
   position: Position,
@@ -108,7 +104,7 @@ export async function provideRename(
   const edits = new Map<string, TextEdit[]>();
   const add = (uri: string, edit: TextEdit) => {
     const list = edits.get(uri) ?? [];
-    if (!list.some((e) => overlaps(e.range, edit.range))) list.push(edit);
+    if (!list.some((e) => rangesOverlap(e.range, edit.range))) list.push(edit);
     edits.set(uri, list);
   };
   const span = editableSpan(into, heading);

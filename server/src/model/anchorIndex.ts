@@ -22,7 +22,8 @@ interface AnchorIndex {
 }
 
 const indexes = new WeakMap<GoalDoc, AnchorIndex>();
-const lastByUri = new Map<string, AnchorIndex>();
+/** Closest-heading answers handed from a version to the next (see carryOverAnchorHints). */
+const inherited = new WeakMap<GoalDoc, { slugs: string[]; closest: Map<string, number[]> }>();
 
 function sameSlugs(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -43,12 +44,21 @@ export function anchorIndex(doc: GoalDoc): AnchorIndex {
     }
   }
   const slugs = doc.headings.map((h) => h.slug);
-  const previous = lastByUri.get(doc.uri);
+  const previous = inherited.get(doc);
   const closest = previous && sameSlugs(previous.slugs, slugs) ? previous.closest : new Map<string, number[]>();
   index = { byId, byLowerId, html: new Set(doc.htmlAnchors), slugs, closest };
   indexes.set(doc, index);
-  lastByUri.set(doc.uri, index);
   return index;
+}
+
+/**
+ * A new version of a document takes over the closest-heading answers of the version it was built
+ * from, used when its anchors turn out the same. Held by the new model only: nothing is kept for
+ * a document once its models are gone.
+ */
+export function carryOverAnchorHints(from: GoalDoc, to: GoalDoc): void {
+  const index = indexes.get(from) ?? inherited.get(from);
+  if (index) inherited.set(to, { slugs: index.slugs, closest: index.closest });
 }
 
 /** Resolves an in-page fragment: exactly, or only when case is ignored. */

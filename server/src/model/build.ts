@@ -1,28 +1,54 @@
 // Text → GoalDoc. The text is split into chunks (chunks.ts); each chunk is parsed once and
 // reused, moved, by later versions while its text is unchanged (fragment.ts); the document-wide
-// parts (slugs, sections, years, quarters, goals) are assembled from the chunks' pieces.
-import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span, Unanalysed } from './types';
+// parts (slugs, sections, years, quarters, goals) are assembled from the chunks' pieces. The
+// chunks are parse state: they travel beside the model (ParsedDocument), never inside it.
+import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span, Table, Unanalysed } from './types';
 import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
 import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
 import { buildStructure, type SectionContent } from './structure';
 import { goalDocEvidence } from './evidence';
+import { carryOverAnchorHints } from './anchorIndex';
+
+/** A model and the parsed chunks it was assembled from, which the next version reuses. */
+export interface ParsedDocument {
+  model: GoalDoc;
+  chunks: ChunkFragment[];
+}
 
 export interface BuildOptions {
   uri: string;
   version: number;
   /**
-   * The model of an earlier version of the same document. Its chunks whose text is unchanged
-   * are reused instead of parsed again. The earlier model must not be used afterwards: its
-   * reused pieces now carry the new version's positions.
+   * An earlier version of the same document. Its chunks whose text is unchanged are reused
+   * instead of parsed again; reused chunks after the edit are moved to their new place, so the
+   * earlier model's positions change: it is marked superseded (`isSuperseded`), and whoever
+   * still holds it must drop what they computed from it (model/cache.ts, the service).
    */
-  previous?: GoalDoc;
+  previous?: ParsedDocument;
   /** Parse the text as one chunk: slower; tests use it to prove chunking changes nothing. */
   wholeDocument?: boolean;
 }
 
-export function buildGoalDoc(text: string, options: BuildOptions): GoalDoc {
-  if (options.previous && !options.wholeDocument) return buildFromPrevious(text, options, options.previous);
+const superseded = new WeakSet<GoalDoc>();
+
+/** True once a later version was built from this model (its positions may have moved since). */
+export function isSuperseded(doc: GoalDoc): boolean {
+  return superseded.has(doc);
+}
+
+/** A model of the text, with nothing to reuse later: for files read once, tests and tools. */
+export function buildGoalDoc(text: string, options: Omit<BuildOptions, 'previous'>): GoalDoc {
+  return parseGoalDoc(text, options).model;
+}
+
+export function parseGoalDoc(text: string, options: BuildOptions): ParsedDocument {
+  if (options.previous && !options.wholeDocument) {
+    superseded.add(options.previous.model);
+    const parsed = buildFromPrevious(text, options, options.previous.model.text, options.previous.chunks);
+    carryOverAnchorHints(options.previous.model, parsed.model);
+    return parsed;
+  }
   const split = splitChunks(text);
   const starts = options.wholeDocument ? [0] : split.starts;
   const guess = new Map<string, string>();
@@ -79,7 +105,7 @@ function definitionsOf(chunks: ChunkFragment[]): Map<string, string> {
  * like one and not be one (`[ref]:1. Step`, or a lazy continuation of a paragraph), and code or
  * HTML the splitter skips to the end can hide real ones.
  */
-function finish(text: string, options: BuildOptions, split: ChunkFragment[], guess: Map<string, string>, pool?: Pool): GoalDoc {
+function finish(text: string, options: BuildOptions, split: ChunkFragment[], guess: Map<string, string>, pool?: Pool): ParsedDocument {
   const chunks = mergeOpenChunks(split, guess, pool);
   const definitions = definitionsOf(chunks);
   for (let i = 0; i < chunks.length; i++) {
@@ -101,7 +127,7 @@ function finish(text: string, options: BuildOptions, split: ChunkFragment[], gue
     line += own.length - 1;
     offset += fragment.text.length;
   }
-  return assemble(text, options, chunks, lineStarts);
+  return { model: assemble(text, options, chunks, lineStarts), chunks };
 }
 
 /**
@@ -152,9 +178,7 @@ function commonSuffix(a: string, b: string, max: number): number {
  * hence the chunk before. From a chunk start in the unchanged tail on, the split of both versions
  * is the same, since it only looks forward from a chunk start.)
  */
-function buildFromPrevious(text: string, options: BuildOptions, previous: GoalDoc): GoalDoc {
-  const old = previous.text;
-  const oldChunks = previous.chunks;
+function buildFromPrevious(text: string, options: BuildOptions, old: string, oldChunks: ChunkFragment[]): ParsedDocument {
   const guess = definitionsOf(oldChunks);
   if (oldChunks.length === 0) return finish(text, options, [fragmentFor(text, true, guess)], guess);
   const prefix = commonPrefix(old, text);
@@ -189,6 +213,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
   const htmlAnchors: string[] = [];
   const items: Milestone[] = [];
   const codeSpans: Span[] = [];
+  const tables: Table[] = [];
   const mojibake: Mojibake[] = [];
   const unanalysed: Unanalysed[] = [];
   const content = new Map<Heading, SectionContent>();
@@ -199,6 +224,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     htmlAnchors.push(...c.htmlAnchors);
     items.push(...c.items);
     codeSpans.push(...c.codeSpans);
+    tables.push(...c.tables);
     mojibake.push(...c.mojibake);
     if (c.unanalysed) unanalysed.push(c.unanalysed);
     for (const section of c.sections) {
@@ -237,9 +263,9 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     items,
     mojibake,
     codeSpans,
+    tables,
     unanalysed,
     evidence: goalDocEvidence(headings, structure.quarters, structure.goals, items, keyResults),
     marker,
-    chunks,
   };
 }

@@ -1,32 +1,40 @@
-// One parse per document version: models are cached by URI and version.
+// One parse per document version: each open document's model, with the parsed chunks the next
+// version reuses, cached by URI and version. A model a later version was built from is marked
+// superseded (model/build.ts): its positions may have moved, so a request that held it across
+// an `await` must not answer from it (the service checks).
 import type { GoalDoc } from './types';
-import { buildGoalDoc } from './build';
+import { type ParsedDocument, parseGoalDoc } from './build';
 
 export class ModelCache {
-  private readonly models = new Map<string, GoalDoc>();
+  private readonly parsed = new Map<string, ParsedDocument>();
 
   /** The model for this exact version and text, built on first request. */
   get(uri: string, version: number, text: () => string): GoalDoc {
-    const cached = this.models.get(uri);
+    const cached = this.parsed.get(uri);
     const current = text();
     // A client may send two versions with one number: the text decides (one pointer comparison
     // while the text is unchanged), so no edit is ever computed on text the editor no longer has.
-    if (cached && cached.version === version && cached.text === current) return cached;
+    if (cached && cached.model.version === version && cached.model.text === current) return cached.model;
     // The previous version's unchanged chunks are reused; only edited chunks are parsed again.
-    const doc = buildGoalDoc(current, { uri, version, previous: cached });
-    this.models.set(uri, doc);
-    return doc;
+    const next = parseGoalDoc(current, { uri, version, previous: cached });
+    this.parsed.set(uri, next);
+    return next.model;
   }
 
   peek(uri: string): GoalDoc | undefined {
-    return this.models.get(uri);
+    return this.parsed.get(uri)?.model;
   }
 
+  /** Forgets a document: nothing of it is kept once it is closed. */
   delete(uri: string): void {
-    this.models.delete(uri);
+    this.parsed.delete(uri);
   }
 
   clear(): void {
-    this.models.clear();
+    this.parsed.clear();
+  }
+
+  get size(): number {
+    return this.parsed.size;
   }
 }

@@ -6,6 +6,7 @@
 // and outside HTML blocks that may contain blank lines (comments, <pre>, <script>, …). Such a
 // line is a heading in the whole document whatever came before: it closes every open list,
 // block quote and paragraph. Splitting less is always safe; splitting there is never wrong.
+import { afterLineBreak, lineEndAt } from './text';
 
 export interface ChunkSplit {
   /** Offsets where chunks start; the first is the offset the split started from (0 for a whole text). */
@@ -26,22 +27,6 @@ const DEFINITION = /^ {0,3}\[(?:[^[\]\\\n]|\\.)+\]:/;
 // than it tests a multi-line `^` at every position.)
 const INTERESTING = /[\n\r][ \t]{0,3}[#`~<[]/g;
 
-/** The end of the line that starts at `from` (before its line break). */
-function endOfLine(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return i;
-}
-
-/** The start of the line after the one that ends at `lineEnd`. */
-function nextLineStart(text: string, lineEnd: number): number {
-  if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10) return lineEnd + 2;
-  return lineEnd + 1;
-}
 
 /** True when the line before the one starting at `lineStart` is blank (or there is none). */
 function previousLineBlank(text: string, lineStart: number): boolean {
@@ -74,9 +59,9 @@ export function splitChunks(text: string, from = 0, stop?: (start: number) => bo
   const firstLine = from === 0 && /^[ \t]{0,3}[#`~<[]/.test(text);
   for (let m = firstLine ? ({ index: -1 } as RegExpExecArray) : lines.exec(text); m; m = lines.exec(text)) {
     const lineStart = m.index + 1;
-    const lineEnd = endOfLine(text, lineStart);
+    const lineEnd = lineEndAt(text, lineStart);
     const line = text.slice(lineStart, lineEnd);
-    let resumeAt = nextLineStart(text, lineEnd);
+    let resumeAt = afterLineBreak(text, lineEnd);
     const c = line.trimStart().charCodeAt(0);
     if (c === 35 /* # */) {
       if (lineStart > 0 && line.charCodeAt(0) === 35 && /^#{1,6}(?:[ \t]|$)/.test(line) && previousLineBlank(text, lineStart)) {
@@ -90,18 +75,18 @@ export function splitChunks(text: string, from = 0, stop?: (start: number) => bo
         const close = new RegExp(`^ {0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}[ \\t]*$`, 'gm');
         close.lastIndex = resumeAt;
         const found = close.exec(text);
-        resumeAt = found ? nextLineStart(text, endOfLine(text, found.index)) : text.length;
+        resumeAt = found ? afterLineBreak(text, lineEndAt(text, found.index)) : text.length;
       }
     } else if (c === 60 /* < */) {
       const terminator = htmlBlockEnd(line);
       if (terminator) {
         const at = terminator.exec(text.slice(resumeAt));
-        resumeAt = at ? nextLineStart(text, endOfLine(text, resumeAt + at.index)) : text.length;
+        resumeAt = at ? afterLineBreak(text, lineEndAt(text, resumeAt + at.index)) : text.length;
       }
     } else if (c === 91 /* [ */ && line.includes(']:') && DEFINITION.test(line)) {
       if (/\]:\s*$/.test(line)) {
         // A definition whose destination is on the next line.
-        const nextEnd = endOfLine(text, resumeAt);
+        const nextEnd = lineEndAt(text, resumeAt);
         const next = text.slice(resumeAt, nextEnd);
         if (next.trim() !== '') definitions.push(`${line}\n${next}`);
       } else {

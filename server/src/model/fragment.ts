@@ -4,7 +4,8 @@
 import type { ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
-import type { Field, FieldName, GoalDocMarker, Link, Milestone, Mojibake, Span, Toc, Unanalysed } from './types';
+import type { Field, FieldName, GoalDocMarker, Link, Milestone, Mojibake, Span, Table, TableCell, Toc, Unanalysed } from './types';
+import type { Table as MdTable } from 'mdast';
 import { parseMarkdown } from './parse';
 import { buildChunkHeadings, type ChunkHeading } from './headings';
 import { buildLinks } from './links';
@@ -54,6 +55,7 @@ export interface ChunkFragment {
   sections: ChunkSection[];
   items: Milestone[];
   codeSpans: Span[];
+  tables: Table[];
   mojibake: Mojibake[];
   /** `<!-- goal-docs: on -->` / `off` markers of the chunk, in order (never inside code). */
   markers: GoalDocMarker[];
@@ -197,6 +199,7 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
     sections: [{ heading: 'before', content: { fields: [], items: [] } }],
     items: [],
     codeSpans: [],
+    tables: [],
     mojibake: [],
     markers: [],
     keyResults: 0,
@@ -246,6 +249,11 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
       const span = f.span(r.span.start, r.span.end);
       return { span, range: f.range(span), text: r.text, repaired: r.repaired };
     });
+  const tables: Table[] = [];
+  visit(root, 'table', (node) => {
+    const t = tableOf(ctx, node);
+    if (t) tables.push(t);
+  });
   const markers: GoalDocMarker[] = [];
   visit(root, 'html', (node) => {
     for (const m of node.value.matchAll(MARKER)) markers.push(m[1]!.toLowerCase() as GoalDocMarker);
@@ -278,6 +286,7 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
     sections,
     items,
     codeSpans,
+    tables,
     mojibake,
     markers,
     keyResults,
@@ -294,6 +303,32 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
     fragment.lineStarts = [0, ...fragment.lineStarts.slice(1).map((n) => n + 1)];
   }
   return fragment;
+}
+
+/** A table's rows and cells as the parser split them (a `|` in code splits a cell, as on GitHub). */
+function tableOf(ctx: SourceContext, node: MdTable): Table | undefined {
+  const { text, f } = ctx;
+  const rows = node.children.map((row) => {
+    const at = offsetsOf(row);
+    const cells = row.children.map((cell, k): TableCell => {
+      let { start, end } = offsetsOf(cell);
+      if (text[start] === '|') start++;
+      if (k === row.children.length - 1 && end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
+      let a = start;
+      let b = end;
+      while (a < b && /\s/.test(text[a]!)) a++;
+      while (b > a && /\s/.test(text[b - 1]!)) b--;
+      const middle = start + Math.floor((end - start) / 2);
+      const content = a < b ? f.span(a, b) : f.span(middle, middle);
+      return { span: f.span(start, end), content, text: text.slice(a, b) };
+    });
+    const span = f.span(at.start, at.end);
+    return { span, range: f.range(span), cells };
+  });
+  const [header, ...body] = rows;
+  if (!header) return undefined;
+  const at = offsetsOf(node);
+  return { span: f.span(at.start, at.end), header, rows: body };
 }
 
 /** `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->`: the user's word on whether a file is a goal doc. */

@@ -8,13 +8,12 @@ import type { Heading } from './types';
 import { parseQuarterLabel, parseYearLabel } from './periods';
 import { type PositionFactory, spanToRange } from './text';
 
-const EXPLICIT_ID = /\s*\{#([^\s}]+)\}\s*$/;
+/** An explicit `{#id}` at the end of a heading's text (the one place this syntax is read). */
+export const EXPLICIT_ID = /\s*\{#([^\s}]+)\}\s*$/;
 
 export interface ChunkHeading extends Heading {
   /** An explicit `{#id}` written after the heading text. */
   explicitId?: string;
-  /** GitHub's slug of the text before duplicates are counted (computed once per chunk). */
-  baseSlug: string;
   /** The text parsed as a quarter or year label, once per chunk (see structure.ts). */
   period?: { quarter: ReturnType<typeof parseQuarterLabel>; year: ReturnType<typeof parseYearLabel> };
 }
@@ -108,21 +107,9 @@ function trimTrailingBlankLines(text: string, min: number, end: number): number 
   return e;
 }
 
-const slugCache = new Map<string, string>();
-const SLUG_CACHE_SIZE = 20_000;
-
-/**
- * GitHub's slug of a text, as for a heading that appears first in its document. Remembered:
- * rules slug the same goal titles and TOC entries again on every version of a document.
- */
+/** GitHub's slug of a text, as for a heading that appears first in its document. */
 export function slugOf(text: string): string {
-  let s = slugCache.get(text);
-  if (s === undefined) {
-    if (slugCache.size >= SLUG_CACHE_SIZE) slugCache.clear();
-    s = baseSlug(text);
-    slugCache.set(text, s);
-  }
-  return s;
+  return baseSlug(text);
 }
 
 /** The nearest heading of a lower level above `h`: its parent in a plain Markdown outline. */

@@ -42,7 +42,7 @@ export function spanToRange(lineStarts: number[], span: Span): Range {
 /** The end of the line that contains `offset`, before its line break. */
 export function lineEndAt(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  for (let c = text.charCodeAt(i); i < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++i));
   return i;
 }
 
@@ -56,10 +56,44 @@ export function containsOffset(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
 
-export function rangeContains(outer: Range, pos: Position): boolean {
-  const afterStart = pos.line > outer.start.line || (pos.line === outer.start.line && pos.character >= outer.start.character);
-  const beforeEnd = pos.line < outer.end.line || (pos.line === outer.end.line && pos.character <= outer.end.character);
-  return afterStart && beforeEnd;
+const isBlank = (c: number) => c === 32 || c === 9;
+const isWhitespace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Back from `i` over spaces and tabs, not before `min`. */
+export function skipBlanksBack(text: string, i: number, min = 0): number {
+  while (i > min && isBlank(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Back from `i` over spaces, tabs and line breaks, not before `min`. */
+export function skipWhitespaceBack(text: string, i: number, min = 0): number {
+  while (i > min && isWhitespace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Forward from `i` over spaces, tabs and line breaks, not past `max`. */
+export function skipWhitespaceForward(text: string, i: number, max = text.length): number {
+  while (i < max && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The offset after the line break that ends the line at `lineEnd` (`\r\n`, `\n` or `\r`). */
+export function afterLineBreak(text: string, lineEnd: number): number {
+  return text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+}
+
+/** True when `a` comes before `b`. */
+export function positionBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+export function rangesEqual(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** True when two ranges share some text (touching ends do not count). */
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return positionBefore(a.start, b.end) && positionBefore(b.start, a.end);
 }
 
 /**

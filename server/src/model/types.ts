@@ -1,6 +1,5 @@
 // The goal-doc model: what features read. Built once per document version (see cache.ts).
 import type { Range } from 'vscode-languageserver-types';
-import type { ChunkFragment } from './fragment';
 
 /** Character offsets into the document text, end exclusive. */
 export interface Span {
@@ -18,6 +17,8 @@ export interface Heading {
   text: string;
   /** GitHub's anchor, with the `-1`, `-2` suffix of duplicates counted in document order. */
   slug: string;
+  /** GitHub's slug of the text alone, before duplicates are counted (same title, same base slug). */
+  baseSlug: string;
   /** Every fragment that reaches this heading: the slug, plus an explicit `{#id}` if any. */
   ids: string[];
   kind: HeadingKind;
@@ -234,6 +235,28 @@ export interface Unanalysed {
   reason: string;
 }
 
+export interface TableCell {
+  /** The cell between its pipes (neither pipe included). */
+  span: Span;
+  /** The cell's source without the spaces around it; an empty span mid-cell for an empty cell. */
+  content: Span;
+  /** The cell's source text, trimmed. */
+  text: string;
+}
+
+export interface TableRow {
+  span: Span;
+  range: Range;
+  cells: TableCell[];
+}
+
+/** A GFM table, as the parser split it into rows and cells. */
+export interface Table {
+  span: Span;
+  header: TableRow;
+  rows: TableRow[];
+}
+
 export type GoalDocMarker = 'on' | 'off';
 
 /** Counts of the kinds of content that make a Markdown page a goal doc. */
@@ -270,12 +293,12 @@ export interface GoalDoc {
   mojibake: Mojibake[];
   /** Offsets of fenced or indented code blocks, so text scans can skip them. */
   codeSpans: Span[];
+  /** The GFM tables, outside code. */
+  tables: Table[];
   /** Parts left unparsed, being beyond the parser's limits; everything else is analysed. */
   unanalysed: Unanalysed[];
   /** What the content says about whether this is a goal doc (see goalDocFiles.ts for the rule). */
   evidence: GoalDocEvidence;
   /** The first `<!-- goal-docs: on|off -->` marker of the document, if any. */
   marker?: GoalDocMarker;
-  /** The parsed chunks of this version, which the next version reuses where unchanged. */
-  chunks: ChunkFragment[];
 }

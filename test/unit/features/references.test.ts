@@ -55,7 +55,7 @@ describe('references', () => {
   it('knows what a link into a file must contain', () => {
     assert.deepEqual(linkNeedles('file:///ws/team/goals_completed.md'), ['goals_completed']);
     assert.deepEqual(linkNeedles('file:///ws/goals/index.md'), ['index', 'goals']);
-    assert.deepEqual(linkNeedles('file:///ws/on%20call.md'), ['on%20call', 'on call']);
+    assert.deepEqual(linkNeedles('file:///ws/on%20call.md'), ['on call', 'on%20call']);
   });
 
   it('finds nothing for plain text', async () => {

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { buildGoalDoc } from '../../../server/src/model/build';
+import { buildGoalDoc, parseGoalDoc } from '../../../server/src/model/build';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { applyTextEdit, goalDocText, newName, params, textEdit, where } from './arbitraries';
 import { checkEveryFeature, FuzzWorkspace, ROOT } from './check';
@@ -39,12 +39,13 @@ describe('robustness: every feature on random input', () => {
       fc.asyncProperty(goalDocText, fc.array(textEdit, { minLength: 1, maxLength: 12 }), inputs, async (start, edits, input) => {
         const ws = workspaceWith('## FY-21-Q4\n\n### Ship it\n');
         let text = start;
-        let doc = buildGoalDoc(text, { uri: `${ROOT}/goals.md`, version: 1 });
+        let parsed = parseGoalDoc(text, { uri: `${ROOT}/goals.md`, version: 1 });
         for (const [i, e] of edits.entries()) {
           text = applyTextEdit(text, e);
-          doc = buildGoalDoc(text, { uri: `${ROOT}/goals.md`, version: i + 2, previous: doc });
-          assert.equal(doc.text, text);
+          parsed = parseGoalDoc(text, { uri: `${ROOT}/goals.md`, version: i + 2, previous: parsed });
+          assert.equal(parsed.model.text, text);
         }
+        const doc = parsed.model;
         ws.set(doc);
         await checkEveryFeature(ws, doc, input);
       }),
@@ -57,12 +58,13 @@ describe('robustness: every feature on random input', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: texts.length - 1 }), fc.array(textEdit, { minLength: 1, maxLength: 6 }), inputs, async (which, edits, input) => {
         const ws = workspaceWith(texts[(which + 1) % texts.length]);
-        let doc = buildGoalDoc(texts[which], { uri: `${ROOT}/goals.md`, version: 1 });
+        let parsed = parseGoalDoc(texts[which], { uri: `${ROOT}/goals.md`, version: 1 });
         let text = texts[which];
         for (const [i, e] of edits.entries()) {
           text = applyTextEdit(text, e);
-          doc = buildGoalDoc(text, { uri: `${ROOT}/goals.md`, version: i + 2, previous: doc });
+          parsed = parseGoalDoc(text, { uri: `${ROOT}/goals.md`, version: i + 2, previous: parsed });
         }
+        const doc = parsed.model;
         ws.set(doc);
         await checkEveryFeature(ws, doc, { ...input, applyFixes: true });
       }),
