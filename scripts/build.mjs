@@ -6,7 +6,8 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node18',
+  // package.json's engines: Node 20 or newer (VS Code's extension host runs a newer one).
+  target: 'node20',
   sourcemap: true,
   logLevel: 'info',
 };

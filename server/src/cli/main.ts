@@ -3,6 +3,7 @@
 // 0 otherwise, 2 on bad usage.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildGoalDoc } from '../model/build';
@@ -16,8 +17,9 @@ import { fileUri } from '../uris';
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose]
 
 Checks goal docs and prints their problems. Without paths, checks the goal docs under the
-current folder. A named file is always checked; folders and globs are searched for goal docs
-(files matching goalDocs.files, or Markdown that looks like a goal doc).
+current folder. A named file is checked unless its <!-- goal-docs: off --> comment or
+goalDocs.exclude says no; folders and globs are searched for goal docs by the rule of the
+README's "Which files are goal docs".
 Settings are read from .goal-docs.json in the current folder when present.
 --verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
 Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.`;
@@ -32,30 +34,26 @@ interface Args {
   verbose: boolean;
 }
 
-function parseArgs(argv: string[]): Args | 'help' {
+function parseCommandLine(argv: string[]): Args | 'help' {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') return 'help';
   if (argv[0] !== 'check') throw new UsageError(`unknown command '${argv[0]}'; the command is 'check'.`);
-  const targets: string[] = [];
-  let format: Format = 'text';
-  let verbose = false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--help' || a === '-h') return 'help';
-    if (a === '--verbose') {
-      verbose = true;
-      continue;
-    }
-    if (a === '--format' || a.startsWith('--format=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format takes text, json or github, not '${value ?? ''}'.`);
-      format = value;
-    } else if (a.startsWith('-')) {
-      throw new UsageError(`unknown option '${a}'.`);
-    } else {
-      targets.push(a);
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'text' }, verbose: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (e) {
+    // node's own words name the option (`Unknown option '--frobnicate'`).
+    const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, '');
+    throw new UsageError(`${message[0]!.toLowerCase()}${message.slice(1)}.`);
   }
-  return { targets, format, verbose };
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format takes text, json or github, not '${format ?? ''}'.`);
+  return { targets: positionals, format, verbose: !!values.verbose };
 }
 
 /** Files to check: `explicit` ones are checked whatever they hold; the others only if goal docs. */
@@ -170,7 +168,7 @@ interface Outcome {
 async function plan(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<Plan | number> {
   let args: Args | 'help';
   try {
-    args = parseArgs(argv);
+    args = parseCommandLine(argv);
     if (args === 'help') {
       out(USAGE + '\n');
       return argv.length === 0 ? 2 : 0;
