@@ -55,6 +55,27 @@ describe('one meaning of done', () => {
     assert.ok(at('Review').includes('Mark milestone done'));
   });
 
+  it('tells milestones and outcomes apart from other field items: a dependency is no milestone', () => {
+    const text = dedent(`
+      ### Ship the feed
+
+      - **Owner**: Ann
+      - **Milestones**:
+        - ~~Design~~ Done: 3.1
+        - Build
+      - **Dependencies**:
+        - ~~Old API~~
+        - The search team
+    `);
+    const doc = model(text);
+    assert.deepEqual([...allMilestones(doc.items)].map((m) => `${m.text}:${m.role}`), ['Design Done: 3.1:milestone', 'Build:milestone', 'Old API:other', 'The search team:other']);
+    assert.deepEqual(provideCodeLenses(doc, { codeLens: true }, NOT_CANCELLED).map((l) => l.command!.title), ['1/2 milestones done']);
+    assert.deepEqual(computeDiagnostics(doc, defaultSettings()).map((d) => d.code), [], 'a struck dependency is no unstamped milestone');
+    const f = fixture(text);
+    const line = text.split('\n').findIndex((l) => l.includes('The search team'));
+    assert.deepEqual(titles(actionsAt({ ...f, range: { start: { line, character: 6 }, end: { line, character: 6 } } })), []);
+  });
+
   it('takes bare strikes for done only where the page marks done no other way', () => {
     const bare = model('## Goals\n\n### Ship\n\n- **Milestones:**\n  - ~~Design~~\n  - Build\n');
     assert.deepEqual([...allMilestones(bare.items)].map((m) => milestoneState(bare, m)), ['done', 'open']);

@@ -1,6 +1,6 @@
 // How a document marks items done, read from the done items already in it (nearest goal first),
 // or from the `goalDocs.done` settings where it has none; and the version a new stamp carries.
-import type { GoalDoc, Milestone } from '../model/types';
+import type { GoalDoc, ListItem, Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
 import { goalContaining } from '../model/structure';
 import { type DoneMark, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
@@ -48,12 +48,12 @@ const FROM_SETTINGS: Record<Exclude<GoalDocsSettings['done']['style'], 'auto'>, 
 };
 
 /** Closed (done or descoped) as this document reads it: model/done.ts, the one meaning of done. */
-export function isClosedInHouse(doc: GoalDoc, m: Milestone): boolean {
+export function isClosedInHouse(doc: GoalDoc, m: ListItem): boolean {
   return !isMilestoneOpen(doc, m);
 }
 
 /** The items of the goal whose section holds `m`, or undefined when it is in no goal. */
-function goalItemsOf(doc: GoalDoc, m: Milestone): Milestone[] | undefined {
+function goalItemsOf(doc: GoalDoc, m: ListItem): ListItem[] | undefined {
   const goal = goalContaining(doc.goals, m.span);
   return goal && [...allMilestones(goal.items)];
 }
@@ -77,7 +77,7 @@ function asTheRulesRead(mark: DoneMark, house: HouseStyle): DoneMark {
 /** The way `m` is marked done: as its goal's done items are, else as the document's, else as the settings say. */
 export function doneStyleFor(doc: GoalDoc, m: Milestone | undefined, settings: GoalDocsSettings): DoneStyle {
   const house = houseStyle(doc);
-  const marksOf = function* (items: Iterable<Milestone>) {
+  const marksOf = function* (items: Iterable<ListItem>) {
     for (const i of items) {
       const mark = house.marks.get(i);
       if (mark) yield mark;
@@ -110,7 +110,7 @@ function compareVersions(a: string, b: string): number {
 }
 
 /** The highest version stamped among the items (`Dist: 2020.11.30` beats `3.20`), if any. */
-export function latestStampedVersion(items: Iterable<Milestone>): string | undefined {
+export function latestStampedVersion(items: Iterable<ListItem>): string | undefined {
   let latest: string | undefined;
   for (const m of items) {
     const v = m.done?.version;

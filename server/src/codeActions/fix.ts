@@ -1,7 +1,7 @@
 // What a diagnostic's quick fix is, before it becomes a CodeAction: the fix reads the finding's
 // range and data (never its message) and the model of the same document version.
 import type { Range } from 'vscode-languageserver-types';
-import type { GoalDoc, Heading, Milestone } from '../model/types';
+import { type GoalDoc, type Heading, isMilestone, type Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
 import type { GoalDocsSettings } from '../settings';
 import type { SpanEdit } from './edit';
@@ -43,6 +43,6 @@ export function headingBySlug(doc: GoalDoc, slug: string | undefined): Heading |
 /** The item whose first line is `line` (the milestone rules' `data.line`). */
 export function itemOnLine(doc: GoalDoc, line: unknown): Milestone | undefined {
   if (typeof line !== 'number') return undefined;
-  for (const m of allMilestones(doc.items)) if (m.lineRange.start.line === line) return m;
+  for (const m of allMilestones(doc.items)) if (m.lineRange.start.line === line && isMilestone(m)) return m;
   return undefined;
 }

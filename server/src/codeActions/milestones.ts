@@ -2,7 +2,7 @@
 // where a diagnostic is: mark done, mark done with a chosen version, reopen, descope, and move to
 // the goal's Descoped outcomes list.
 import type { CodeAction, Range } from 'vscode-languageserver-types';
-import type { Field, GoalDoc, Milestone } from '../model/types';
+import { type Field, type GoalDoc, isMilestone, type Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
 import { goalContaining } from '../model/structure';
 import { offsetAt } from '../model/text';
@@ -43,7 +43,7 @@ export function targetsAt(doc: GoalDoc, range: Range): Targets {
     end--;
     lastLine--;
   }
-  const items = [...allMilestones(doc.items)].filter((m) => lineStart(doc, m.span.start) <= end && start <= ownEnd(doc, m));
+  const items = [...allMilestones(doc.items)].filter(isMilestone).filter((m) => lineStart(doc, m.span.start) <= end && start <= ownEnd(doc, m));
   const rows = goalRows(doc).filter((r) => r.line >= range.start.line && r.line <= lastLine);
   return { items, rows };
 }
@@ -51,7 +51,7 @@ export function targetsAt(doc: GoalDoc, range: Range): Targets {
 export function targetsOnLines(doc: GoalDoc, lines: number[]): Targets {
   const wanted = new Set(lines);
   return {
-    items: [...allMilestones(doc.items)].filter((m) => wanted.has(m.lineRange.start.line)),
+    items: [...allMilestones(doc.items)].filter(isMilestone).filter((m) => wanted.has(m.lineRange.start.line)),
     rows: goalRows(doc).filter((r) => wanted.has(r.line)),
   };
 }

@@ -1,6 +1,6 @@
 // milestone.struck-without-marker, milestone.done-not-struck, milestone.done-style. What done
 // means and the house style come from model/done.ts, as for every other feature.
-import type { DoneStampStyle, GoalDoc, Milestone } from '../model/types';
+import { type DoneStampStyle, type GoalDoc, isMilestone, type ListItem } from '../model/types';
 import { houseStyle, type HouseStyle, milestoneState } from '../model/done';
 import { type Finding, quote } from './finding';
 
@@ -15,9 +15,11 @@ const STYLE_WORDS: Record<DoneStampStyle, string> = {
  * Walks the items with what their ancestors say: under a done, descoped or struck item, a struck
  * child is part of its parent's mark (or of the parent's finding), not a finding of its own.
  */
-function walk(doc: GoalDoc, style: HouseStyle, items: Milestone[], coveredAbove: boolean, findings: Finding[]): void {
+function walk(doc: GoalDoc, style: HouseStyle, items: ListItem[], coveredAbove: boolean, findings: Finding[]): void {
   for (const m of items) {
     const state = milestoneState(doc, m);
+    // Dependencies, discussions and the like are not milestones: nothing here applies to them.
+    if (!isMilestone(m)) continue;
     if (m.whollyStruck && state === 'open' && !coveredAbove) {
       findings.push({
         code: 'milestone.struck-without-marker',

@@ -2,7 +2,7 @@
 // reused, moved, by later versions while its text is unchanged (fragment.ts); the document-wide
 // parts (slugs, sections, years, quarters, goals) are assembled from the chunks' pieces. The
 // chunks are parse state: they travel beside the model (ParsedDocument), never inside it.
-import type { GoalDoc, Heading, Link, Milestone, Mojibake, Span, Table, Unanalysed } from './types';
+import type { GoalDoc, Heading, Link, ListItem, Mojibake, Span, Table, Unanalysed } from './types';
 import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
 import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
@@ -211,7 +211,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
   const headings: ChunkHeading[] = [];
   const links: Link[] = [];
   const htmlAnchors: string[] = [];
-  const items: Milestone[] = [];
+  const items: ListItem[] = [];
   const codeSpans: Span[] = [];
   const tables: Table[] = [];
   const mojibake: Mojibake[] = [];

@@ -1,7 +1,7 @@
 // What done means, once for everything that asks (code lens, hover, outline, completion details,
 // diagnostics, quick fixes, mark done): an item's state, and the document's house style of
 // marking done. Read from the model of one version; nothing here re-reads the text.
-import type { DoneStampStyle, GoalDoc, Milestone } from './types';
+import type { DoneStampStyle, GoalDoc, ListItem } from './types';
 import { DONE_EMOJI } from './milestones';
 
 export type MilestoneState = 'done' | 'descoped' | 'open';
@@ -27,11 +27,11 @@ export interface HouseStyle {
   /** Struck text ends with a full stop inside the strike (`~~Ship it.~~`) in at least half the strikes. */
   periodInStrike: boolean;
   /** The mark of every done item, by item. */
-  marks: Map<Milestone, DoneMark>;
+  marks: Map<ListItem, DoneMark>;
 }
 
 /** A done mark the item carries itself: a stamp, a ticked task box, a done emoji in front or at the end. */
-function ownMark(m: Milestone): DoneMark | undefined {
+function ownMark(m: ListItem): DoneMark | undefined {
   if (m.checkbox?.checked) return { kind: 'checkbox' };
   if (m.done) {
     const mark: DoneMark = { kind: 'stamp', style: m.done.style, strike: m.struck };
@@ -44,7 +44,7 @@ function ownMark(m: Milestone): DoneMark | undefined {
 }
 
 /** Every item, depth first, in one flat array (cheaper than a generator on large documents). */
-export function flatItems(items: Milestone[], out: Milestone[] = []): Milestone[] {
+export function flatItems(items: ListItem[], out: ListItem[] = []): ListItem[] {
   for (const m of items) {
     out.push(m);
     if (m.children.length) flatItems(m.children, out);
@@ -58,13 +58,13 @@ const styles = new WeakMap<GoalDoc, HouseStyle>();
 export function houseStyle(doc: GoalDoc): HouseStyle {
   let style = styles.get(doc);
   if (style) return style;
-  const marks = new Map<Milestone, DoneMark>();
+  const marks = new Map<ListItem, DoneMark>();
   const stampCounts = new Map<DoneStampStyle, number>();
   let stampedStruck = 0;
   let stampedUnstruck = 0;
   let strikes = 0;
   let withPeriod = 0;
-  const bare: Milestone[] = [];
+  const bare: ListItem[] = [];
   for (const m of flatItems(doc.items)) {
     const s = m.struck ? m.strikes[0] : undefined;
     if (s) {
@@ -100,12 +100,12 @@ export function houseStyle(doc: GoalDoc): HouseStyle {
 }
 
 /** Done, descoped or open, as this document marks things. */
-export function milestoneState(doc: GoalDoc, m: Milestone): MilestoneState {
+export function milestoneState(doc: GoalDoc, m: ListItem): MilestoneState {
   if (m.done || m.checkbox?.checked || (m.status?.kind === 'emoji' && DONE_EMOJI.has(m.status.text))) return 'done';
   if (m.descoped) return 'descoped';
   return houseStyle(doc).marks.has(m) ? 'done' : 'open';
 }
 
-export function isMilestoneOpen(doc: GoalDoc, m: Milestone): boolean {
+export function isMilestoneOpen(doc: GoalDoc, m: ListItem): boolean {
   return milestoneState(doc, m) === 'open';
 }

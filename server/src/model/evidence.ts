@@ -1,6 +1,6 @@
 // What a page's content says about whether it is a goal doc: counts of the kinds of content
 // that only goal docs have. The rule that weighs them is in goalDocFiles.ts.
-import type { Goal, GoalDocEvidence, Heading, Milestone, Quarter } from './types';
+import type { Goal, GoalDocEvidence, Heading, ListItem, Quarter } from './types';
 
 /** A heading about goals: `Goals`, `Q3 OKRs`, `Objectives and key results`, `Design team goals for Q4`. */
 const GOALS_HEADING = /\b(?:goals?|okrs?|objectives?|key results?)\b/i;
@@ -9,7 +9,7 @@ const PLAN_WORD = /\b(?:goals?|okrs?|objectives?|annual|plan|priorities)\b/i;
 /** The fields that only goals have; a goal with two of them (or with milestones) is written as a goal. */
 const GOAL_FIELDS = new Set(['owner', 'status', 'outcomes', 'milestones', 'descopedOutcomes', 'problem']);
 
-export function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals: Goal[], items: Milestone[], keyResultLines: number): GoalDocEvidence {
+export function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals: Goal[], items: ListItem[], keyResultLines: number): GoalDocEvidence {
   let periodHeadings = 0;
   let datedPeriods = 0;
   let goalSections = 0;
@@ -26,7 +26,7 @@ export function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals:
     if (names.size >= 2 || g.fields.some((f) => f.name === 'milestones' && f.items.length > 0)) fieldedGoals++;
   }
   let stamped = 0;
-  const count = (list: Milestone[]) => {
+  const count = (list: ListItem[]) => {
     for (const m of list) {
       if (m.done) stamped++;
       if (m.children.length) count(m.children);

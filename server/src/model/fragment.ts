@@ -1,10 +1,10 @@
 // One chunk of a document, parsed and turned into model pieces with positions relative to where
 // the chunk stands. A later version of the document whose chunk has the same text reuses the
 // fragment: moving it is one addition per span and per position (see `placeFragment`).
-import type { ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { ListItem as MdListItem, Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
-import type { Field, FieldName, GoalDocMarker, Link, Milestone, Mojibake, Span, Table, TableCell, Toc, Unanalysed } from './types';
+import type { Field, FieldName, GoalDocMarker, Link, ListItem, Mojibake, Span, Table, TableCell, Toc, Unanalysed } from './types';
 import type { Table as MdTable } from 'mdast';
 import { parseMarkdown } from './parse';
 import { buildChunkHeadings, type ChunkHeading } from './headings';
@@ -12,7 +12,7 @@ import { buildLinks } from './links';
 import { findToc } from './toc';
 import type { SectionContent } from './structure';
 import { buildMilestones, offsetsOf, type SourceContext } from './milestones';
-import { fieldNameOf, holdsMilestones, matchField } from './fields';
+import { fieldNameOf, matchField } from './fields';
 import { findMojibake } from './mojibake';
 import { bracketLabels, normalizeLabel } from './chunks';
 import { computeLineStarts, lineEndAt, PositionFactory, positionAt, unclosedFence, unclosedHtmlBlock } from './text';
@@ -53,7 +53,7 @@ export interface ChunkFragment {
   links: Link[];
   htmlAnchors: string[];
   sections: ChunkSection[];
-  items: Milestone[];
+  items: ListItem[];
   codeSpans: Span[];
   tables: Table[];
   mojibake: Mojibake[];
@@ -80,25 +80,24 @@ function makeField(ctx: SourceContext, name: FieldName, label: string, form: Fie
  * come as bullets (`- **Owner**: x`), as paragraphs followed by a list (`**Milestones:**`), or
  * as headings (`#### Milestones`, whose lists belong to the goal above).
  */
-function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[], tocNode: unknown): { sections: ChunkSection[]; items: Milestone[] } {
+function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[], tocNode: unknown): { sections: ChunkSection[]; items: ListItem[] } {
   const sections: ChunkSection[] = [{ heading: 'before', content: { fields: [], items: [] } }];
-  const items: Milestone[] = [];
+  const items: ListItem[] = [];
   const headingByStart = new Map(headings.map((h) => [h.span.start, h]));
   let section = sections[0].content;
   let pending: Field | undefined; // a paragraph field whose items are the next list
   let headingField: Field | undefined;
 
-  const onField = (depth: number) => (item: ListItem, span: Span) => {
+  const onField = (depth: number) => (item: MdListItem, span: Span) => {
     const paragraph = item.children[0] as Paragraph;
     const pStart = offsetsOf(paragraph).start;
     const match = matchField(ctx.text.slice(pStart, lineEndAt(ctx.text, pStart)));
     if (!match) return;
     const field = makeField(ctx, match.name, match.label, 'bullet', span, pStart + match.valueStart);
     section.fields.push(field);
-    const itemField = holdsMilestones(match.name) ? match.name : undefined;
     for (const child of item.children) {
       if (child.type !== 'list') continue;
-      const nested = buildMilestones(ctx, child, depth + 1, itemField, onField(depth + 1));
+      const nested = buildMilestones(ctx, child, depth + 1, match.name, onField(depth + 1));
       field.items.push(...nested);
       section.items.push(...nested);
       items.push(...nested);
@@ -133,8 +132,7 @@ function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[
     }
     if (block.type === 'list' && block !== tocNode) {
       const into = pending ?? headingField;
-      const fieldName = into && holdsMilestones(into.name) ? into.name : undefined;
-      const built = buildMilestones(ctx, block, 0, fieldName, onField(0));
+      const built = buildMilestones(ctx, block, 0, into?.name, onField(0));
       into?.items.push(...built);
       section.items.push(...built);
       items.push(...built);

@@ -1,8 +1,8 @@
 // List items as milestones and outcomes: strike-through, Done stamps, Descoped markers, status
 // emoji and tails, task boxes, nesting.
-import type { List, ListItem, Paragraph, PhrasingContent } from 'mdast';
+import type { List, ListItem as MdListItem, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DoneStamp, DoneStampStyle, FieldName, Marker, Milestone, Span, StatusKind } from './types';
+import type { DoneStamp, DoneStampStyle, FieldName, ItemRole, ListItem, Marker, Span, StatusKind } from './types';
 import { lineEndAt, type PositionFactory } from './text';
 import { matchField } from './fields';
 
@@ -74,9 +74,9 @@ export function buildMilestones(
   list: List,
   depth: number,
   field: FieldName | undefined,
-  onField?: (item: ListItem, span: Span) => void,
-): Milestone[] {
-  const result: Milestone[] = [];
+  onField?: (item: MdListItem, span: Span) => void,
+): ListItem[] {
+  const result: ListItem[] = [];
   for (const item of list.children) {
     const span = spanOf(ctx, item);
     const first = item.children[0];
@@ -95,14 +95,14 @@ export function buildMilestones(
 
 function buildMilestone(
   ctx: SourceContext,
-  item: ListItem,
+  item: MdListItem,
   list: List,
   span: Span,
   firstLineEnd: number,
   depth: number,
   field: FieldName | undefined,
-  onField?: (item: ListItem, span: Span) => void,
-): Milestone {
+  onField?: (item: MdListItem, span: Span) => void,
+): ListItem {
   const { text, f } = ctx;
   const markerMatch = /^[ \t]*([-*+]|\d{1,9}[.)])/.exec(text.slice(span.start, firstLineEnd));
   const markerText = markerMatch ? markerMatch[1] : '-';
@@ -116,7 +116,8 @@ function buildMilestone(
   }
   const contentSpan = paragraph ? f.span(contentStart, Math.max(contentStart, offsetsOf(paragraph).end)) : f.span(firstLineEnd, firstLineEnd);
   const lineSpan = f.span(span.start, firstLineEnd);
-  const m: Milestone = {
+  const m: ListItem = {
+    role: roleOf(field),
     span,
     range: f.range(span),
     lineSpan,
@@ -147,7 +148,7 @@ function buildMilestone(
   return m;
 }
 
-function analyseParagraph(ctx: SourceContext, paragraph: Paragraph, m: Milestone): void {
+function analyseParagraph(ctx: SourceContext, paragraph: Paragraph, m: ListItem): void {
   const { text } = ctx;
   const p = m.contentSpan;
   let firstSignificant: PhrasingContent | undefined;
@@ -217,7 +218,22 @@ function nothingOutside(text: string, p: Span, parts: Array<Span | undefined>): 
 }
 
 /** Every item, depth first, children after their parent. */
-export function* allMilestones(items: Milestone[]): Generator<Milestone> {
+/** What the items of a field (or of no field) are to their goal. */
+function roleOf(field: FieldName | undefined): ItemRole {
+  switch (field) {
+    case undefined:
+    case 'milestones':
+      return 'milestone';
+    case 'outcomes':
+      return 'outcome';
+    case 'descopedOutcomes':
+      return 'descoped';
+    default:
+      return 'other';
+  }
+}
+
+export function* allMilestones(items: ListItem[]): Generator<ListItem> {
   for (const m of items) {
     yield m;
     yield* allMilestones(m.children);

@@ -17,12 +17,11 @@ export interface Progress {
  * outermost items count; sub-bullets are usually notes or sub-outcomes of their milestone.
  */
 export function milestonesOf(goal: Goal): Milestone[] {
-  const milestones = goal.items.filter((m) => m.field === 'milestones');
+  const milestones = goal.items.filter((m): m is Milestone => m.role === 'milestone' && m.field === 'milestones');
   if (milestones.length) return milestones;
-  const outcomes = goal.items.filter((m) => m.field === 'outcomes');
+  const outcomes = goal.items.filter((m): m is Milestone => m.role === 'outcome');
   if (outcomes.length) return outcomes;
-  const inOtherFields = new Set(goal.fields.flatMap((f) => f.items));
-  return goal.items.filter((m) => m.field === undefined && !inOtherFields.has(m));
+  return goal.items.filter((m): m is Milestone => m.role === 'milestone' && m.field === undefined);
 }
 
 export function goalProgress(doc: GoalDoc, goal: Goal): Progress {

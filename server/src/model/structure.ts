@@ -1,5 +1,5 @@
 // Years, quarters and goals from the headings, and the fields and items in each goal's section.
-import type { Field, Goal, Heading, Milestone, Quarter, Span, Year } from './types';
+import type { Field, Goal, Heading, ListItem, Quarter, Span, Year } from './types';
 import { parseQuarterLabel, parseYearLabel } from './periods';
 import type { ChunkHeading } from './headings';
 import { spanToRange } from './text';
@@ -7,7 +7,7 @@ import { fieldNameOf, parseOwners } from './fields';
 
 export interface SectionContent {
   fields: Field[];
-  items: Milestone[];
+  items: ListItem[];
 }
 
 export interface Structure {

@@ -134,7 +134,7 @@ export interface Field {
   value: string;
   valueSpan: Span;
   valueRange: Range;
-  items: Milestone[];
+  items: ListItem[];
 }
 
 export type DoneStampStyle = 'plain' | 'code' | 'bold' | 'arrow';
@@ -157,7 +157,16 @@ export interface Marker {
 
 export type StatusKind = 'in-progress' | 'estimate' | 'emoji';
 
-export interface Milestone {
+/**
+ * What a list item is to its goal: a milestone, an outcome, a descoped outcome (items of those
+ * fields, or of no field: a goal's plain list), or something else (Dependencies, Discussions…).
+ */
+export type ItemRole = 'milestone' | 'outcome' | 'descoped' | 'other';
+
+/** A list item of a goal doc, with what marks it done, descoped or in progress. */
+export interface ListItem {
+  /** What it is to its goal; nested items take their parent's role. */
+  role: ItemRole;
   /** The whole list item, nested children included. */
   span: Span;
   range: Range;
@@ -189,9 +198,18 @@ export interface Milestone {
   doneSuffix?: Marker;
   /** A GFM task box. */
   checkbox?: Marker & { checked: boolean };
-  children: Milestone[];
+  children: ListItem[];
   /** The field list it sits in, if any. */
   field?: FieldName;
+}
+
+/** A list item that can be done, descoped or reopened: a milestone or an outcome of a goal. */
+export interface Milestone extends ListItem {
+  role: 'milestone' | 'outcome' | 'descoped';
+}
+
+export function isMilestone(item: ListItem): item is Milestone {
+  return item.role !== 'other';
 }
 
 export interface Goal {
@@ -215,7 +233,7 @@ export interface Goal {
    * Every list item of the goal's section that is not itself a field bullet, including the items
    * of its Milestones/Outcomes fields; outermost first, children nested.
    */
-  items: Milestone[];
+  items: ListItem[];
 }
 
 export interface Mojibake {
@@ -289,7 +307,7 @@ export interface GoalDoc {
   /** Headings with a quarter label's shape that is not a valid label (`FY-20-Q5`). */
   badQuarterLabels: Heading[];
   /** Every list item of the document that is not a field, a TOC entry or inside a table. */
-  items: Milestone[];
+  items: ListItem[];
   mojibake: Mojibake[];
   /** Offsets of fenced or indented code blocks, so text scans can skip them. */
   codeSpans: Span[];
