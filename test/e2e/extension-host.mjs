@@ -25,6 +25,8 @@ export const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'update.mode': 'none',
+  // code-server saves edits after a delay by default; the tests revert what they type.
+  'files.autoSave': 'off',
 };
 
 export function writeUserSettings(userDataDir, extra = {}) {
