@@ -10,6 +10,7 @@ import { writeUserSettings } from './extension-host.mjs';
 
 const STEP_TIMEOUT_MS = 45_000;
 const GOALS_VIEW_TITLE = 'Goals (Goal Docs)';
+const OFFER = 'Goal Docs can complete links';
 
 export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir, failureDir, log }) {
   const dirs = codeServerDirs(path.join(tmpRoot, 'ui-host'));
@@ -54,6 +55,14 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
     const opened = await step('opens goals_completed.md from the Explorer', async () => {
       await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
     });
+    await step("offers Goal Docs' link completion in a notification when the first goal doc opens", async () => {
+      const toast = page.locator('.notification-toast', { hasText: OFFER });
+      await toast.first().waitFor({ timeout: 20_000 });
+      // Unanswered for now: Escape puts it away into the notification center, where it waits.
+      await ui.focusEditor();
+      await page.keyboard.press('Escape');
+      await toast.first().waitFor({ state: 'detached' });
+    });
     const skipUnlessOpened = () => { if (!opened) throw new Error('skipped: the document did not open'); };
 
     await step("suggests each heading once after ](# beside VS Code's own completion (the built-in's, by default)", async () => {
@@ -68,7 +77,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       skipUnlessOpened();
       const userSettings = path.join(dirs.userData, 'User', 'settings.json');
       if (/markdown\.suggest/.test(fs.readFileSync(userSettings, 'utf8'))) throw new Error('the setting was written before the click');
-      await ui.clickNotification('Goal Docs can complete links', "Use Goal Docs' completion");
+      await ui.clickNotification(OFFER, "Use Goal Docs' completion");
       await waitUntil('markdown.suggest.paths.enabled: false in the user settings', () => JSON.parse(fs.readFileSync(userSettings, 'utf8'))['markdown.suggest.paths.enabled'] === false,
         () => fs.readFileSync(userSettings, 'utf8'));
     });
@@ -180,6 +189,8 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
     const goalsOpened = await step('opens goals.md and goes to an open milestone', async () => {
       await ui.openFromExplorer('goals.md', 'Ledger team goals');
       await ui.goToLine(lineNumberOf(path.join(workspace, 'goals.md'), 'Match partial refunds'));
+      // Answered once, the offer is not made again for another goal doc.
+      if (await page.locator('.notification-toast, .notification-list-item', { hasText: OFFER }).count()) throw new Error('the completion offer was made again');
     });
     await step('Ctrl+. offers "Mark milestone done", which strikes and stamps the milestone', async () => {
       if (!goalsOpened) throw new Error('skipped: goals.md did not open');
