@@ -44,6 +44,8 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
         fs.mkdirSync(failureDir, { recursive: true });
         const kept = path.join(failureDir, `ui-failure-${results.length + 1}.png`);
         await page.screenshot({ path: kept }).catch(() => {});
+        // Close what the failed step left open (a suggest list, a peek), so the next step starts clean.
+        for (let i = 0; i < 2; i++) await page.keyboard.press('Escape').catch(() => {});
         results.push({ title: `UI ${title}`, state: 'failed', error: `${err.message.split('\n').slice(0, 6).join('\n')}\n(screenshot: ${kept})` });
         return false;
       }
@@ -231,6 +233,9 @@ class Workbench {
     await row.first().waitFor();
     await row.first().click();
     await this.page.locator('.tab.active', { hasText: fileName }).first().waitFor();
+    // A document open already keeps its scroll position: go to its top.
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Home');
     await this.page.locator('.editor-instance .monaco-editor .view-line', { hasText: firstLineText }).first().waitFor();
   }
 
