@@ -2,7 +2,7 @@
 // the mistakes planted in examples/goals_completed.md, and none for an ordinary README.md.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, describeDiagnostics, docUri, EXTENSION_ID, goalDocDiagnostics, lineOf, openDoc, waitFor, waitForDiagnostics, withSetting } from './helpers';
+import { closeAll, codeOf, describeDiagnostics, docUri, EXTENSION_ID, goalDocDiagnostics, lineOf, openDoc, positionOf, waitFor, waitForDiagnostics, withSetting } from './helpers';
 
 /** Each planted mistake: its code and a piece of the line it is on. */
 const EXPECTED: ReadonlyArray<[code: string, onLine: string]> = [
@@ -74,6 +74,13 @@ describe('diagnostics beside the built-in link validation (markdown.validate.ena
     // Our other rules go on: the TOC's case-only link is ours alone.
     assert.ok(goalDocDiagnostics(document.uri).some((d) => codeOf(d) === 'toc.entry-mismatch'), describeDiagnostics(goalDocDiagnostics(document.uri)));
     console.log(`e2e-count: diagnostics on the broken anchor with markdown.validate.enabled: ${1 + more.length} (${codeOf(builtin)})`);
+
+    // The hover there holds the diagnostic and nothing that repeats it; a good link gets ours.
+    const hovers = (at: vscode.Position) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+    assert.deepEqual(await hovers(builtin.range.start.translate(0, 2)), []);
+    const good = positionOf(document, '(#fy-24-q4)', 3);
+    const onGood = await waitFor('a hover on a good TOC link', async () => ((await hovers(good)).length ? hovers(good) : undefined));
+    assert.equal(onGood.length, 1, 'one hover on a good link');
 
     let titles: string[] = [];
     await waitFor('"Change to #currency-rates-are-cached-per-day" on the built-in\'s diagnostic', async () => {
