@@ -80,8 +80,9 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       const userSettings = path.join(dirs.userData, 'User', 'settings.json');
       if (/markdown\.suggest/.test(fs.readFileSync(userSettings, 'utf8'))) throw new Error('the setting was written before the click');
       await ui.clickNotification(OFFER, "Use Goal Docs' completion");
-      await waitUntil('markdown.suggest.paths.enabled: false in the user settings', () => JSON.parse(fs.readFileSync(userSettings, 'utf8'))['markdown.suggest.paths.enabled'] === false,
-        () => fs.readFileSync(userSettings, 'utf8'));
+      // The workbench may be halfway through writing the file: a read that does not parse is a miss.
+      const written = () => { try { return JSON.parse(fs.readFileSync(userSettings, 'utf8'))['markdown.suggest.paths.enabled'] === false; } catch { return false; } };
+      await waitUntil('markdown.suggest.paths.enabled: false in the user settings', written, () => fs.readFileSync(userSettings, 'utf8'));
     });
     await step("then suggests each heading once, Goal Docs' own (heading text, place, owners)", async () => {
       skipUnlessOpened();
@@ -156,7 +157,12 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       const target = lineNumberOf(completed, '#### Currency rates are cached per day');
       await rows.filter({ hasText: 'Currency rates are cached per day' }).first().click();
       await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: String(target) }).first().waitFor();
+      // A file that is no goal doc gets a word instead of a tree.
       await ui.expandPane(path.basename(workspace));
+      await ui.openFromExplorer('README.md', 'Tidewater Payments');
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: GOALS_VIEW_TITLE }) });
+      await pane.locator('.welcome-view-content', { hasText: 'is not a goal doc' }).first().waitFor();
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
     });
     await step('counts one reference to a goal heading linked once from another file (Shift+F12, Peek References)', async () => {
       skipUnlessOpened();
@@ -166,6 +172,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
         for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
       };
       // Go to References goes straight to a single reference, and peeks at two or more.
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
       await onGoalHeading();
       await page.keyboard.press('Shift+F12');
       const linkLine = lineNumberOf(path.join(workspace, 'goals.md'), 'goals_completed.md#nightly-reconciliation');

@@ -71,6 +71,12 @@ describe('diagnostics beside the built-in link validation (markdown.validate.ena
       return ds.some((d) => codeOf(d) === 'link.no-such-header-in-own-file') && !ds.some((d) => codeOf(d) === 'anchor.missing') ? ds : undefined;
     }, { events: [vscode.languages.onDidChangeDiagnostics], describeLast: () => describeDiagnostics(onLine()) });
     assert.deepEqual(more.map(codeOf), [], `more than one diagnostic for one broken link: ${describeDiagnostics(onLine())}`);
+    // A missing file, too, gets one diagnostic: the built-in's.
+    const fileLine = lineOf(document, '(planning.md)');
+    const onFileLine = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.start.line === fileLine && d.range.end.character > document.lineAt(fileLine).text.indexOf('(planning.md)'));
+    await waitFor(`one diagnostic for planning.md on line ${fileLine + 1}`, () => (onFileLine().length === 1 ? true : undefined),
+      { events: [vscode.languages.onDidChangeDiagnostics], describeLast: () => describeDiagnostics(onFileLine()) });
+    assert.equal(codeOf(onFileLine()[0]), 'link.no-such-file');
     // Our other rules go on: the TOC's case-only link is ours alone.
     assert.ok(goalDocDiagnostics(document.uri).some((d) => codeOf(d) === 'toc.entry-mismatch'), describeDiagnostics(goalDocDiagnostics(document.uri)));
     console.log(`e2e-count: diagnostics on the broken anchor with markdown.validate.enabled: ${1 + more.length} (${codeOf(builtin)})`);
