@@ -10,13 +10,12 @@ import type { GoalDoc } from './model/types';
 import type { GoalDocsService } from './service';
 import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from './features/workspace';
 import { isGoalDoc } from './goalDocFiles';
+import { listFolder } from './folderListing';
 
 /** Folders never walked: dependencies and version control hold no goal docs of the team's. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** A bound on the walk, so a huge monorepo cannot stall the server. */
 export const MAX_INDEXED_FILES = 20_000;
-/** A bound on one folder's listing for path completion. */
-export const MAX_LISTED_ENTRIES = 2_000;
 /** Models built between two yields to the event loop, so cancellation gets through. */
 const BUILDS_PER_YIELD = 16;
 
@@ -211,23 +210,8 @@ export class WorkspaceIndex implements GoalDocWorkspace {
 
   async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {
     const dir = this.service.files.insideWorkspace(uri);
-    if (!dir) return undefined;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return undefined;
-    }
-    const listed: DirectoryEntry[] = [];
     const base = uri.replace(/\/$/, '');
-    for (const e of entries.slice(0, MAX_LISTED_ENTRIES)) {
-      if (SKIPPED_FOLDERS.has(e.name)) continue;
-      // A symbolic link is listed only when it leads to somewhere inside the folders.
-      const kind = e.isSymbolicLink() ? this.service.files.stat(`${base}/${encodeURIComponent(e.name)}`)
-        : e.isDirectory() ? 'directory' : e.isFile() ? 'file' : undefined;
-      if (kind) listed.push({ name: e.name, kind });
-    }
-    return listed;
+    return dir ? listFolder(dir, (name) => this.service.files.stat(`${base}/${encodeURIComponent(name)}`)) : undefined;
   }
 
   folderOf(uri: string): string | undefined {
