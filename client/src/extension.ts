@@ -1,5 +1,6 @@
 // The thin client: starts the goal-docs language server for Markdown files and adds what only
-// the editor can do. All goal-doc logic lives in the server.
+// the editor can do: the Goals view, asking who completes links, the version input box. All
+// goal-doc logic lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -11,10 +12,19 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { GOAL_TREE_REQUEST, type GoalTreeParams, type GoalTreeResult, type InitializationOptions } from '../../server/src/protocol';
+import { BUILTIN_MARKDOWN, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
+import { type GoalNode, GoalsView } from './goalsView';
+
+/** What activate() returns to other extensions (and the end-to-end tests). */
+export interface GoalDocsApi {
+  /** The Goals view's tree of an open document; null when it is not a goal doc. */
+  goalTree(uri: vscode.Uri): Promise<GoalNode[] | null>;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<GoalDocsApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -30,6 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.md'),
     },
     outputChannelName: 'Goal Docs',
+    initializationOptions: {
+      // Then the built-in answers the outline, symbols, references, definitions and links.
+      editorHasMarkdownFeatures: !!vscode.extensions.getExtension(BUILTIN_MARKDOWN),
+    } satisfies InitializationOptions,
     errorHandler: {
       // Writes to a server that has just died fail until its close is seen; the default handler
       // shuts the client down after three of them, and then the close restarts nothing. Only the
@@ -41,7 +55,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('goalDocs', 'Goal Docs', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
-  context.subscriptions.push(vscode.commands.registerCommand(MARK_DONE, markMilestoneDone));
+  const started = client;
+  const choice = new CompletionChoice(context.globalState);
+  const goalsView = new GoalsView(
+    (uri) => started.sendRequest<GoalTreeResult>(GOAL_TREE_REQUEST, { uri } satisfies GoalTreeParams),
+    (document) => void choice.offer(document),
+  );
+  context.subscriptions.push(
+    goalsView,
+    vscode.commands.registerCommand(MARK_DONE, markMilestoneDone),
+    vscode.commands.registerCommand(CHOOSE_LINK_COMPLETION, () => choice.choose()),
+  );
+  // The Goals view is contributed only once this context key is set, so that a workspace
+  // without Markdown never starts the server for it.
+  void vscode.commands.executeCommand('setContext', 'goalDocs.active', true);
+  return { goalTree: (uri) => goalsView.treeOf(uri) };
 }
 
 const RESTARTS_ALLOWED = 4;

@@ -16,8 +16,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
+import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from './diagnostics/editorValidation';
 import { GoalDocsService } from './service';
-import { SettingsStore } from './settingsStore';
+import { SETTINGS_SECTIONS, SettingsStore } from './settingsStore';
+import { GOAL_TREE_REQUEST, type GoalTreeParams, type GoalTreeResult, type InitializationOptions } from './protocol';
 import { CODE_ACTION_KINDS, MARK_DONE_WITH_VERSION_COMMAND, provideCodeActions } from './codeActions/index';
 import { markDoneWithVersion, parseMarkDoneArgs } from './codeActions/markDoneCommand';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -51,7 +53,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canRegisterConfigurationChange = false;
 
   const settings = new SettingsStore(
-    (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration({ scopeUri, section: 'goalDocs' }) : undefined),
+    (scopeUri) => (canPullConfiguration
+      ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section })))
+      : undefined),
     (message) => connection.console.warn(`Invalid setting: ${message}`),
   );
   const service = new GoalDocsService(documents, settings);
@@ -64,8 +68,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canPullConfiguration = !!caps.workspace?.configuration;
     canRegisterConfigurationChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
-    const init = params.initializationOptions as { goalDocs?: unknown } | undefined;
+    const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.goalDocs !== undefined) settings.setGlobal(init.goalDocs);
+    // In VS Code the built-in Markdown extension answers these for every Markdown file; a second
+    // answer would show each heading twice (Outline, breadcrumbs, Ctrl+T, references). The
+    // Year › Quarter › Goal tree goes to the client's Goals view instead (GOAL_TREE_REQUEST).
+    const editorHasMarkdownFeatures = init?.editorHasMarkdownFeatures === true;
+    const navigation = editorHasMarkdownFeatures ? {} : {
+      documentSymbolProvider: { label: 'Goals' },
+      workspaceSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+    };
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     service.setWorkspaceFolders(folders);
     index.setFolders(folders);
@@ -78,13 +93,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND] },
-        completionProvider: { triggerCharacters: ['#', '(', '/'] },
-        documentSymbolProvider: { label: 'Goals' },
-        workspaceSymbolProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
+        completionProvider: { triggerCharacters: ['#', '(', '/', '.'] },
+        ...navigation,
         documentHighlightProvider: true,
-        documentLinkProvider: { resolveProvider: false },
         hoverProvider: true,
         foldingRangeProvider: true,
         renameProvider: { prepareProvider: true },
@@ -96,7 +107,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     if (canRegisterConfigurationChange) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goalDocs' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: [...SETTINGS_SECTIONS] });
     }
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
@@ -128,7 +139,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return oversized ? [oversizedDiagnostic(oversized.length, oversized.limit)] : [];
     }
     if (token?.isCancellationRequested) return [];
-    return computeDiagnostics(analysed.doc, analysed.settings, service.files, token);
+    const diagnostics = computeDiagnostics(analysed.doc, analysed.settings, service.files, token);
+    const { validates } = await settings.editorMarkdown(uri);
+    return leaveBrokenLinksToEditor(analysed.doc, diagnostics, validates);
   };
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -156,9 +169,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   // --- Completion, outline, navigation, rename, code lens: one feature per file in features/ ---
+  // Link completion is the editor's where it has its own (VS Code's `markdown.suggest.paths.enabled`):
+  // two lists of the same headings would be merged into one with every heading twice. Where it
+  // has none, every Markdown file gets ours, goal doc or not.
   connection.onCompletion(async (params, token) => {
-    const a = await service.analyse(params.textDocument.uri);
-    return a && !token.isCancellationRequested ? provideCompletions(a.doc, params.position, index, token) : null;
+    const uri = params.textDocument.uri;
+    if ((await settings.editorMarkdown(uri)).completesLinks) return null;
+    const doc = await service.markdownModel(uri);
+    return doc && !token.isCancellationRequested ? provideCompletions(doc, params.position, index, token) : null;
+  });
+  connection.onRequest(GOAL_TREE_REQUEST, async (params: GoalTreeParams, token): Promise<GoalTreeResult> => {
+    const a = await service.analyse(params.uri);
+    return a && !token.isCancellationRequested ? provideDocumentSymbols(a.doc, token) : null;
   });
   connection.onDocumentSymbol(async (params, token) => {
     const a = await service.analyse(params.textDocument.uri);
@@ -213,7 +235,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // --- Code actions: quick fixes, milestone actions and fix all (codeActions/) ---
   connection.onCodeAction(async (params, token) => {
     const a = await service.analyse(params.textDocument.uri);
-    return a && !token.isCancellationRequested ? provideCodeActions(a.doc, params, a.settings, token) : null;
+    if (!a || token.isCancellationRequested) return null;
+    // The editor's broken-link diagnostic stands for ours (left out above): it gets our fixes.
+    const ours = oursForEditorDiagnostics(a.doc, params.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, service.files, token));
+    const request = ours.length ? { ...params, context: { ...params.context, diagnostics: [...params.context.diagnostics, ...ours] } } : params;
+    return provideCodeActions(a.doc, request, a.settings, token);
   });
   connection.onExecuteCommand(async (params) => {
     if (params.command !== MARK_DONE_WITH_VERSION_COMMAND) return null;

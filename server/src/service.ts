@@ -79,6 +79,17 @@ export class GoalDocsService {
   }
 
   /**
+   * The model of any open Markdown document within `goalDocs.maxFileSize`, goal doc or not: for
+   * link completion, which every Markdown file gets where the editor has none of its own.
+   */
+  async markdownModel(uri: string): Promise<GoalDoc | undefined> {
+    if (!this.documents.get(uri)) return undefined;
+    const { maxFileSize } = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    return current && current.getText().length <= maxFileSize ? this.model(current) : undefined;
+  }
+
+  /**
    * For an open document named like a goal doc but longer than `goalDocs.maxFileSize`: its
    * length and the limit, so that one message can say why nothing is analysed.
    */

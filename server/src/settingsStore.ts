@@ -1,15 +1,29 @@
 // Settings per document: pulled from the client per scopeUri, cached, dropped on change.
-// Invalid values are reported once (through `report`) and replaced by defaults.
+// Invalid values are reported once (through `report`) and replaced by defaults. Beside the
+// `goalDocs` section the same request pulls the `markdown` section, which says what the
+// editor's own Markdown features answer (editorMarkdown.ts).
+import { type EditorMarkdown, readEditorMarkdown } from './editorMarkdown';
 import { type GoalDocsSettings, readSettings } from './settings';
 
+/** The sections pulled for each document, in this order. */
+export const SETTINGS_SECTIONS = ['goalDocs', 'markdown'] as const;
+
+interface ScopeSettings {
+  goalDocs: GoalDocsSettings;
+  editorMarkdown: EditorMarkdown;
+}
+
 export class SettingsStore {
-  private readonly cache = new Map<string, Promise<GoalDocsSettings>>();
+  private readonly cache = new Map<string, Promise<ScopeSettings>>();
   private readonly reported = new Set<string>();
   private global: unknown;
 
   constructor(
-    /** Pulls the raw `goalDocs` section for a document; returns undefined when the client cannot. */
-    private readonly pull: (scopeUri: string) => Promise<unknown> | undefined,
+    /**
+     * Pulls the raw sections of SETTINGS_SECTIONS for a document, one value per section;
+     * returns undefined when the client cannot.
+     */
+    private readonly pull: (scopeUri: string) => Promise<unknown[]> | undefined,
     private readonly report: (message: string) => void,
   ) {}
 
@@ -28,7 +42,16 @@ export class SettingsStore {
     this.cache.delete(uri);
   }
 
-  get(uri: string): Promise<GoalDocsSettings> {
+  async get(uri: string): Promise<GoalDocsSettings> {
+    return (await this.scope(uri)).goalDocs;
+  }
+
+  /** What the editor's own Markdown features do for the document; nothing for a client that cannot say. */
+  async editorMarkdown(uri: string): Promise<EditorMarkdown> {
+    return (await this.scope(uri)).editorMarkdown;
+  }
+
+  private scope(uri: string): Promise<ScopeSettings> {
     let s = this.cache.get(uri);
     if (!s) {
       s = this.load(uri);
@@ -37,12 +60,13 @@ export class SettingsStore {
     return s;
   }
 
-  private async load(uri: string): Promise<GoalDocsSettings> {
+  private async load(uri: string): Promise<ScopeSettings> {
     let raw: unknown = this.global;
+    let markdown: unknown;
     const pulled = this.pull(uri);
     if (pulled) {
       try {
-        raw = await pulled;
+        [raw, markdown] = await pulled;
       } catch {
         raw = this.global;
       }
@@ -53,6 +77,6 @@ export class SettingsStore {
       this.reported.add(p);
       this.report(p);
     }
-    return settings;
+    return { goalDocs: settings, editorMarkdown: readEditorMarkdown(markdown) };
   }
 }

@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import type { GoalDoc } from './model/types';
 import type { GoalDocsService } from './service';
-import type { Cancellation, GoalDocWorkspace } from './features/workspace';
+import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from './features/workspace';
 import { isGoalDoc } from './goalDocFiles';
 import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
 import { fileUri, fsPathOf, uriKey, uriPath } from './uris';
+import { listFolder } from './folderListing';
 
 /** A bound on the walk, so a huge monorepo cannot stall the server. */
 export const MAX_INDEXED_FILES = 20_000;
@@ -171,6 +172,16 @@ export class WorkspaceIndex implements GoalDocWorkspace {
 
   stat(uri: string): 'file' | 'directory' | undefined {
     return this.service.files.stat(uri);
+  }
+
+  async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {
+    const dir = this.service.files.insideWorkspace(uri);
+    const base = uri.replace(/\/$/, '');
+    return dir ? listFolder(dir, (name) => this.service.files.stat(`${base}/${encodeURIComponent(name)}`)) : undefined;
+  }
+
+  folderOf(uri: string): string | undefined {
+    return this.folders.find((f) => uri.startsWith(f.replace(/\/$/, '') + '/'));
   }
 
   openVersion(uri: string): number | undefined {

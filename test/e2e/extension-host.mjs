@@ -9,9 +9,8 @@ import * as path from 'node:path';
 import { codeServerDirs, installVsix, startCodeServer } from '../../scripts/host/code-server.mjs';
 import { launchChromium } from './browser.mjs';
 
-// The built-in Markdown extension also offers heading completions, header renames and a heading
-// outline; with it on, the suite could pass on its features instead of ours. The UI test keeps it.
-const BUILTIN_MARKDOWN = 'vscode.markdown-language-features';
+// VS Code's built-in Markdown extension stays on, as every user has it: the suite checks what a
+// user sees beside it (each heading once), and tells our answers from its by their shape.
 const SUITE_TIMEOUT_MS = 8 * 60_000;
 
 /** Settings for a quiet, deterministic workbench. */
@@ -26,6 +25,8 @@ export const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'update.mode': 'none',
+  // code-server saves edits after a delay by default; the tests revert what they type.
+  'files.autoSave': 'off',
 };
 
 export function writeUserSettings(userDataDir, extra = {}) {
@@ -64,8 +65,7 @@ export async function runSuiteInCodeServer({ host, vsix, suiteJs, workspace, tmp
   await installVsix(host, dirs, vsix);
   const server = await startCodeServer(host, dirs, {
     vscodeOptions: ['enable-smoke-test-driver'],
-    // The VS Code server ignores --disable-extension; it does honour this when scanning built-ins.
-    env: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo, VSCODE_SKIP_BUILTIN_EXTENSIONS: BUILTIN_MARKDOWN },
+    env: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo },
   });
   log(`code-server ${server.url} (pid ${server.pid}); its log: ${dirs.log}`);
   const browser = await launchChromium();
@@ -99,7 +99,8 @@ export async function runSuiteInCodeServer({ host, vsix, suiteJs, workspace, tmp
 
 /**
  * Finds a desktop VS Code: $VSCODE_EXECUTABLE_PATH, else @vscode/test-electron's download.
- * Returns undefined (and says why) when there is none.
+ * Returns undefined (and says so) when there is none: code-server is used instead, which is
+ * expected where VS Code's download server cannot be reached.
  */
 export async function findDesktopVSCode({ log }) {
   if (process.env.VSCODE_EXECUTABLE_PATH) return process.env.VSCODE_EXECUTABLE_PATH;
@@ -108,7 +109,8 @@ export async function findDesktopVSCode({ log }) {
     const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
     return await downloadAndUnzipVSCode({ version: 'stable', timeout: 20_000 });
   } catch (err) {
-    log(`no desktop VS Code: download failed (${String(err.message ?? err).split('\n')[0]})`);
+    const why = String(err.message ?? err).split('\n')[0];
+    log(`desktop VS Code cannot be downloaded on this machine (${why}); using code-server instead, the same VS Code workbench and extension host (set VSCODE_EXECUTABLE_PATH to use a desktop VS Code)`);
     return undefined;
   }
 }
@@ -134,7 +136,7 @@ export async function runSuiteInDesktop({ executable, vsix, suiteJs, workspace, 
       extensionDevelopmentPath: writeHarness(path.join(tmpRoot, 'harness')),
       extensionTestsPath: suiteJs,
       extensionTestsEnv: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo },
-      launchArgs: [workspace, ...dirArgs, `--disable-extension=${BUILTIN_MARKDOWN}`, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [workspace, ...dirArgs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });
   } catch (err) {
     error = `${error}: ${err.message ?? err}`;

@@ -9,6 +9,8 @@ import { launchChromium } from './browser.mjs';
 import { writeUserSettings } from './extension-host.mjs';
 
 const STEP_TIMEOUT_MS = 45_000;
+const GOALS_VIEW_TITLE = 'Goals (Goal Docs)';
+const OFFER = 'Goal Docs can complete links';
 
 export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir, failureDir, log }) {
   const dirs = codeServerDirs(path.join(tmpRoot, 'ui-host'));
@@ -42,17 +44,69 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
         fs.mkdirSync(failureDir, { recursive: true });
         const kept = path.join(failureDir, `ui-failure-${results.length + 1}.png`);
         await page.screenshot({ path: kept }).catch(() => {});
+        // Close what the failed step left open (a suggest list, a peek), so the next step starts clean.
+        for (let i = 0; i < 2; i++) await page.keyboard.press('Escape').catch(() => {});
         results.push({ title: `UI ${title}`, state: 'failed', error: `${err.message.split('\n').slice(0, 6).join('\n')}\n(screenshot: ${kept})` });
         return false;
       }
     };
 
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    const completed = path.join(workspace, 'goals_completed.md');
+    const completedHeadings = headingsOf(completed);
     const opened = await step('opens goals_completed.md from the Explorer', async () => {
       await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
     });
+    await step("offers Goal Docs' link completion in a notification when the first goal doc opens", async () => {
+      const toast = page.locator('.notification-toast', { hasText: OFFER });
+      await toast.first().waitFor({ timeout: 20_000 });
+      // Unanswered for now: Escape puts it away into the notification center, where it waits.
+      await ui.focusEditor();
+      await page.keyboard.press('Escape');
+      await toast.first().waitFor({ state: 'detached' });
+    });
+    const skipUnlessOpened = () => { if (!opened) throw new Error('skipped: the document did not open'); };
+
+    await step("suggests each heading once after ](# beside VS Code's own completion (the built-in's, by default)", async () => {
+      skipUnlessOpened();
+      const rows = await ui.suggestAfter('See [the first quarter](#', '#fy-23-q1');
+      assertEachOnce(rows, completedHeadings.length, 'suggest rows');
+      if (!rows.every((r) => r.startsWith('#'))) throw new Error(`Goal Docs added rows beside the built-in's: ${rows.join(' | ')}`);
+      log(`counts: suggest rows after ](# in goals_completed.md (built-in): ${rows.length} for ${completedHeadings.length} headings`);
+      await ui.revert();
+    });
+    await step("offers Goal Docs' completion once, and only the click writes markdown.suggest.paths.enabled", async () => {
+      skipUnlessOpened();
+      const userSettings = path.join(dirs.userData, 'User', 'settings.json');
+      if (/markdown\.suggest/.test(fs.readFileSync(userSettings, 'utf8'))) throw new Error('the setting was written before the click');
+      await ui.clickNotification(OFFER, "Use Goal Docs' completion");
+      // The workbench may be halfway through writing the file: a read that does not parse is a miss.
+      const written = () => { try { return JSON.parse(fs.readFileSync(userSettings, 'utf8'))['markdown.suggest.paths.enabled'] === false; } catch { return false; } };
+      await waitUntil('markdown.suggest.paths.enabled: false in the user settings', written, () => fs.readFileSync(userSettings, 'utf8'));
+    });
+    await step("then suggests each heading once, Goal Docs' own (heading text, place, owners)", async () => {
+      skipUnlessOpened();
+      const rows = await ui.suggestAfter('See [the first quarter](#', 'FY-23-Q1');
+      assertEachOnce(rows, completedHeadings.length, 'suggest rows');
+      if (rows.some((r) => r.startsWith('#'))) throw new Error(`the built-in still completes: ${rows.join(' | ')}`);
+      log(`counts: suggest rows after ](# in goals_completed.md (Goal Docs): ${rows.length} for ${completedHeadings.length} headings`);
+      // Show a goal's owners and progress in the details beside the list.
+      await ui.focusSuggestion('Nightly reconciliation finishes before the morning close');
+      await page.locator('.suggest-details-container .docs', { hasText: 'Priya, Tomasz' }).first().waitFor();
+      await ui.screenshot('completion.png');
+      await ui.revert();
+    });
+    await step('still suggests anchors in a plain README', async () => {
+      await ui.openFromExplorer('README.md', 'Tidewater Payments');
+      const headings = headingsOf(path.join(workspace, 'README.md'));
+      const rows = await ui.suggestAfter('See [the list](#', 'Mistakes to find');
+      assertEachOnce(rows, headings.length, 'README suggest rows');
+      log(`counts: suggest rows after ](# in README.md: ${rows.length} for ${headings.length} headings`);
+      await ui.revert();
+    });
+
     await step('shows a squiggle and the problem in the Problems panel', async () => {
-      if (!opened) throw new Error('skipped: the document did not open');
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
       await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'has no entry in the table of contents' });
@@ -62,25 +116,90 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       await ui.screenshot('problems.png');
       await ui.runCommand('View: Hide Panel');
     });
-    await step('shows years › quarters › goals in the Outline', async () => {
-      if (!opened) throw new Error('skipped: the document did not open');
+    await step('shows each heading once in the Outline, and one trail in the breadcrumbs', async () => {
+      skipUnlessOpened();
+      await ui.collapsePane(path.basename(workspace));
+      await ui.collapsePane(GOALS_VIEW_TITLE);
       await ui.runCommand('Explorer: Focus on Outline View');
-      // Give the Outline the side bar: fold the file list away and widen the bar.
-      await page.locator('.pane-header', { hasText: path.basename(workspace) }).first().click();
       await ui.widenSideBar(440);
-      const rows = page.locator('.outline-pane .monaco-list-row');
-      // Our tree nests goals under quarters under years (VS Code's Markdown outline nests headings too,
-      // but names its entries differently; see the test's check of levels below).
+      const rows = ui.paneRows('Outline');
+      await rows.filter({ hasText: 'Nightly reconciliation finishes before the morning close' }).first().waitFor();
+      await rows.filter({ hasText: completedHeadings.at(-1) }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].replace(/^#+\s*/, '').trim());
+      assertEachOnce(texts.filter((t) => completedHeadings.includes(t)), completedHeadings.length, 'Outline rows');
+      log(`counts: Outline rows for goals_completed.md: ${texts.length} rows for ${completedHeadings.length} headings`);
+      const goalLine = lineNumberOf(completed, '#### Nightly reconciliation');
+      await ui.goToLine(goalLine);
+      const crumbs = await ui.breadcrumbs();
+      const trail = crumbs.map((c) => c.replace(/^#+\s*/, ''));
+      for (const name of ['2024', 'FY-24-Q4', 'Nightly reconciliation finishes before the morning close']) {
+        if (trail.filter((c) => c === name).length !== 1) throw new Error(`the breadcrumbs do not show ${name} once: ${crumbs.join(' › ')}`);
+      }
+      log(`counts: breadcrumbs on the goal heading: ${crumbs.join(' › ')}`);
+      await ui.screenshot('outline.png');
+      await ui.expandPane(path.basename(workspace));
+    });
+    await step('shows Year › Quarter › Goal with owners and progress in the Goals view; a click reveals the heading', async () => {
+      skipUnlessOpened();
+      await ui.collapsePane(path.basename(workspace));
+      await ui.collapsePane('Outline');
+      await ui.expandPane(GOALS_VIEW_TITLE);
+      await ui.widenSideBar(560);
+      const rows = ui.paneRows(GOALS_VIEW_TITLE);
       const goal = rows.filter({ hasText: 'Nightly reconciliation finishes before the morning close' });
       await goal.first().waitFor();
-      const levels = await ui.outlineLevels(['2024', 'FY-24-Q4', 'Nightly reconciliation finishes before the morning close']);
-      if (!levels) throw new Error(`no Outline rows nest 2024 › FY-24-Q4 › Nightly reconciliation…; rows:\n${(await rows.allInnerTexts()).join(' | ')}`);
-      await ui.screenshot('outline.png');
-      await page.locator('.pane-header', { hasText: path.basename(workspace) }).first().click();
+      const text = await goal.first().innerText();
+      if (!/Priya, Tomasz · 3\/3 done/.test(text)) throw new Error(`the goal's row does not show its owners and progress: ${text}`);
+      const levels = await ui.rowLevels(rows, ['2024', 'FY-24-Q4', 'Nightly reconciliation finishes before the morning close']);
+      if (!levels) throw new Error(`no Goals view rows nest 2024 › FY-24-Q4 › Nightly reconciliation…; rows:\n${(await rows.allInnerTexts()).join(' | ')}`);
+      log(`counts: Goals view rows: ${await rows.count()} (2024 › FY-24-Q4 › goal at levels ${levels.join(', ')})`);
+      await ui.screenshot('goals-view.png');
+      const target = lineNumberOf(completed, '#### Currency rates are cached per day');
+      await rows.filter({ hasText: 'Currency rates are cached per day' }).first().click();
+      await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: String(target) }).first().waitFor();
+      // A file that is no goal doc gets a word instead of a tree.
+      await ui.expandPane(path.basename(workspace));
+      await ui.openFromExplorer('README.md', 'Tidewater Payments');
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: GOALS_VIEW_TITLE }) });
+      await pane.locator('.welcome-view-content', { hasText: 'is not a goal doc' }).first().waitFor();
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
+    });
+    await step('counts one reference to a goal heading linked once from another file (Shift+F12, Peek References)', async () => {
+      skipUnlessOpened();
+      const onGoalHeading = async () => {
+        await ui.goToLine(lineNumberOf(completed, '#### Nightly reconciliation'));
+        await page.keyboard.press('Home');
+        for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+      };
+      // Go to References goes straight to a single reference, and peeks at two or more.
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
+      await onGoalHeading();
+      await page.keyboard.press('Shift+F12');
+      const linkLine = lineNumberOf(path.join(workspace, 'goals.md'), 'goals_completed.md#nightly-reconciliation');
+      await page.locator('.tab.active', { hasText: 'goals.md' }).first().waitFor();
+      await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: String(linkLine) }).first().waitFor();
+      log(`counts: Shift+F12 on '#### Nightly reconciliation…': 1 reference (went straight to goals.md:${linkLine})`);
+      // Peek References also lists the heading itself (the built-in's declaration): each once.
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
+      await onGoalHeading();
+      await ui.runCommand('Peek References');
+      const title = page.locator('.peekview-widget .peekview-title');
+      await waitUntilAsync('the peek to count the references', async () => /\(\d+\)/.test(await title.first().innerText().catch(() => '')),
+        async () => title.first().innerText().catch(() => 'no peek'));
+      const files = await page.locator('.peekview-widget .ref-tree .monaco-list-row').evaluateAll((els) => els
+        .map((el) => ({ name: el.querySelector('.label-name')?.textContent?.trim(), badge: el.querySelector('.monaco-count-badge')?.textContent?.trim() }))
+        .filter((r) => r.badge));
+      const byFile = files.map((f) => `${f.name} ${f.badge}`).join(', ');
+      log(`counts: Peek References on the goal heading: ${/References \(\d+\)/.exec(await title.first().innerText())?.[0]}: ${byFile}`);
+      await ui.screenshot('references.png');
+      if (byFile !== 'goals.md 1, goals_completed.md 1') throw new Error(`expected the link in goals.md once and the heading itself once: ${byFile}`);
+      await page.keyboard.press('Escape');
     });
     const goalsOpened = await step('opens goals.md and goes to an open milestone', async () => {
       await ui.openFromExplorer('goals.md', 'Ledger team goals');
       await ui.goToLine(lineNumberOf(path.join(workspace, 'goals.md'), 'Match partial refunds'));
+      // Answered once, the offer is not made again for another goal doc.
+      if (await page.locator('.notification-toast, .notification-list-item', { hasText: OFFER }).count()) throw new Error('the completion offer was made again');
     });
     await step('Ctrl+. offers "Mark milestone done", which strikes and stamps the milestone', async () => {
       if (!goalsOpened) throw new Error('skipped: goals.md did not open');
@@ -102,22 +221,6 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       await waitUntil('goals.md saved with the milestone marked done', () => expected.test(lineOf(file, 'Match partial refunds')),
         () => lineOf(file, 'Match partial refunds'));
     });
-    await step('suggests anchors after ](#', async () => {
-      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
-      await ui.focusEditor();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('See [the first quarter](#');
-      const suggestion = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'fy-23-q1' });
-      try {
-        await suggestion.first().waitFor({ timeout: 10_000 });
-      } catch {
-        await page.keyboard.press('Control+Space');
-        await suggestion.first().waitFor();
-      }
-      await ui.screenshot('completion.png');
-      await page.keyboard.press('Escape');
-    });
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
@@ -137,6 +240,9 @@ class Workbench {
     await row.first().waitFor();
     await row.first().click();
     await this.page.locator('.tab.active', { hasText: fileName }).first().waitFor();
+    // A document open already keeps its scroll position: go to its top.
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Home');
     await this.page.locator('.editor-instance .monaco-editor .view-line', { hasText: firstLineText }).first().waitFor();
   }
 
@@ -179,33 +285,125 @@ class Workbench {
     await this.page.keyboard.press('End');
   }
 
-  /** The aria-levels of Outline rows naming each of `names`, if each is one level below the previous. */
-  async outlineLevels(names) {
-    const rows = await this.page.locator('.outline-pane .monaco-list-row').evaluateAll((els) =>
+  /** The rows of an Explorer pane, found by its title. */
+  paneRows(title) {
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: title }) }).locator('.pane-body .monaco-list-row');
+  }
+
+  async collapsePane(title) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
+  async expandPane(title) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  }
+
+  /** The aria-levels of rows naming each of `names`, if each is one level below the previous. */
+  async rowLevels(rows, names) {
+    const all = await rows.evaluateAll((els) =>
       els.map((el) => ({ level: Number(el.getAttribute('aria-level')), text: el.innerText.trim() })));
-    let levels = [];
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < all.length; i++) {
       // A chain starting at row i: each name on a later row whose level is one more.
       const chain = [];
       let level = 0;
       for (const name of names) {
-        const start = chain.length ? rows.findIndex((r, j) => j > chain.at(-1) && r.text.startsWith(name)) : i;
-        const row = rows[start];
+        const start = chain.length ? all.findIndex((r, j) => j > chain.at(-1) && r.text.startsWith(name)) : i;
+        const row = all[start];
         if (!row || !row.text.startsWith(name) || (chain.length && row.level !== level + 1)) break;
         chain.push(start);
         level = row.level;
       }
-      if (chain.length === names.length) {
-        levels = chain.map((j) => rows[j].level);
-        return levels;
-      }
+      if (chain.length === names.length) return chain.map((j) => all[j].level);
     }
     return undefined;
+  }
+
+  /**
+   * Types `text` on a new last line and returns the label of every row of the suggest widget
+   * that opens, in order. The list shows a dozen rows at a time, so it is walked row by row.
+   */
+  async suggestAfter(text, expectedLabel) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+    try {
+      await rows.first().waitFor({ timeout: 5_000 });
+    } catch {
+      await this.page.keyboard.press('Control+Space');
+      await rows.first().waitFor();
+    }
+    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    const labels = new Map();
+    for (let i = 0; i < size; i++) {
+      for (const row of await rows.evaluateAll((els) => els.map((el) => ({ at: Number(el.getAttribute('aria-posinset')), label: el.querySelector('.label-name')?.textContent ?? el.innerText })))) {
+        labels.set(row.at, row.label.trim());
+      }
+      if (labels.size >= size) break;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    const all = [...labels.keys()].sort((a, b) => a - b).map((k) => labels.get(k));
+    if (!all.includes(expectedLabel)) throw new Error(`no suggestion ${expectedLabel}: ${all.join(' | ')}`);
+    return all;
+  }
+
+  /** Moves the suggest widget's focus to the row labelled `label`. */
+  async focusSuggestion(label) {
+    const focused = this.page.locator('.suggest-widget.visible .monaco-list-row.focused');
+    for (let i = 0; i < 40 && !(await focused.first().innerText()).includes(label); i++) await this.page.keyboard.press('ArrowDown');
+    if (!(await focused.first().innerText()).includes(label)) throw new Error(`no suggestion ${label}`);
+    // The details pane opens beside the list with Ctrl+Space.
+    if (!(await this.page.locator('.suggest-details-container .docs').first().isVisible().catch(() => false))) await this.page.keyboard.press('Control+Space');
+  }
+
+  /** Closes the suggest widget and puts the file back as it is on disk. */
+  async revert() {
+    await this.page.keyboard.press('Escape');
+    await this.runCommand('File: Revert File');
+    await this.page.keyboard.press('Control+Home');
+  }
+
+  /** Clicks `button` on the notification that says `text`, from the toast or the notification center. */
+  async clickNotification(text, button) {
+    const toast = this.page.locator('.notification-toast', { hasText: text });
+    try {
+      await toast.first().waitFor({ timeout: 3_000 });
+    } catch {
+      await this.runCommand('Notifications: Show Notifications');
+    }
+    const notification = this.page.locator('.notification-list-item', { hasText: text }).first();
+    await notification.locator('.monaco-button', { hasText: button }).first().click();
+    await notification.waitFor({ state: 'detached' });
+  }
+
+  /** The breadcrumbs above the active editor. */
+  async breadcrumbs() {
+    const items = this.page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item');
+    await items.last().waitFor();
+    return (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   }
 
   async screenshot(name) {
     await this.page.screenshot({ path: path.join(this.screenshotDir, name) });
   }
+}
+
+/** The texts of a file's ATX headings. */
+function headingsOf(file) {
+  return fs.readFileSync(file, 'utf8').split('\n').flatMap((l) => {
+    const m = /^#{1,6}\s+(.*?)\s*$/.exec(l);
+    return m ? [m[1]] : [];
+  });
+}
+
+/** Fails unless there are `expected` values and none twice. */
+function assertEachOnce(values, expected, what) {
+  const twice = values.filter((v, i) => values.indexOf(v) !== i);
+  if (twice.length) throw new Error(`${what}: shown more than once: ${[...new Set(twice)].join(', ')}`);
+  if (values.length !== expected) throw new Error(`${what}: ${values.length} for ${expected} headings: ${values.join(' | ')}`);
 }
 
 function lineOf(file, text) {
@@ -218,10 +416,14 @@ function lineNumberOf(file, text) {
   return i + 1;
 }
 
-async function waitUntil(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
+async function waitUntilAsync(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${describe()}`);
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${await describe()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+function waitUntil(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
+  return waitUntilAsync(what, async () => check(), async () => describe(), timeoutMs);
 }

@@ -10,10 +10,17 @@ export interface LspSession {
   /** Settings answered to `workspace/configuration`, per section. */
   configuration: Record<string, unknown>;
   stderr: string[];
+  /** What the server answered to `initialize`. */
+  initialized: { capabilities: Record<string, unknown> };
   close(): Promise<void>;
 }
 
-export async function startServer(options: { rootUri?: string; configuration?: Record<string, unknown>; pullDiagnostics?: boolean } = {}): Promise<LspSession> {
+export async function startServer(options: {
+  rootUri?: string;
+  configuration?: Record<string, unknown>;
+  pullDiagnostics?: boolean;
+  initializationOptions?: Record<string, unknown>;
+} = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -23,6 +30,7 @@ export async function startServer(options: { rootUri?: string; configuration?: R
     process: child,
     configuration: options.configuration ?? {},
     stderr,
+    initialized: { capabilities: {} },
     async close() {
       try {
         await connection.sendRequest('shutdown');
@@ -53,8 +61,9 @@ export async function startServer(options: { rootUri?: string; configuration?: R
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   const pull = options.pullDiagnostics ?? true;
-  await connection.sendRequest('initialize', {
+  session.initialized = await connection.sendRequest('initialize', {
     processId: process.pid,
+    initializationOptions: options.initializationOptions,
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
     capabilities: {

@@ -1,5 +1,6 @@
 // Hover on an anchor link: the heading it reaches, where it stands, and for a goal its owners,
-// status and milestone progress; or why the link reaches nothing.
+// status and milestone progress. A link that reaches nothing gets no hover: its diagnostic (ours
+// or the editor's) already says so in the same hover, and saying it twice was noise.
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
 import type { LinkedFiles } from '../linkedFiles';
@@ -12,9 +13,8 @@ export function provideHover(doc: GoalDoc, position: Position, files: LinkedFile
   if (target?.kind !== 'link' || !target.link.fragment || target.link.external || token.isCancellationRequested) return null;
   const { link } = target;
   const resolved = resolveLink(doc, link, files);
-  if (resolved.kind === 'file') return null;
+  if (resolved.kind !== 'heading') return null;
   const range = link.hrefRange;
-  if (resolved.kind === 'unresolved') return { range, contents: { kind: MarkupKind.Markdown, value: `No target: ${resolved.reason}.` } };
 
   const { heading: h, doc: into } = resolved;
   const place = placeOf(into, h);

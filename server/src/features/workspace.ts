@@ -10,6 +10,11 @@ export interface Cancellation {
 
 export const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
 
+export interface DirectoryEntry {
+  name: string;
+  kind: 'file' | 'directory';
+}
+
 export interface GoalDocWorkspace extends LinkedFiles {
   /** URIs of every Markdown file of the workspace: open documents and files under the folders. */
   markdownUris(token: Cancellation): Promise<string[]>;
@@ -21,6 +26,13 @@ export interface GoalDocWorkspace extends LinkedFiles {
   markdownModels(token: Cancellation, mentioning?: string[]): Promise<GoalDoc[]>;
   /** Models of the goal docs only. */
   goalDocs(token: Cancellation): Promise<GoalDoc[]>;
+  /**
+   * The entries of a folder inside the workspace folders (for path completion), or undefined
+   * for a folder that is not there or lies outside them: nothing outside is ever listed.
+   */
+  readDirectory(uri: string): Promise<DirectoryEntry[] | undefined>;
+  /** The workspace folder holding a document, which a link path starting with `/` starts from. */
+  folderOf(uri: string): string | undefined;
   /** The version of an open document, for versioned edits; undefined for a file on disk. */
   openVersion(uri: string): number | undefined;
 }

@@ -110,3 +110,56 @@ export async function closeAll(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The texts of a document's ATX headings, in order (the examples have no setext headings or fenced `#` lines). */
+export function headingTexts(doc: vscode.TextDocument): string[] {
+  return doc.getText().split('\n').flatMap((l) => {
+    const m = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(l);
+    return m ? [m[1]] : [];
+  });
+}
+
+/** How many times each value occurs. */
+export function counts(values: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+/** The values that occur more than once, for a failure message. */
+export function repeated(values: readonly string[]): string[] {
+  return [...counts(values)].filter(([, n]) => n > 1).map(([v, n]) => `${v} ×${n}`);
+}
+
+/**
+ * Sets a setting for the test's duration (user settings, as the completion choice writes them)
+ * and returns what puts it back.
+ */
+export async function withSetting(section: string, key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration(section);
+  const before = config.inspect(key)?.globalValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return async () => vscode.workspace.getConfiguration(section).update(key, before, vscode.ConfigurationTarget.Global);
+}
+
+/** The node of the Goals view, as the extension's API returns it. */
+export interface GoalNode {
+  kind: 'year' | 'quarter' | 'goal' | 'heading';
+  label: string;
+  description?: string;
+  children: GoalNode[];
+}
+
+/** The extension's API (what activate() returns). */
+export async function goalDocsApi(): Promise<{ goalTree(uri: vscode.Uri): Promise<GoalNode[] | null> }> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return ext.activate();
+}
+
+/** Types `text` at the end of the document and returns the position after it. */
+export async function typeAtEnd(editor: vscode.TextEditor, text: string): Promise<vscode.Position> {
+  const doc = editor.document;
+  assert.ok(await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, text)), 'could not type into the document');
+  return doc.lineAt(doc.lineCount - 1).range.end;
+}

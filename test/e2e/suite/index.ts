@@ -12,6 +12,7 @@ export async function run(): Promise<void> {
   require('./settings.test');
   require('./completion.test');
   require('./outline.test');
+  require('./navigation.test');
   require('./rename.test');
   require('./quickfix.test');
   require('./restart.test');

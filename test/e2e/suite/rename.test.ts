@@ -30,3 +30,25 @@ describe('rename', () => {
     assert.ok(!goals.getText().includes('#nightly-reconciliation-finishes-before-the-morning-close'), 'goals.md still links to the old anchor');
   });
 });
+
+describe('rename beside the built-in Markdown rename', () => {
+  afterEach(closeAll);
+
+  const renameEdit = (uri: vscode.Uri, at: vscode.Position, newName: string) => waitFor('a rename edit', async () => {
+    const e = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, at, newName);
+    return e && e.size > 0 ? e : undefined;
+  });
+
+  it("is Goal Docs' in a goal doc: VS Code asks it first (it also renames the TOC entry's text)", async () => {
+    const { document } = await openDoc('goals_completed.md');
+    const edit = await renameEdit(document.uri, positionOf(document, '### FY-23-Q4', 5), 'FY-23-Q4 closed');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'applying the rename edit failed');
+    assert.ok(document.getText().includes('[FY-23-Q4 closed](#fy-23-q4-closed)'), document.getText().split('\n').slice(5, 13).join('\n'));
+  });
+
+  it('falls through to the built-in where Goal Docs has none (a plain README)', async () => {
+    const { document } = await openDoc('README.md');
+    const edit = await renameEdit(document.uri, positionOf(document, '## Mistakes to find', 5), 'Mistakes');
+    assert.ok(edit.get(document.uri).some((e) => e.newText.includes('Mistakes')), 'no edit of the heading');
+  });
+});

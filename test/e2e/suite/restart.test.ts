@@ -1,11 +1,11 @@
 // (g) When the language server process dies (killed, out of memory, a native crash), the
-// extension's client starts a new one, and the user gets diagnostics and completion again
+// extension's client starts a new one, and the user gets diagnostics and the Goals view again
 // without reloading the window. Runs last: it kills the server the other suites used.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, EXTENSION_ID, lineOf, openDoc, waitFor, waitForDiagnostics } from './helpers';
+import { closeAll, codeOf, EXTENSION_ID, goalDocsApi, lineOf, openDoc, waitFor, waitForDiagnostics } from './helpers';
 
 /**
  * The goal-docs server processes: children of this extension host (the test runs inside it)
@@ -55,7 +55,7 @@ describe('server restart', () => {
     assert.notEqual(after, before);
 
     // The new server has to have the document (the client reopens it) and answer for it: a
-    // mistake typed after the restart is reported on its line, and completion offers anchors.
+    // mistake typed after the restart is reported on its line, and the Goals view gets its tree.
     const end = doc.lineAt(doc.lineCount - 1).range.end;
     assert.ok(await editor.edit((b) => b.insert(end, '\n\nSee [the close](#nightly-reconciliation-finishes-before-the-close).\n')),
       'could not type into the document');
@@ -63,16 +63,14 @@ describe('server restart', () => {
     await waitForDiagnostics(doc.uri, `anchor.missing on line ${typedLine + 1}, typed after the restart`,
       (ds) => ds.some((d) => codeOf(d) === 'anchor.missing' && d.range.start.line === typedLine));
 
-    const at = doc.lineAt(typedLine).range.end.translate(0, 0);
-    const tail = doc.lineAt(typedLine).text.indexOf('(#') + 2;
-    const position = at.with({ character: tail });
-    let labels: string[] = [];
-    await waitFor('anchor completion from the new server', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider', doc.uri, position, '#');
-      labels = (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-      return labels.some((l) => /nightly reconciliation finishes before the morning close/i.test(l)) ? true : undefined;
-    }, { describeLast: () => labels.slice(0, 10).join(' | ') || 'no completion items' });
+    // A request of our own (link completion is the built-in's by default): the Goals view's tree.
+    const api = await goalDocsApi();
+    let years: string[] = [];
+    await waitFor('the Goals view tree from the new server', async () => {
+      const tree = await api.goalTree(doc.uri).catch(() => null);
+      years = (tree ?? []).flatMap((t) => t.children).filter((n) => n.kind === 'year').map((n) => n.label);
+      return years.includes('2024') ? true : undefined;
+    }, { describeLast: () => years.join(' | ') || 'no tree' });
     assert.deepEqual(serverPids(), [after], 'exactly one server runs after the restart');
   });
 });

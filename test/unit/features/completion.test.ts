@@ -111,21 +111,85 @@ describe('completion: anchors', () => {
   });
 });
 
-describe('completion: paths', () => {
-  it("offers the workspace's other Markdown files relative to the document after ](", async () => {
-    const { items, apply } = await complete({
-      'goals.md': GOALS + '\nSee [done](gc$0)\n',
-      'goals_completed.md': '# Done\n',
-      'team/on call.md': '# On call\n',
-    });
-    assert.deepEqual(items.map((i) => i.label), ['goals_completed.md', 'team/on%20call.md']);
-    assert.ok(items.every((i) => i.kind === CompletionItemKind.File));
+describe('completion: paths, folder by folder', () => {
+  const FILES = {
+    'goals.md': GOALS,
+    'goals_completed.md': '# Done\n',
+    'team/on call.md': '# On call\n',
+    'team/roster.csv': 'name\n',
+    'images/chart (old).png': '',
+  };
+
+  it("offers the document's headings as #slug, then the files and folders next to it, after ](", async () => {
+    const { items, apply } = await complete({ ...FILES, 'goals.md': GOALS + '\nSee [done]($0)\n' });
+    const labels = items.map((i) => i.label);
+    assert.deepEqual(labels.slice(6), ['images/', 'team/', 'goals.md', 'goals_completed.md']);
+    assert.match(apply('FY-20-Q4'), /See \[done\]\(#fy-20-q4\)/);
     assert.match(apply('goals_completed.md'), /See \[done\]\(goals_completed\.md\)/);
+    // VS Code orders by sortText, comparing code points.
+    const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+    assert.deepEqual(sorted, labels, 'headings first, then folders, then files');
   });
 
-  it('walks up with ../ from a subfolder', async () => {
-    const { items } = await complete({ 'goals.md': GOALS, 'team/notes.md': '[g]($0)\n' });
-    assert.deepEqual(items.map((i) => i.label), ['../goals.md']);
+  it('lists a folder typed so far, non-Markdown files included, replacing only the last segment', async () => {
+    const { items, apply } = await complete({ ...FILES, 'goals.md': GOALS + '\nSee [team](team/ro$0)\n' });
+    assert.deepEqual(items.map((i) => i.label), ['on call.md', 'roster.csv']);
+    assert.ok(items.every((i) => i.kind === CompletionItemKind.File));
+    assert.match(apply('on call.md'), /See \[team\]\(team\/on%20call\.md\)/);
+    assert.match(apply('roster.csv'), /See \[team\]\(team\/roster\.csv\)/);
+  });
+
+  it('offers a folder with its slash, asking for suggestions again to go one level down', async () => {
+    const { items, apply } = await complete({ ...FILES, 'goals.md': GOALS + '\nSee [team]($0)\n' });
+    const team = items.find((i) => i.label === 'team/')!;
+    assert.equal(team.kind, CompletionItemKind.Folder);
+    assert.equal(team.command?.command, 'editor.action.triggerSuggest');
+    assert.match(apply('team/'), /See \[team\]\(team\/\)/);
+  });
+
+  it('escapes what a link destination cannot hold, and goes up with ../ and from the root with /', async () => {
+    const chart = await complete({ ...FILES, 'goals.md': GOALS + '\n![chart](images/$0)\n' });
+    assert.match(chart.apply('chart (old).png'), /!\[chart\]\(images\/chart%20\(old\)\.png\)/);
+    const up = await complete({ ...FILES, 'team/notes.md': '[g](../$0)\n' });
+    assert.deepEqual(up.items.map((i) => i.label), ['images/', 'team/', 'goals.md', 'goals_completed.md']);
+    const root = await complete({ ...FILES, 'team/notes.md': '[g](/te$0)\n' });
+    assert.deepEqual(root.items.map((i) => i.label), ['images/', 'team/', 'goals.md', 'goals_completed.md']);
+  });
+
+  it('lists nothing outside the workspace folder', async () => {
+    assert.deepEqual((await complete({ ...FILES, 'goals.md': GOALS + '\n[x](../$0)\n' })).items, []);
+    assert.deepEqual((await complete({ ...FILES, 'team/notes.md': '[x](../../../etc/$0)\n' })).items, []);
+  });
+
+  it('offers no headings in an image, and paths in HTML src and href attributes', async () => {
+    const image = await complete({ ...FILES, 'goals.md': GOALS + '\n![chart]($0)\n' });
+    assert.deepEqual(image.items.map((i) => i.label), ['images/', 'team/', 'goals.md', 'goals_completed.md']);
+    const img = await complete({ ...FILES, 'goals.md': GOALS + '\n<img alt="c" src="images/$0">\n' });
+    assert.match(img.apply('chart (old).png'), /<img alt="c" src="images\/chart%20\(old\)\.png">/);
+    const a = await complete({ ...FILES, 'goals.md': GOALS + '\n<a href="$0">x</a>\n' });
+    assert.ok(a.items.some((i) => i.label === 'FY-20-Q4') && a.items.some((i) => i.label === 'team/'));
+  });
+});
+
+describe('completion: workspace headings and reference labels', () => {
+  it('offers every Markdown file\'s headings after ](##, the document\'s own first', async () => {
+    const { items, apply } = await complete({
+      'goals.md': GOALS + '\nSee [q](##$0)\n',
+      'team/on call.md': '# On call\n\n## Rota\n',
+    });
+    assert.equal(items.length, 8);
+    assert.match(apply('FY-20-Q4'), /See \[q\]\(#fy-20-q4\)/);
+    assert.match(apply('Rota'), /See \[q\]\(team\/on%20call\.md#rota\)/);
+    assert.equal(items.find((i) => i.label === 'Rota')!.labelDetails?.description, 'team/on%20call.md');
+  });
+
+  it('offers the reference definitions after [text][, each label once', async () => {
+    const { items, apply } = await complete({
+      'goals.md': GOALS + '\nSee [the board][bo$0].\n\n[board]: https://example.com/board\n[Board]: https://example.com/other\n[plan]: plan.md\n',
+    });
+    assert.deepEqual(items.map((i) => i.label), ['board', 'plan']);
+    assert.equal(items[0].detail, 'https://example.com/board');
+    assert.match(apply('plan'), /See \[the board\]\[plan\]\./);
   });
 });
 

@@ -35,8 +35,9 @@ describe('hover', () => {
     assert.equal(value, '### FY-24-Q1\n\n_2024 · goals.md_\n\n1 goal · milestones 1/2 done');
   });
 
-  it('says why a link reaches nothing', () => {
-    assert.match(hoverAt({ 'goals.md': GOALS + '\n[x](#nope$0)\n' })!, /#nope matches no heading/);
+  it('shows nothing on a link that reaches nothing: its diagnostic says so in the same hover', () => {
+    assert.equal(hoverAt({ 'goals.md': GOALS + '\n[x](#nope$0)\n' }), undefined);
+    assert.equal(hoverAt({ 'goals.md': GOALS + '\n[x](missing.md#nope$0)\n' }), undefined);
   });
 
   it('shows nothing on plain text or a link without fragment', () => {

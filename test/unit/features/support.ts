@@ -2,7 +2,8 @@
 // features read, answered from a map of URI → text instead of the server's index.
 import { buildGoalDoc } from '../../../server/src/model/build';
 import type { GoalDoc } from '../../../server/src/model/types';
-import type { Cancellation, GoalDocWorkspace } from '../../../server/src/features/workspace';
+import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../../../server/src/features/workspace';
+import { listFolder } from '../../support/memoryDirectory';
 import { isGoalDoc } from '../../../server/src/goalDocFiles';
 import { DEFAULT_FILES } from '../../../server/src/settings';
 import { dedent, withCursor } from '../../support/fixture';
@@ -46,6 +47,14 @@ export class MemoryWorkspace implements GoalDocWorkspace {
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
     return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, { files: DEFAULT_FILES, exclude: [] }));
+  }
+
+  async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {
+    return listFolder(Object.keys(this.texts), ROOT, uri);
+  }
+
+  folderOf(uri: string): string | undefined {
+    return uri.startsWith(ROOT + '/') ? ROOT : undefined;
   }
 
   openVersion(uri: string): number | undefined {

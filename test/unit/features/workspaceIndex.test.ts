@@ -113,6 +113,16 @@ describe('workspace index', () => {
     assert.deepEqual(models.map((d) => path.relative(folder, new URL(d.uri).pathname)), ['team/notes.md']);
   });
 
+  it('lists a folder for path completion: no hidden entries or node_modules, links only into the folder, nothing outside', async () => {
+    const entries = await index.readDirectory(pathToFileURL(folder).href);
+    const listed = entries!.map((e) => `${e.name}${e.kind === 'directory' ? '/' : ''}`);
+    assert.ok(listed.includes('team/') && listed.includes('goals.md'), listed.join(', '));
+    assert.deepEqual(listed.filter((n) => /^(\.|node_modules|linked|secret)/.test(n)), []);
+    assert.deepEqual((await index.readDirectory(uri('team')))!.map((e) => e.name).sort(), ['notes.md', 'okr.md']);
+    assert.equal(await index.readDirectory(pathToFileURL(outside).href), undefined);
+    assert.equal(await index.readDirectory(uri('linked')), undefined);
+  });
+
   it('answers nothing once cancelled', async () => {
     assert.deepEqual(await index.markdownModels({ isCancellationRequested: true }), []);
   });

@@ -10,7 +10,8 @@ import type { GoalDoc } from '../../../server/src/model/types';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { defaultSettings, type GoalDocsSettings } from '../../../server/src/settings';
 import { isGoalDoc } from '../../../server/src/goalDocFiles';
-import type { Cancellation, GoalDocWorkspace } from '../../../server/src/features/workspace';
+import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../../../server/src/features/workspace';
+import { listFolder } from '../../support/memoryDirectory';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
 import { provideCompletions } from '../../../server/src/features/completion';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
@@ -59,6 +60,14 @@ export class FuzzWorkspace implements GoalDocWorkspace {
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
     return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, defaultSettings()));
+  }
+
+  async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {
+    return listFolder(this.models.keys(), ROOT, uri);
+  }
+
+  folderOf(uri: string): string | undefined {
+    return uri.startsWith(ROOT + '/') ? ROOT : undefined;
   }
 
   openVersion(uri: string): number | undefined {

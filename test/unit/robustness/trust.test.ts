@@ -107,6 +107,9 @@ describe('robustness: trust', () => {
       for (const link of a.doc.links) {
         const at = link.fragmentRange?.start ?? link.hrefRange.end;
         answers.push(provideHover(a.doc, at, index, NOT_CANCELLED), provideDefinition(a.doc, at, index, NOT_CANCELLED), await provideCompletions(a.doc, at, index, NOT_CANCELLED));
+        // Path completion right after the path lists the folder it names, if it may.
+        const afterPath = { line: link.hrefRange.start.line, character: link.hrefRange.start.character + link.path.length };
+        answers.push(await provideCompletions(a.doc, afterPath, index, NOT_CANCELLED));
         answers.push(await provideReferences(a.doc, at, { includeDeclaration: true }, index, NOT_CANCELLED));
       }
       answers.push(provideDocumentLinks(a.doc, index, NOT_CANCELLED), await provideWorkspaceSymbols('', index, NOT_CANCELLED));
@@ -124,6 +127,8 @@ describe('robustness: trust', () => {
       ],
     );
     assert.ok(!/Mallory|Secret plans|Secret goal|root:/.test(result.answers), result.answers);
+    // The folder listing leaves out the symbolic links that lead outside.
+    assert.ok(result.answers.includes('"label":"other_goals.md"') && !/"label":"(out\/|secret_goals\.md)"/.test(result.answers), result.answers);
     const outside = paths.filter((p) => p !== folder && !p.startsWith(folder + path.sep));
     assert.deepEqual(outside, [], 'file-system calls outside the workspace folder');
     assert.ok(paths.some((p) => p.endsWith('other_goals.md')), `the walk did read inside the folder: ${paths.join(', ')}`);
