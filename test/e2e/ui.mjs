@@ -336,7 +336,14 @@ class Workbench {
       await this.page.keyboard.press('Control+Space');
       await rows.first().waitFor();
     }
-    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    // The list can still grow while providers answer: read its size until it holds still.
+    let size = Number(await rows.first().getAttribute('aria-setsize'));
+    for (let stable = 0, tries = 0; stable < 3 && tries < 40; tries++) {
+      await this.page.waitForTimeout(100);
+      const now = Number(await rows.first().getAttribute('aria-setsize'));
+      stable = now === size ? stable + 1 : 0;
+      size = now;
+    }
     const labels = new Map();
     for (let i = 0; i < size; i++) {
       for (const row of await rows.evaluateAll((els) => els.map((el) => ({ at: Number(el.getAttribute('aria-posinset')), label: el.querySelector('.label-name')?.textContent ?? el.innerText })))) {
@@ -344,6 +351,9 @@ class Workbench {
       }
       if (labels.size >= size) break;
       await this.page.keyboard.press('ArrowDown');
+      // The list scrolls after the focus moves: wait for the focused row to be the next one.
+      const focused = this.page.locator(`.suggest-widget.visible .monaco-list-row.focused[aria-posinset="${i + 2}"]`);
+      await focused.waitFor({ timeout: 2_000 }).catch(() => {});
     }
     const all = [...labels.keys()].sort((a, b) => a - b).map((k) => labels.get(k));
     if (!all.includes(expectedLabel)) throw new Error(`no suggestion ${expectedLabel}: ${all.join(' | ')}`);
