@@ -141,7 +141,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (token?.isCancellationRequested) return [];
     const diagnostics = computeDiagnostics(analysed.doc, analysed.settings, service.files, token);
     const { validates } = await settings.editorMarkdown(uri);
-    return leaveBrokenLinksToEditor(analysed.doc, diagnostics, validates);
+    return leaveBrokenLinksToEditor(diagnostics, validates);
   };
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -237,7 +237,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const a = await service.analyse(params.textDocument.uri);
     if (!a || token.isCancellationRequested) return null;
     // The editor's broken-link diagnostic stands for ours (left out above): it gets our fixes.
-    const ours = oursForEditorDiagnostics(a.doc, params.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, service.files, token));
+    const ours = oursForEditorDiagnostics(params.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, service.files, token));
     const request = ours.length ? { ...params, context: { ...params.context, diagnostics: [...params.context.diagnostics, ...ours] } } : params;
     return provideCodeActions(a.doc, request, a.settings, token);
   });

@@ -34,14 +34,14 @@ function validating(kinds: Partial<EditorMarkdown['validates']>): EditorMarkdown
 
 describe('diagnostics beside the editor’s link validation', () => {
   it('keeps every diagnostic while the editor validates nothing', () => {
-    // Line 4 is the TOC entry to nowhere (anchor.missing or toc.entry-mismatch, by the TOC rules).
+    // Line 4 is the TOC entry to nowhere: anchor.missing, like any dead in-page link.
     assert.deepEqual(codes(ours).filter((c) => c.startsWith('8:')), ['8:anchor.missing', '8:anchor.case', '8:link.file-missing', '8:link.file-anchor-missing']);
     assert.equal(codes(ours).filter((c) => c.startsWith('4:')).length, 1);
-    assert.deepEqual(leaveBrokenLinksToEditor(doc, ours, NO_EDITOR_MARKDOWN.validates), ours);
+    assert.deepEqual(leaveBrokenLinksToEditor(ours, NO_EDITOR_MARKDOWN.validates), ours);
   });
 
   it('leaves broken in-page links, TOC entries to nowhere included, to the editor; anchor.case stays', () => {
-    assert.deepEqual(codes(leaveBrokenLinksToEditor(doc, ours, validating({ fragmentLinks: true }))), [
+    assert.deepEqual(codes(leaveBrokenLinksToEditor(ours, validating({ fragmentLinks: true }))), [
       '8:anchor.case', '8:link.file-missing', '8:link.file-anchor-missing',
     ]);
   });
@@ -50,22 +50,22 @@ describe('diagnostics beside the editor’s link validation', () => {
     const mismatch = MemoryWorkspace.of({ 'goals.md': '# G\n\n- [FY-24-Q2](#fy-24-q2)\n- [FY-24-Q1](#fy-24-q2)\n\n## FY-24-Q2\n\n## FY-24-Q1\n' });
     const d = mismatch.model('file:///ws/goals.md')!;
     const all = computeDiagnostics(d, defaultSettings(), mismatch);
-    assert.deepEqual(codes(leaveBrokenLinksToEditor(d, all, validating({ fragmentLinks: true }))), ['4:toc.entry-mismatch']);
+    assert.deepEqual(codes(leaveBrokenLinksToEditor(all, validating({ fragmentLinks: true }))), ['4:toc.entry-mismatch']);
   });
 
   it('leaves missing files and their anchors to the editor, each by its own setting', () => {
-    assert.deepEqual(codes(leaveBrokenLinksToEditor(doc, ours, validating({ fileLinks: true }))).filter((c) => c.includes('link.')), ['8:link.file-anchor-missing']);
-    assert.deepEqual(codes(leaveBrokenLinksToEditor(doc, ours, validating({ fileLinks: true, fileFragments: true }))).filter((c) => c.includes('link.')), []);
+    assert.deepEqual(codes(leaveBrokenLinksToEditor(ours, validating({ fileLinks: true }))).filter((c) => c.includes('link.')), ['8:link.file-anchor-missing']);
+    assert.deepEqual(codes(leaveBrokenLinksToEditor(ours, validating({ fileLinks: true, fileFragments: true }))).filter((c) => c.includes('link.')), []);
   });
 
   it('finds ours for the editor’s diagnostic on the same link, so that its quick fixes are offered there', () => {
     const plan = doc.links.find((l) => l.fragment === 'fy-24-q3')!;
     const editors: Diagnostic = { range: plan.hrefRange, message: "No header found: 'fy-24-q3'", code: 'link.no-such-header-in-own-file' };
-    assert.deepEqual(codes(oursForEditorDiagnostics(doc, [editors], () => ours)), ['8:anchor.missing']);
+    assert.deepEqual(codes(oursForEditorDiagnostics([editors], () => ours)), ['8:anchor.missing']);
     const toc = doc.links.find((l) => l.fragment === 'fy-24-q9')!;
-    assert.deepEqual(oursForEditorDiagnostics(doc, [{ ...editors, range: toc.hrefRange }], () => ours).map((d) => d.range.start.line + 1), [4]);
+    assert.deepEqual(oursForEditorDiagnostics([{ ...editors, range: toc.hrefRange }], () => ours).map((d) => d.range.start.line + 1), [4]);
     let computed = false;
-    assert.deepEqual(oursForEditorDiagnostics(doc, ours, () => ((computed = true), ours)), [], 'our own diagnostics are not the editor’s');
+    assert.deepEqual(oursForEditorDiagnostics(ours, () => ((computed = true), ours)), [], 'our own diagnostics are not the editor’s');
     assert.equal(computed, false, 'nothing is computed without an editor diagnostic');
   });
 });

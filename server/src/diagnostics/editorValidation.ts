@@ -3,9 +3,7 @@
 // editor's link validation cannot tell `#FY-20-Q1` from GitHub's `#fy-20-q1` (it slugifies the
 // fragment too), so `anchor.case` always stays ours.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { GoalDoc } from '../model/types';
 import type { EditorMarkdown } from '../editorMarkdown';
-import { resolveAnchor } from './anchors';
 import { DIAGNOSTIC_SOURCE } from './index';
 
 /** The codes VS Code's built-in Markdown validation gives a broken link (vscode-markdown-languageservice). */
@@ -20,16 +18,11 @@ function codeOf(d: Diagnostic): string | undefined {
 }
 
 /** The kind of broken link one of our diagnostics reports, if it reports one. */
-function brokenLinkKind(doc: GoalDoc, d: Diagnostic): keyof EditorMarkdown['validates'] | undefined {
+function brokenLinkKind(d: Diagnostic): keyof EditorMarkdown['validates'] | undefined {
   switch (codeOf(d)) {
+    // A TOC entry whose link reaches nothing is anchor.missing too (rules in anchors.ts).
     case 'anchor.missing':
       return 'fragmentLinks';
-    case 'toc.entry-mismatch':
-    case 'toc.stale-entry': {
-      // A TOC entry is an in-page link too; it is broken when its fragment reaches nothing.
-      const fragment = (d.data as { fragment?: unknown } | undefined)?.fragment;
-      return typeof fragment === 'string' && !resolveAnchor(doc, fragment) ? 'fragmentLinks' : undefined;
-    }
     case 'link.file-missing':
       return 'fileLinks';
     case 'link.file-anchor-missing':
@@ -40,9 +33,9 @@ function brokenLinkKind(doc: GoalDoc, d: Diagnostic): keyof EditorMarkdown['vali
 }
 
 /** Our diagnostics without those reporting a broken link of a kind the editor reports itself. */
-export function leaveBrokenLinksToEditor(doc: GoalDoc, diagnostics: Diagnostic[], validates: EditorMarkdown['validates']): Diagnostic[] {
+export function leaveBrokenLinksToEditor(diagnostics: Diagnostic[], validates: EditorMarkdown['validates']): Diagnostic[] {
   return diagnostics.filter((d) => {
-    const kind = brokenLinkKind(doc, d);
+    const kind = brokenLinkKind(d);
     return !kind || !validates[kind];
   });
 }
@@ -56,12 +49,12 @@ function sameLineOverlap(a: Range, b: Range): boolean {
  * (those left out above), so that their quick fixes (Change to #slug, Update table of contents)
  * are offered on the editor's diagnostic. `ours` are our diagnostics before leaving any out.
  */
-export function oursForEditorDiagnostics(doc: GoalDoc, editorDiagnostics: readonly Diagnostic[], ours: () => Diagnostic[]): Diagnostic[] {
+export function oursForEditorDiagnostics(editorDiagnostics: readonly Diagnostic[], ours: () => Diagnostic[]): Diagnostic[] {
   // The built-in's diagnostics carry no source; their codes tell them apart.
   const wanted = editorDiagnostics.filter((d) => d.source !== DIAGNOSTIC_SOURCE && EDITOR_CODES[codeOf(d) ?? '']);
   if (wanted.length === 0) return [];
   return ours().filter((o) => {
-    const kind = brokenLinkKind(doc, o);
+    const kind = brokenLinkKind(o);
     return kind && wanted.some((e) => EDITOR_CODES[codeOf(e)!] === kind && sameLineOverlap(e.range, o.range));
   });
 }
