@@ -16,7 +16,8 @@ import { buildGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
 import { evidenceKinds, goalDocVerdict } from '../server/src/goalDocFiles';
 import { walkMarkdownFiles } from '../server/src/markdownFiles';
-import { DiskFiles } from '../server/src/cli/diskFiles';
+import { createGoalDocsService } from '../server/src/service';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../server/src/settings';
 
 const { values: opts } = parseArgs({ options: { list: { type: 'boolean', default: false }, json: { type: 'string' } } });
@@ -36,21 +37,32 @@ interface Page {
 
 const settings = defaultSettings();
 
-function check(source: Page['source'], rel: string, file: string, withFileLinks: DiskFiles | undefined): Page {
+const toFindings = (ds: Diagnostic[]) => ds.map((d) => ({ line: d.range.start.line + 1, code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value }));
+
+/** A page alone (no sibling files: file-link rules left out), judged under its original path. */
+function check(source: Page['source'], rel: string, file: string): Page {
   const text = readFileSync(file, 'utf8');
   const doc = buildGoalDoc(text, { uri: pathToFileURL(file).href, version: 0 });
   const verdict = goalDocVerdict(rel, doc, settings);
-  const findings = verdict.goalDoc
-    ? computeDiagnostics(doc, settings, withFileLinks).map((d) => ({ line: d.range.start.line + 1, code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value }))
-    : [];
+  const findings = verdict.goalDoc ? toFindings(computeDiagnostics(doc, settings)) : [];
   return { source, path: rel, goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: evidenceKinds(doc.evidence), findings };
 }
 
+/** The whole tree as `goal-docs check` checks it: the same walk and the same service. */
 async function handbookPages(): Promise<Page[]> {
   if (!existsSync(handbook)) return [];
-  const disk = new DiskFiles(settings.maxFileSize);
+  const service = createGoalDocsService({ readable: 'any' });
+  service.setWorkspaceFolders([pathToFileURL(handbook).href]);
   const { files } = await walkMarkdownFiles([handbook]);
-  return files.sort().map((f) => check('handbook', path.relative(handbook, f).split(path.sep).join('/'), f, disk));
+  const pages: Page[] = [];
+  for (const f of files.sort()) {
+    const uri = pathToFileURL(f).href;
+    const r = await service.check(uri, false);
+    const doc = service.files.model(uri);
+    const verdict = r.kind === 'skipped' ? r.verdict : { goalDoc: r.kind === 'checked', reason: r.kind === 'checked' ? (doc ? goalDocVerdict(service.relativePath(uri), doc, settings).reason : 'name') : r.kind };
+    pages.push({ source: 'handbook', path: path.relative(handbook, f).split(path.sep).join('/'), goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: doc ? evidenceKinds(doc.evidence) : [], findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [] });
+  }
+  return pages;
 }
 
 function corpusPages(): Page[] {
@@ -58,17 +70,17 @@ function corpusPages(): Page[] {
   const pages: Page[] = [];
   const rows = readFileSync(path.join(corpus, 'SOURCES.tsv'), 'utf8').trim().split('\n').slice(1);
   for (const row of rows) {
-    const [, commit, original, , file] = row.split('\t');
-    pages.push(check('corpus', `${original} @${commit!.slice(0, 9)}`.replace(/ @.*$/, ''), path.join(corpus, file!), undefined));
+    const [, , original, , file] = row.split('\t');
+    pages.push(check('corpus', original!, path.join(corpus, file!)));
   }
   const seen = new Set<string>();
   for (const line of readFileSync(path.join(corpus, 'done_edits.jsonl'), 'utf8').trim().split('\n')) {
     const edit = JSON.parse(line) as { doc: string; path: string };
     if (seen.has(edit.doc)) continue;
     seen.add(edit.doc);
-    pages.push(check('corpus', edit.path, path.join(corpus, edit.doc), undefined));
+    pages.push(check('corpus', edit.path, path.join(corpus, edit.doc)));
   }
-  pages.push(check('corpus', 'content/engineering/distribution/goals_completed.md', path.join(corpus, 'goals_completed.md'), undefined));
+  pages.push(check('corpus', 'content/engineering/distribution/goals_completed.md', path.join(corpus, 'goals_completed.md')));
   return pages;
 }
 

@@ -12,7 +12,16 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { GOAL_TREE_REQUEST, type GoalTreeParams, type GoalTreeResult, type InitializationOptions } from '../../server/src/protocol';
+import {
+  GOAL_TREE_REQUEST,
+  type GoalTreeParams,
+  type GoalTreeResult,
+  type InitializationOptions,
+  MARK_DONE_CLIENT_COMMAND,
+  MARK_DONE_WITH_VERSION_COMMAND,
+  type MarkDoneWithVersionArgs,
+  type MarkDoneWithVersionResult,
+} from '../../server/src/protocol';
 import { BUILTIN_MARKDOWN, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
 import { type GoalNode, GoalsView } from './goalsView';
 
@@ -91,20 +100,10 @@ function restartUnlessCrashLooping(): CloseHandlerResult {
 // "Mark milestone done with version…": the server works out the items, the style and the
 // version to prefill; the client only asks for the version. The server command (registered by
 // the language client from the server's capabilities) applies the edit.
-const MARK_DONE = 'goalDocs.markMilestoneDone';
-const MARK_DONE_WITH_VERSION = 'goalDocs.markDoneWithVersion';
-
-interface MarkDoneArgs {
-  uri: string;
-  version: number;
-  lines: number[];
-  stampVersion?: string;
-}
-
-interface MarkDoneResult {
-  inferredVersion: string;
-  message?: string;
-}
+const MARK_DONE = MARK_DONE_CLIENT_COMMAND;
+const MARK_DONE_WITH_VERSION = MARK_DONE_WITH_VERSION_COMMAND;
+type MarkDoneArgs = MarkDoneWithVersionArgs;
+type MarkDoneResult = MarkDoneWithVersionResult;
 
 /** The lines the selections cover; a selection ending at a line's start leaves that line out. */
 function selectedLines(editor: vscode.TextEditor): number[] {

@@ -1,6 +1,6 @@
 // What the VS Code client and the server say to each other beyond LSP. Both import this file,
 // so each name and shape is written once; it imports LSP types only (no `vscode`).
-import type { DocumentSymbol } from 'vscode-languageserver-types';
+import type { DocumentSymbol, WorkspaceEdit } from 'vscode-languageserver-types';
 
 export interface InitializationOptions {
   /** `goalDocs` settings, for a client that cannot answer `workspace/configuration`. */
@@ -22,3 +22,28 @@ export interface GoalTreeParams {
 
 /** The outline as `textDocument/documentSymbol` gives it to other clients; null for a document that is not a goal doc. */
 export type GoalTreeResult = DocumentSymbol[] | null;
+
+/**
+ * The client command behind "Mark milestone done with version…": it asks for the version in an
+ * input box (prefilled with `stampVersion`) and then runs MARK_DONE_WITH_VERSION_COMMAND.
+ */
+export const MARK_DONE_CLIENT_COMMAND = 'goalDocs.markMilestoneDone';
+/** The server command that marks the items on the given lines done with a chosen stamp version. */
+export const MARK_DONE_WITH_VERSION_COMMAND = 'goalDocs.markDoneWithVersion';
+
+/** The argument of both commands. */
+export interface MarkDoneWithVersionArgs {
+  uri: string;
+  /** The document version the lines refer to. */
+  version: number;
+  lines: number[];
+  /** The version text of the stamp; omitted to ask for the inferred one. */
+  stampVersion?: string;
+}
+
+export interface MarkDoneWithVersionResult {
+  inferredVersion: string;
+  edit?: WorkspaceEdit;
+  /** Why there is no edit. */
+  message?: string;
+}

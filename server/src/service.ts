@@ -1,16 +1,38 @@
-// The goal-docs language service: models, settings and linked files for LSP handlers. It holds
-// no protocol code; server.ts adapts requests to it and to the feature functions.
+// The goal-docs service: one object that owns the open documents' models, the settings, the
+// files on disk and the workspace index, and answers every feature. The language server
+// (lsp/server.ts), the CLI and the tests all make theirs with createGoalDocsService, so the
+// editor and CI cannot see different files or different rules. No protocol code here.
+import type { CodeAction, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit, CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './model/cache';
+import { isSuperseded } from './model/build';
 import type { GoalDoc } from './model/types';
-import { isGoalDoc, matchesGlobs } from './goalDocFiles';
+import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs } from './goalDocFiles';
 import { defaultSettings, type GoalDocsSettings } from './settings';
-import type { SettingsStore } from './settingsStore';
+import { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
+import { type FileChange, WorkspaceIndex } from './workspaceIndex';
 import { relativeToFolder, uriPath } from './uris';
+import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
+import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from './diagnostics/editorValidation';
+import { type CodeActionRequest, provideCodeActions } from './codeActions/index';
+import { markDoneWithVersion, type MarkDoneWithVersionResult, parseMarkDoneArgs } from './codeActions/markDoneCommand';
+import { provideCompletions } from './features/completion';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import { provideDefinition } from './features/definition';
+import { provideReferences } from './features/references';
+import { provideDocumentHighlights } from './features/documentHighlights';
+import { provideDocumentLinks } from './features/documentLinks';
+import { provideHover } from './features/hover';
+import { provideFoldingRanges } from './features/folding';
+import { isRefusal, prepareRename, provideRename, type RenameRefusal } from './features/rename';
+import { provideCodeLenses } from './features/codeLens';
+import type { GoalTreeResult } from './protocol';
 
 export interface Documents {
   get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
 }
 
 export interface AnalysedDocument {
@@ -20,18 +42,55 @@ export interface AnalysedDocument {
   textDocument: TextDocument;
 }
 
+export interface ServiceOptions {
+  /** The open documents, whose text is the truth for their files (none for the CLI). */
+  documents?: Documents;
+  /** Pulls the raw `goalDocs` and `markdown` settings sections for a document; undefined when the host cannot. */
+  pullSettings?: (scopeUri: string) => Promise<unknown[]> | undefined;
+  /** Where a message about an invalid setting goes. */
+  reportProblem?: (message: string) => void;
+  /**
+   * Which files on disk may be read: `workspace` only those inside the workspace folders (the
+   * editor, where a workspace may be untrusted); `any` whatever a path names (the CLI, run by
+   * the user on their own repository).
+   */
+  readable?: 'workspace' | 'any';
+}
+
+/** A request whose document changed while it was answered: the client asks again. */
+export class ContentModified extends Error {
+  constructor() {
+    super('the document changed while the request was answered');
+  }
+}
+
+/** What checking one file from disk gave (the CLI). */
+export type CheckResult =
+  | { kind: 'checked'; diagnostics: Diagnostic[] }
+  | { kind: 'skipped'; verdict: GoalDocVerdict }
+  | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes'; limit: number }
+  | { kind: 'unreadable'; reason: string };
+
+const NO_DOCUMENTS: Documents = { get: () => undefined, all: () => [] };
 // Linked files on disk are read under the default limit; the open document's own limit is per scope.
 const DEFAULT_MAX_FILE_SIZE = defaultSettings().maxFileSize;
 
+export function createGoalDocsService(options: ServiceOptions = {}): GoalDocsService {
+  return new GoalDocsService(options);
+}
+
 export class GoalDocsService {
+  readonly documents: Documents;
   readonly models = new ModelCache();
+  readonly settings: SettingsStore;
   readonly files: WorkspaceFiles;
+  readonly index: WorkspaceIndex;
   private folders: string[] = [];
 
-  constructor(
-    readonly documents: Documents,
-    readonly settings: SettingsStore,
-  ) {
+  constructor(options: ServiceOptions) {
+    const documents = options.documents ?? NO_DOCUMENTS;
+    this.documents = documents;
+    this.settings = new SettingsStore(options.pullSettings ?? (() => undefined), options.reportProblem ?? (() => undefined));
     this.files = new WorkspaceFiles(
       documents,
       (uri) => {
@@ -40,12 +99,42 @@ export class GoalDocsService {
         return d && d.getText().length <= DEFAULT_MAX_FILE_SIZE ? this.model(d) : undefined;
       },
       () => DEFAULT_MAX_FILE_SIZE,
+      options.readable ?? 'workspace',
     );
+    this.index = new WorkspaceIndex(this, () => documents.all());
   }
+
+  // --- Documents, folders, settings ---
 
   setWorkspaceFolders(uris: string[]): void {
     this.folders = uris.map((u) => u.replace(/\/$/, ''));
     this.files.setRoots(this.folders);
+    this.index.setFolders(this.folders);
+  }
+
+  /** Settings given by the host for every document (a client without `workspace/configuration`, the CLI's `.goal-docs.json`). */
+  setGlobalSettings(raw: unknown): void {
+    this.settings.setGlobal(raw);
+  }
+
+  /** The settings changed: every cached scope is read again on next use. */
+  settingsChanged(): void {
+    this.settings.clear();
+  }
+
+  didOpen(uri: string): void {
+    this.index.didOpen(uri);
+  }
+
+  /** A closed document leaves nothing behind. */
+  didClose(uri: string): void {
+    this.models.delete(uri);
+    this.settings.forget(uri);
+  }
+
+  didChangeWatchedFiles(changes: FileChange[]): void {
+    for (const c of changes) this.files.forget(c.uri);
+    this.index.didChangeWatchedFiles(changes);
   }
 
   /** The model of an open document's current version: parsed once per version. */
@@ -67,12 +156,10 @@ export class GoalDocsService {
    * not a goal doc, or is larger than `goalDocs.maxFileSize`.
    */
   async analyse(uri: string): Promise<AnalysedDocument | undefined> {
-    const textDocument = this.documents.get(uri);
-    if (!textDocument) return undefined;
+    if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.get(uri);
     const current = this.documents.get(uri);
-    if (!current) return undefined;
-    if (current.getText().length > settings.maxFileSize) return undefined;
+    if (!current || current.getText().length > settings.maxFileSize) return undefined;
     const doc = this.model(current);
     if (!isGoalDoc(this.relativePath(uri), doc, settings)) return undefined;
     return { doc, settings, textDocument: current };
@@ -89,13 +176,9 @@ export class GoalDocsService {
     return current && current.getText().length <= maxFileSize ? this.model(current) : undefined;
   }
 
-  /**
-   * For an open document named like a goal doc but longer than `goalDocs.maxFileSize`: its
-   * length and the limit, so that one message can say why nothing is analysed.
-   */
+  /** For an open document named like a goal doc but over `goalDocs.maxFileSize`: its length and the limit. */
   async oversized(uri: string): Promise<{ length: number; limit: number } | undefined> {
-    const textDocument = this.documents.get(uri);
-    if (!textDocument) return undefined;
+    if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.get(uri);
     const length = this.documents.get(uri)?.getText().length ?? 0;
     const path = this.relativePath(uri);
@@ -103,8 +186,129 @@ export class GoalDocsService {
     return { length, limit: settings.maxFileSize };
   }
 
-  close(uri: string): void {
-    this.models.delete(uri);
-    this.settings.forget(uri);
+  /**
+   * Runs a feature on an open goal doc. A later version built from its model while the feature
+   * awaited moved that model's positions (model/build.ts): its answer is dropped, ContentModified.
+   */
+  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument) => T | Promise<T>): Promise<T> {
+    const a = await this.analyse(uri);
+    if (!a) return none;
+    const answer = await feature(a);
+    if (isSuperseded(a.doc)) throw new ContentModified();
+    return answer;
+  }
+
+  // --- Diagnostics ---
+
+  /** The diagnostics of an open document: none for a file that is not a goal doc, one message for one too large. */
+  async diagnostics(uri: string, token?: CancellationLike): Promise<Diagnostic[]> {
+    const analysed = await this.analyse(uri);
+    if (!analysed) {
+      const oversized = await this.oversized(uri);
+      return oversized ? [oversizedDiagnostic(oversized.length, oversized.limit)] : [];
+    }
+    if (token?.isCancellationRequested) return [];
+    const diagnostics = computeDiagnostics(analysed.doc, analysed.settings, this.files, token);
+    // Where the editor validates links itself, each broken link is reported once: by it.
+    const { validates } = await this.settings.editorMarkdown(uri);
+    return leaveBrokenLinksToEditor(diagnostics, validates);
+  }
+
+  /**
+   * A file on disk, as the CLI checks it: named files (`explicit`) are checked unless the user said
+   * no (its marker, goalDocs.exclude); others only when the goal-doc rule takes them. Its model is
+   * the one other files' links read (one parse per file per run).
+   */
+  async check(uri: string, explicit: boolean): Promise<CheckResult> {
+    const settings = await this.settings.get(uri);
+    const read = this.files.read(uri, settings.maxFileSize);
+    if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
+    if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
+    const verdict = goalDocVerdict(this.relativePath(uri), read.doc, settings);
+    if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { kind: 'skipped', verdict };
+    return { kind: 'checked', diagnostics: computeDiagnostics(read.doc, settings, this.files) };
+  }
+
+  // --- Completion, outline, navigation ---
+
+  async completion(uri: string, position: Position, token: CancellationLike): Promise<CompletionList | null> {
+    // The editor's own link completion, where it has one, answers alone (two merged lists would
+    // show every heading twice); where it has none, every Markdown file gets ours.
+    if ((await this.settings.editorMarkdown(uri)).completesLinks) return null;
+    const doc = await this.markdownModel(uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const list = await provideCompletions(doc, position, this.index, token);
+    if (isSuperseded(doc)) throw new ContentModified();
+    return list;
+  }
+
+  goalTree(uri: string, token: CancellationLike): Promise<GoalTreeResult> {
+    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideDocumentSymbols(a.doc, token));
+  }
+
+  documentSymbols(uri: string, token: CancellationLike): Promise<DocumentSymbol[] | null> {
+    return this.withGoalDoc<DocumentSymbol[] | null>(uri, null, (a) => provideDocumentSymbols(a.doc, token));
+  }
+
+  workspaceSymbols(query: string, token: CancellationLike): Promise<SymbolInformation[]> {
+    return provideWorkspaceSymbols(query, this.index, token);
+  }
+
+  definition(uri: string, position: Position, token: CancellationLike): Promise<Location[] | null> {
+    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideDefinition(a.doc, position, this.index, token));
+  }
+
+  references(uri: string, position: Position, context: { includeDeclaration: boolean }, token: CancellationLike): Promise<Location[] | null> {
+    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideReferences(a.doc, position, context, this.index, token));
+  }
+
+  documentHighlights(uri: string, position: Position, token: CancellationLike): Promise<DocumentHighlight[] | null> {
+    return this.withGoalDoc<DocumentHighlight[] | null>(uri, null, (a) => provideDocumentHighlights(a.doc, position, this.index, token));
+  }
+
+  documentLinks(uri: string, token: CancellationLike): Promise<DocumentLink[] | null> {
+    return this.withGoalDoc<DocumentLink[] | null>(uri, null, (a) => provideDocumentLinks(a.doc, this.index, token));
+  }
+
+  hover(uri: string, position: Position, token: CancellationLike): Promise<Hover | null> {
+    return this.withGoalDoc<Hover | null>(uri, null, (a) => provideHover(a.doc, position, this.index, token));
+  }
+
+  foldingRanges(uri: string, token: CancellationLike): Promise<FoldingRange[] | null> {
+    return this.withGoalDoc<FoldingRange[] | null>(uri, null, (a) => provideFoldingRanges(a.doc, token));
+  }
+
+  codeLenses(uri: string, token: CancellationLike): Promise<CodeLens[] | null> {
+    return this.withGoalDoc<CodeLens[] | null>(uri, null, (a) => provideCodeLenses(a.doc, a.settings, token));
+  }
+
+  /** Where a rename would start, or why it cannot; null for a document that is not a goal doc. */
+  prepareRename(uri: string, position: Position): Promise<{ range: Range; placeholder: string } | RenameRefusal | null> {
+    return this.withGoalDoc<{ range: Range; placeholder: string } | RenameRefusal | null>(uri, null, (a) => prepareRename(a.doc, position, this.index));
+  }
+
+  rename(uri: string, position: Position, newName: string, options: { documentChanges: boolean }, token: CancellationLike): Promise<WorkspaceEdit | RenameRefusal | null> {
+    return this.withGoalDoc<WorkspaceEdit | RenameRefusal | null>(uri, null, (a) => provideRename(a.doc, position, newName, this.index, token, options));
+  }
+
+  // --- Code actions and commands ---
+
+  codeActions(uri: string, request: CodeActionRequest, token: CancellationLike): Promise<CodeAction[] | null> {
+    return this.withGoalDoc<CodeAction[] | null>(uri, null, (a) => {
+      if (token.isCancellationRequested) return null;
+      // The editor's broken-link diagnostic stands for ours (left out of diagnostics): it gets our fixes.
+      const ours = oursForEditorDiagnostics(request.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, this.files, token));
+      const withOurs = ours.length ? { ...request, context: { ...request.context, diagnostics: [...request.context.diagnostics, ...ours] } } : request;
+      return provideCodeActions(a.doc, withOurs, a.settings, token);
+    });
+  }
+
+  /** The Mark-done-with-version command: the edit for the chosen version, or why there is none. */
+  async markDoneWithVersion(rawArgs: unknown): Promise<MarkDoneWithVersionResult | null> {
+    const args = parseMarkDoneArgs(rawArgs);
+    const a = args && (await this.analyse(args.uri));
+    return args && a ? markDoneWithVersion(a.doc, args, a.settings) : null;
   }
 }
+
+export { isRefusal };

@@ -21,6 +21,8 @@ export class WorkspaceFiles implements LinkedFiles {
     private readonly open: OpenDocuments,
     private readonly openModel: (uri: string) => GoalDoc | undefined,
     private readonly maxFileSize: () => number,
+    /** `workspace`: nothing outside the folders is read; `any`: every path (the CLI on the user's own repository). */
+    private readonly readable: 'workspace' | 'any' = 'workspace',
   ) {}
 
   setRoots(folderUris: string[]): void {
@@ -41,10 +43,11 @@ export class WorkspaceFiles implements LinkedFiles {
     }
   }
 
-  /** The real path of a file URI inside a workspace folder, or undefined. */
+  /** The real path of a file URI inside a workspace folder (or anywhere, where any file is readable), or undefined. */
   insideWorkspace(uri: string): string | undefined {
     const p = fsPathOf(uri);
     if (!p) return undefined;
+    if (this.readable === 'any') return path.resolve(p);
     // `../../../../etc/passwd` is refused before the file system is asked anything about it.
     const resolved = path.resolve(p);
     if (!this.spellings.some((r) => resolved === r || resolved.startsWith(r + path.sep))) return undefined;
@@ -71,18 +74,31 @@ export class WorkspaceFiles implements LinkedFiles {
 
   model(uri: string): GoalDoc | undefined {
     if (this.open.get(uri)) return this.openModel(uri);
+    const r = this.read(uri, this.maxFileSize());
+    return r.kind === 'model' ? r.doc : undefined;
+  }
+
+  /**
+   * The model of a file on disk (version -1: not open), parsed once per modification time, or
+   * why there is none. `limit` is in characters.
+   */
+  read(uri: string, limit: number): { kind: 'model'; doc: GoalDoc } | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes' } | { kind: 'unreadable'; reason: string } {
     const p = this.insideWorkspace(uri);
-    if (!p) return undefined;
+    if (!p) return { kind: 'unreadable', reason: 'it is outside the workspace folders' };
     try {
       const s = statSync(p);
-      if (!s.isFile() || s.size > this.maxFileSize()) return undefined;
+      if (!s.isFile()) return { kind: 'unreadable', reason: 'it is not a file' };
       const cached = this.diskModels.get(uri);
-      if (cached && cached.mtime === s.mtimeMs) return cached.doc;
-      const doc = buildGoalDoc(readFileSync(p, 'utf8'), { uri, version: -1 });
+      if (cached && cached.mtime === s.mtimeMs) return cached.doc.text.length > limit ? { kind: 'too-large', length: cached.doc.text.length, unit: 'characters' } : { kind: 'model', doc: cached.doc };
+      // A file of more bytes than four times the limit has more characters than the limit too.
+      if (s.size > limit * 4) return { kind: 'too-large', length: s.size, unit: 'bytes' };
+      const text = readFileSync(p, 'utf8');
+      if (text.length > limit) return { kind: 'too-large', length: text.length, unit: 'characters' };
+      const doc = buildGoalDoc(text, { uri, version: -1 });
       this.diskModels.set(uri, { mtime: s.mtimeMs, doc });
-      return doc;
-    } catch {
-      return undefined;
+      return { kind: 'model', doc };
+    } catch (e) {
+      return { kind: 'unreadable', reason: (e as Error).message };
     }
   }
 

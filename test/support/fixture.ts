@@ -28,3 +28,8 @@ export function model(text: string, uri = 'file:///work/goals.md', version = 1):
 export function applyEdits(text: string, edits: Array<{ range: { start: Position; end: Position }; newText: string }>): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
 }
+
+/** A map of open documents as the service reads them (what TextDocuments gives the server). */
+export function openDocuments(open: Map<string, TextDocument>): { get(uri: string): TextDocument | undefined; all(): TextDocument[] } {
+  return { get: (uri) => open.get(uri), all: () => [...open.values()] };
+}

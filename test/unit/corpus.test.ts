@@ -6,15 +6,18 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
-import { DiskFiles } from '../../server/src/cli/diskFiles';
+import { createGoalDocsService } from '../../server/src/service';
 import { buildGoalDoc } from '../../server/src/model/build';
 import { defaultSettings } from '../../server/src/settings';
 import { CORPUS_DIR, CORPUS_SKIP, corpusDocs } from '../support/corpus';
 
+// File links are resolved on disk, as the CLI resolves them.
+const disk = createGoalDocsService({ readable: 'any' });
+
 function check(file: string) {
   const text = readFileSync(file, 'utf8');
   const doc = buildGoalDoc(text, { uri: pathToFileURL(file).href, version: 1 });
-  const diagnostics = computeDiagnostics(doc, defaultSettings(), new DiskFiles(5_000_000));
+  const diagnostics = computeDiagnostics(doc, defaultSettings(), disk.files);
   return { text, doc, diagnostics };
 }
 

@@ -10,8 +10,8 @@ import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { provideCodeLenses } from '../../server/src/features/codeLens';
 import { NOT_CANCELLED } from '../../server/src/features/workspace';
 import { closestHeadings } from '../../server/src/model/anchorIndex';
-import { GoalDocsService } from '../../server/src/service';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { createGoalDocsService } from '../../server/src/service';
+import { openDocuments } from '../support/fixture';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -26,7 +26,7 @@ const page = (i: number) => `# Team ${i} goals\n\n- [FY-24-Q${(i % 4) + 1}](#fy-
 describe('memory', () => {
   it('keeps nothing of the thousands of distinct documents opened and closed', async () => {
     const open = new Map<string, TextDocument>();
-    const service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    const service = createGoalDocsService({ documents: openDocuments(open) });
     service.setWorkspaceFolders(['file:///ws']);
     const cycle = async (i: number) => {
       const uri = `file:///ws/team${i}/goals.md`;
@@ -43,7 +43,7 @@ describe('memory', () => {
       provideCodeLenses(a!.doc, a!.settings, NOT_CANCELLED);
       computeDiagnostics(a!.doc, a!.settings, service.files);
       open.delete(uri);
-      service.close(uri);
+      service.didClose(uri);
     };
     for (let i = 0; i < 500; i++) await cycle(i);
     const after500 = heapAfterGc();

@@ -6,11 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildGoalDoc } from '../model/build';
-import { computeDiagnostics } from '../diagnostics/index';
-import { goalDocVerdict } from '../goalDocFiles';
-import { type GoalDocsSettings, readSettings } from '../settings';
-import { DiskFiles } from './diskFiles';
+import { createGoalDocsService } from '../service';
 import { walkMarkdownFiles } from '../markdownFiles';
 import { fileUri } from '../uris';
 
@@ -78,9 +74,10 @@ async function expandTargets(targets: string[], cwd: string): Promise<{ explicit
   return { explicit, searched };
 }
 
-function loadSettings(cwd: string, err: (s: string) => void): GoalDocsSettings {
+/** The `goalDocs` object of `.goal-docs.json` in the current folder, raw (the service reads and checks it). */
+function loadRawSettings(cwd: string): unknown {
   const file = path.join(cwd, '.goal-docs.json');
-  if (!existsSync(file)) return readSettings(undefined).settings;
+  if (!existsSync(file)) return undefined;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -88,9 +85,7 @@ function loadSettings(cwd: string, err: (s: string) => void): GoalDocsSettings {
     throw new UsageError(`.goal-docs.json is not valid JSON: ${(e as Error).message}`);
   }
   const obj = raw as Record<string, unknown> | null;
-  const { settings, problems } = readSettings(obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw);
-  for (const p of problems) err(`goal-docs: .goal-docs.json: ${p}\n`);
-  return settings;
+  return obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw;
 }
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
@@ -147,7 +142,8 @@ function format(results: FileResult[], fmt: Format): string {
 interface Plan {
   format: Format;
   verbose: boolean;
-  settings: GoalDocsSettings;
+  /** The goalDocs settings of `.goal-docs.json`, raw. */
+  settings: unknown;
   /** Each file once, named ones first, then the searched ones in path order. */
   files: Target[];
 }
@@ -173,7 +169,7 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
       out(USAGE + '\n');
       return argv.length === 0 ? 2 : 0;
     }
-    const settings = loadSettings(cwd, err);
+    const settings = loadRawSettings(cwd);
     const found = await expandTargets(args.targets, cwd);
     const seen = new Set<string>();
     const files: Target[] = [];
@@ -194,26 +190,24 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
   }
 }
 
-function checkFiles(files: Target[], settings: GoalDocsSettings, cwd: string): Outcome[] {
-  const disk = new DiskFiles(settings.maxFileSize);
-  return files.map(({ abs, explicit }): Outcome => {
+/**
+ * Checks the files with the one service the editor uses too (same rule, same models, same
+ * limits), reading any file the paths name: on the command line the repository is the user's own.
+ */
+async function checkFiles(files: Target[], rawSettings: unknown, cwd: string, err: (s: string) => void): Promise<Outcome[]> {
+  const service = createGoalDocsService({ readable: 'any', reportProblem: (m) => err(`goal-docs: .goal-docs.json: ${m}\n`) });
+  service.setWorkspaceFolders([fileUri(cwd)]);
+  service.setGlobalSettings(rawSettings);
+  const outcomes: Outcome[] = [];
+  for (const { abs, explicit } of files) {
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
-    const uri = fileUri(abs);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      return { messages: [`goal-docs: cannot read ${rel}: ${(e as Error).message}\n`] };
-    }
-    if (text.length > settings.maxFileSize) {
-      return { messages: [`goal-docs: skipped ${rel}: ${text.length} characters is more than goalDocs.maxFileSize (${settings.maxFileSize}).\n`] };
-    }
-    const doc = buildGoalDoc(text, { uri, version: 0 });
-    // A file named on the command line is checked unless the user said no (its marker, goalDocs.exclude).
-    const verdict = goalDocVerdict(rel, doc, settings);
-    if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { messages: [] };
-    return { result: { file: rel, diagnostics: computeDiagnostics(doc, settings, disk) }, messages: [] };
-  });
+    const r = await service.check(fileUri(abs), explicit);
+    if (r.kind === 'checked') outcomes.push({ result: { file: rel, diagnostics: r.diagnostics }, messages: [] });
+    else if (r.kind === 'too-large') outcomes.push({ messages: [`goal-docs: skipped ${rel}: ${r.length} ${r.unit} is more than goalDocs.maxFileSize (${r.limit}).\n`] });
+    else if (r.kind === 'unreadable') outcomes.push({ messages: [`goal-docs: cannot read ${rel}: ${r.reason}\n`] });
+    else outcomes.push({ messages: [] });
+  }
+  return outcomes;
 }
 
 function report(p: Plan, outcomes: Outcome[], started: number, out: (s: string) => void, err: (s: string) => void): number {
@@ -232,7 +226,7 @@ export async function runCli(argv: string[], cwd: string, out: (s: string) => vo
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
-  return report(p, checkFiles(p.files, p.settings, cwd), started, out, err);
+  return report(p, await checkFiles(p.files, p.settings, cwd, err), started, out, err);
 }
 
 if (require.main === module) {

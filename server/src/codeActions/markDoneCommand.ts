@@ -1,28 +1,14 @@
 // `goalDocs.markDoneWithVersion`: marks the open items (and goal-table rows) on the given lines
 // done with a stamp version the user chose. Without a version it only answers the inferred one,
 // which the client prefills in its input box.
-import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
+import type { MarkDoneWithVersionArgs, MarkDoneWithVersionResult } from '../protocol';
 import type { GoalDocsSettings } from '../settings';
 import { inferStampVersion } from './doneStyle';
 import { versionedEdit } from './edit';
 import { markTargetsDone, targetsOnLines } from './milestones';
 
-export interface MarkDoneWithVersionArgs {
-  uri: string;
-  /** The document version the lines refer to. */
-  version: number;
-  lines: number[];
-  /** The version text of the stamp; omitted to ask for the inferred one. */
-  stampVersion?: string;
-}
-
-export interface MarkDoneWithVersionResult {
-  inferredVersion: string;
-  edit?: WorkspaceEdit;
-  /** Why there is no edit. */
-  message?: string;
-}
+export type { MarkDoneWithVersionArgs, MarkDoneWithVersionResult } from '../protocol';
 
 export function parseMarkDoneArgs(raw: unknown): MarkDoneWithVersionArgs | undefined {
   const a = raw as Partial<MarkDoneWithVersionArgs> | undefined;

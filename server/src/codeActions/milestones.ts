@@ -11,11 +11,9 @@ import { doneStyleFor, inferStampVersion, isClosedInHouse, stampsVersion } from 
 import { codeAction, lineStart, nextLineStart, type SpanEdit } from './edit';
 import { type GoalRow, goalRows, markRowDone, reopenRow } from './goalTables';
 import { descopeItem, markItemDone, reopenItem } from './markDone';
+import { MARK_DONE_CLIENT_COMMAND, type MarkDoneWithVersionArgs } from '../protocol';
 
-/** The client command that asks for a version (prefilled) and then runs the server command. */
-export const MARK_DONE_CLIENT_COMMAND = 'goalDocs.markMilestoneDone';
-/** The server command that marks the items on the given lines done with a given stamp version. */
-export const MARK_DONE_WITH_VERSION_COMMAND = 'goalDocs.markDoneWithVersion';
+export { MARK_DONE_CLIENT_COMMAND, MARK_DONE_WITH_VERSION_COMMAND } from '../protocol';
 
 export const QUICK_FIX = 'quickfix';
 export const REWRITE = 'refactor.rewrite';
@@ -120,7 +118,7 @@ export function milestoneActions(doc: GoalDoc, range: Range, settings: GoalDocsS
       actions.push({
         title: withVersion,
         kind: QUICK_FIX,
-        command: { title: withVersion, command: MARK_DONE_CLIENT_COMMAND, arguments: [{ uri: doc.uri, version: doc.version, lines, stampVersion: versionOf(openItems[0] ?? targets.items[0]!) }] },
+        command: { title: withVersion, command: MARK_DONE_CLIENT_COMMAND, arguments: [{ uri: doc.uri, version: doc.version, lines, stampVersion: versionOf(openItems[0] ?? targets.items[0]!) } satisfies MarkDoneWithVersionArgs] },
       });
     }
   }

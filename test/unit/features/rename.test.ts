@@ -8,10 +8,9 @@ import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languages
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRefusal, prepareRename, provideRename, slugChanges } from '../../../server/src/features/rename';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
-import { GoalDocsService } from '../../../server/src/service';
-import { SettingsStore } from '../../../server/src/settingsStore';
-import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+import { createGoalDocsService } from '../../../server/src/service';
 import { applyEdits, dedent, model } from '../../support/fixture';
+import { openDocuments } from '../../support/fixture';
 import { workspaceWithCursor } from './support';
 
 const GOALS = `
@@ -162,10 +161,9 @@ describe('rename in a workspace folder on disk', () => {
     writeFileSync(path.join(folder, 'team', 'notes.md'), NOTES.replace(/goals\.md/g, '../goals.md'));
     const goalsUri = pathToFileURL(path.join(folder, 'goals.md')).href;
     const open = new Map([[goalsUri, TextDocument.create(goalsUri, 'markdown', 3, readFileSync(path.join(folder, 'goals.md'), 'utf8'))]]);
-    const service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    const service = createGoalDocsService({ documents: openDocuments(open) });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
-    const index = new WorkspaceIndex(service, () => [...open.values()]);
-    index.setFolders([pathToFileURL(folder).href]);
+    const index = service.index;
 
     const doc = service.model(open.get(goalsUri)!);
     const heading = doc.headings.find((h) => h.slug === 'faster-builds')!;

@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
-import { GoalDocsService } from '../../../server/src/service';
-import { SettingsStore } from '../../../server/src/settingsStore';
-import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+import { createGoalDocsService } from '../../../server/src/service';
+import { openDocuments } from '../../support/fixture';
+import type { WorkspaceIndex } from '../../../server/src/workspaceIndex';
 import { runCli } from '../../../server/src/cli/main';
 
 describe('workspace index', () => {
@@ -32,10 +32,9 @@ describe('workspace index', () => {
     writeFileSync(path.join(outside, 'secret.md'), '## FY-24-Q1\n');
     symlinkSync(outside, path.join(folder, 'linked'));
     symlinkSync(path.join(outside, 'secret.md'), path.join(folder, 'secret.md'));
-    const service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    const service = createGoalDocsService({ documents: openDocuments(open) });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
-    index = new WorkspaceIndex(service, () => [...open.values()]);
-    index.setFolders([pathToFileURL(folder).href]);
+    index = service.index;
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -51,10 +50,9 @@ describe('workspace index', () => {
 
   it('sees the files the CLI sees, and takes the same ones for goal docs', async () => {
     // The index after a fresh walk, and `goal-docs check --verbose` over the same folder.
-    const service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    const service = createGoalDocsService();
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
-    const fresh = new WorkspaceIndex(service, () => []);
-    fresh.setFolders([pathToFileURL(folder).href]);
+    const fresh = service.index;
     mkdirSync(path.join(folder, 'dist'), { recursive: true });
     writeFileSync(path.join(folder, 'dist', 'goals.md'), '## FY-24-Q1\n');
     writeFileSync(path.join(folder, 'team', 'off_goals.md'), '<!-- goal-docs: off -->\n## FY-24-Q1\n');

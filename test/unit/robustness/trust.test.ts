@@ -11,9 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { defaultSettings } from '../../../server/src/settings';
-import { GoalDocsService } from '../../../server/src/service';
-import { SettingsStore } from '../../../server/src/settingsStore';
-import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+import { createGoalDocsService, type GoalDocsService } from '../../../server/src/service';
+import { openDocuments } from '../../support/fixture';
+import type { WorkspaceIndex } from '../../../server/src/workspaceIndex';
 import { NOT_CANCELLED } from '../../../server/src/features/workspace';
 import { provideHover } from '../../../server/src/features/hover';
 import { provideDefinition } from '../../../server/src/features/definition';
@@ -91,10 +91,9 @@ describe('robustness: trust', () => {
     fs.writeFileSync(path.join(folder, 'other_goals.md'), '## FY-24-Q2\n\n### Other\n\n[back](goals.md#ship-it)\n');
     const uri = pathToFileURL(path.join(folder, 'goals.md')).href;
     open.set(uri, TextDocument.create(uri, 'markdown', 1, TEXT));
-    service = new GoalDocsService(open, new SettingsStore(() => undefined, () => undefined));
+    service = createGoalDocsService({ documents: openDocuments(open) });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
-    index = new WorkspaceIndex(service, () => [...open.values()]);
-    index.setFolders([pathToFileURL(folder).href]);
+    index = service.index;
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 

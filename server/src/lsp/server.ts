@@ -1,0 +1,177 @@
+// LSP wiring only: adapts requests to the goal-docs service (service.ts), which answers them all.
+// Runs over IPC for the VS Code client, or as `node dist/server.js --stdio` for any client.
+import {
+  type Connection,
+  createConnection,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ContentModified, createGoalDocsService, isRefusal } from '../service';
+import { SETTINGS_SECTIONS } from '../settingsStore';
+import { GOAL_TREE_REQUEST, type GoalTreeParams, type InitializationOptions, MARK_DONE_WITH_VERSION_COMMAND } from '../protocol';
+import { CODE_ACTION_KINDS } from '../codeActions/index';
+
+/**
+ * The one helper every request goes through: a refusal (rename somewhere rename makes no sense)
+ * becomes an error the client shows, and an answer from a model that a newer version replaced
+ * while it was computed becomes ContentModified, which clients ask again after.
+ */
+async function answer<T>(work: () => Promise<T>): Promise<Exclude<T, { refused: string }>> {
+  try {
+    const result = await work();
+    if (isRefusal(result)) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
+    return result as Exclude<T, { refused: string }>;
+  } catch (e) {
+    if (e instanceof ContentModified) throw new ResponseError(LSPErrorCodes.ContentModified, e.message);
+    throw e;
+  }
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  // A failing handler, or a client that fails one of the server's own requests (a refresh, the
+  // workspace folders), must not end the server: the failure is logged and every feature goes on.
+  const logFailure = (what: string) => (e: unknown) => {
+    try {
+      connection.console.error(`goal-docs: ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } catch {
+      // the connection is gone: nothing left to tell
+    }
+  };
+  process.on('unhandledRejection', logFailure('unhandled rejection'));
+  process.on('uncaughtException', logFailure('uncaught exception'));
+  const documents = new TextDocuments(TextDocument);
+  let canPullConfiguration = false;
+  let pullDiagnostics = false;
+  let canRegisterConfigurationChange = false;
+  let renameWithDocumentChanges = false;
+  let canRefreshCodeLens = false;
+
+  const service = createGoalDocsService({
+    documents,
+    pullSettings: (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }))) : undefined),
+    reportProblem: (message) => connection.console.warn(`Invalid setting: ${message}`),
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canPullConfiguration = !!caps.workspace?.configuration;
+    canRegisterConfigurationChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    renameWithDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
+    const init = params.initializationOptions as InitializationOptions | undefined;
+    if (init?.goalDocs !== undefined) service.setGlobalSettings(init.goalDocs);
+    service.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    // In VS Code the built-in Markdown extension answers these for every Markdown file; a second
+    // answer would show each heading twice (Outline, breadcrumbs, Ctrl+T, references). The
+    // Year › Quarter › Goal tree goes to the client's Goals view instead (GOAL_TREE_REQUEST).
+    const navigation = init?.editorHasMarkdownFeatures === true ? {} : {
+      documentSymbolProvider: { label: 'Goals' },
+      workspaceSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+    };
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND] },
+        completionProvider: { triggerCharacters: ['#', '(', '/', '.'] },
+        ...navigation,
+        documentHighlightProvider: true,
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'goal-docs' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfigurationChange) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: [...SETTINGS_SECTIONS] });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      service.setWorkspaceFolders(folders.map((f) => f.uri));
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!canPullConfiguration) service.setGlobalSettings((change.settings as { goalDocs?: unknown } | undefined)?.goalDocs);
+    service.settingsChanged();
+    refreshDiagnostics();
+    if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    service.didChangeWatchedFiles(change.changes);
+    // Links into changed files may have broken or healed.
+    refreshDiagnostics();
+  });
+
+  // --- Diagnostics: pulled by clients that can, pushed to the others ---
+  connection.languages.diagnostics.on(
+    (params, token): Promise<DocumentDiagnosticReport> => answer(async () => ({ kind: 'full', items: await service.diagnostics(params.textDocument.uri, token) })),
+  );
+
+  const pushDiagnostics = async (document: TextDocument) => {
+    const items = await service.diagnostics(document.uri);
+    // Only publish for the version the diagnostics were computed for.
+    if (documents.get(document.uri)?.version !== document.version) return;
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: items });
+  };
+
+  function refreshDiagnostics(): void {
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void pushDiagnostics(d);
+  }
+
+  documents.onDidChangeContent((change) => {
+    if (!pullDiagnostics) void pushDiagnostics(change.document);
+  });
+  documents.onDidOpen((e) => service.didOpen(e.document.uri));
+  documents.onDidClose((e) => {
+    service.didClose(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // --- Every feature: one line each ---
+  connection.onCompletion((p, token) => answer(() => service.completion(p.textDocument.uri, p.position, token)));
+  connection.onRequest(GOAL_TREE_REQUEST, (p: GoalTreeParams, token) => answer(() => service.goalTree(p.uri, token)));
+  connection.onDocumentSymbol((p, token) => answer(() => service.documentSymbols(p.textDocument.uri, token)));
+  connection.onWorkspaceSymbol((p, token) => answer(() => service.workspaceSymbols(p.query, token)));
+  connection.onDefinition((p, token) => answer(() => service.definition(p.textDocument.uri, p.position, token)));
+  connection.onReferences((p, token) => answer(() => service.references(p.textDocument.uri, p.position, p.context, token)));
+  connection.onDocumentHighlight((p, token) => answer(() => service.documentHighlights(p.textDocument.uri, p.position, token)));
+  connection.onDocumentLinks((p, token) => answer(() => service.documentLinks(p.textDocument.uri, token)));
+  connection.onHover((p, token) => answer(() => service.hover(p.textDocument.uri, p.position, token)));
+  connection.onFoldingRanges((p, token) => answer(() => service.foldingRanges(p.textDocument.uri, token)));
+  connection.onPrepareRename((p) => answer(() => service.prepareRename(p.textDocument.uri, p.position)));
+  connection.onRenameRequest((p, token) => answer(() => service.rename(p.textDocument.uri, p.position, p.newName, { documentChanges: renameWithDocumentChanges }, token)));
+  connection.onCodeLens((p, token) => answer(() => service.codeLenses(p.textDocument.uri, token)));
+  connection.onCodeAction((p, token) => answer(() => service.codeActions(p.textDocument.uri, p, token)));
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== MARK_DONE_WITH_VERSION_COMMAND) return null;
+    const result = await service.markDoneWithVersion(p.arguments?.[0]);
+    if (!result?.edit) return result;
+    const { applied } = await connection.workspace.applyEdit({ label: 'Mark milestone done', edit: result.edit });
+    return { ...result, applied };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

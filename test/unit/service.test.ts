@@ -1,0 +1,51 @@
+// The service every host makes with createGoalDocsService: what a request does when the document
+// changes while it is answered, and how the CLI's check reads files through the same models.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ContentModified, createGoalDocsService } from '../../server/src/service';
+import { NOT_CANCELLED } from '../../server/src/features/workspace';
+import { openDocuments } from '../support/fixture';
+
+describe('the goal-docs service', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'goal-docs-service-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const text = '## FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n';
+
+  it('drops an answer computed from a model a newer version replaced while it awaited: ContentModified', async () => {
+    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\n[s](goals.md#ship-it)\n');
+    const uri = pathToFileURL(path.join(folder, 'goals.md')).href;
+    const open = new Map([[uri, TextDocument.create(uri, 'markdown', 1, text)]]);
+    const service = createGoalDocsService({ documents: openDocuments(open) });
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    // References wait for the workspace walk; meanwhile the user types and the next version is built.
+    const pending = service.references(uri, { line: 2, character: 5 }, { includeDeclaration: false }, NOT_CANCELLED);
+    await new Promise((resolve) => setImmediate(resolve));
+    open.set(uri, TextDocument.update(open.get(uri)!, [{ text: `${text}\nMore.\n` }], 2));
+    await service.diagnostics(uri);
+    await assert.rejects(pending, ContentModified);
+    // Asked again, on the current version, it answers.
+    const again = await service.references(uri, { line: 2, character: 5 }, { includeDeclaration: false }, NOT_CANCELLED);
+    assert.equal(again?.length, 1);
+  });
+
+  it('checks files on disk for the CLI with the models other files link to', async () => {
+    writeFileSync(path.join(folder, 'goals.md'), `${text}\nSee [the other](other_goals.md#gone).\n`);
+    writeFileSync(path.join(folder, 'other_goals.md'), '## FY-24-Q2\n\n### Other\n\n- Owner: Bo\n');
+    const service = createGoalDocsService({ readable: 'any' });
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const other = pathToFileURL(path.join(folder, 'other_goals.md')).href;
+    const checked = await service.check(pathToFileURL(path.join(folder, 'goals.md')).href, false);
+    assert.equal(checked.kind, 'checked');
+    assert.deepEqual(checked.kind === 'checked' && checked.diagnostics.map((d) => d.code), ['link.file-anchor-missing']);
+    // The linked file's model was read once, and is the one its own check uses.
+    const linked = service.files.model(other);
+    assert.ok(linked);
+    await service.check(other, false);
+    assert.equal(service.files.model(other), linked);
+  });
+});
