@@ -1,6 +1,6 @@
 // What a page's content says about whether it is a goal doc: counts of the kinds of content
 // that only goal docs have. The rule that weighs them is in goalDocFiles.ts.
-import type { Goal, GoalDocEvidence, Heading, ListItem, Quarter } from './types';
+import type { Goal, GoalDocEvidence, Heading, ListItem, Quarter, Span } from './types';
 
 /** A heading about goals: `Goals`, `Q3 OKRs`, `Objectives and key results`, `Design team goals for Q4`. */
 const GOALS_HEADING = /\b(?:goals?|okrs?|objectives?|key results?)\b/i;
@@ -35,3 +35,19 @@ export function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals:
   count(items);
   return { periodHeadings, datedPeriods, goalSections, fieldedGoals, keyResults: keyResultLines + stamped };
 }
+
+/** `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->`: the user's word on whether a file is a goal doc. */
+export const MARKER = /<!--\s*goal-docs\s*:\s*(on|off)\s*-->/gi;
+/** A line that states a key result: `KR: …`, `- **KR 2:** …`, `Key result: …`. */
+const KEY_RESULT = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\*\*|__)?(?:KR|Key results?)[ \t]*\d*[ \t]*(?::|(?:\*\*|__):|:(?:\*\*|__))/gim;
+
+export function countKeyResults(text: string, from: number, code: Span[]): number {
+  let n = 0;
+  KEY_RESULT.lastIndex = from;
+  for (let m = KEY_RESULT.exec(text); m; m = KEY_RESULT.exec(text)) {
+    const at = m.index;
+    if (!code.some((c) => c.start <= at && at < c.end)) n++;
+  }
+  return n;
+}
+

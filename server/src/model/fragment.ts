@@ -1,28 +1,21 @@
 // One chunk of a document, parsed and turned into model pieces with positions relative to where
 // the chunk stands. A later version of the document whose chunk has the same text reuses the
 // fragment: moving it is one addition per span and per position (see `placeFragment`).
-import type { ListItem as MdListItem, Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
-import type { Field, FieldName, GoalDocMarker, Link, ListItem, Mojibake, Span, Table, TableCell, Toc, Unanalysed } from './types';
-import type { Table as MdTable } from 'mdast';
+import type { GoalDocMarker, Link, ListItem, Mojibake, Span, Table, Toc, Unanalysed } from './types';
 import { parseMarkdown } from './parse';
 import { buildChunkHeadings, type ChunkHeading } from './headings';
 import { buildLinks } from './links';
 import { findToc } from './toc';
-import type { SectionContent } from './structure';
-import { buildMilestones, offsetsOf, type SourceContext } from './milestones';
-import { fieldNameOf, matchField } from './fields';
+import { offsetsOf, type SourceContext } from './milestones';
+import { type ChunkSection, collectSections } from './sections';
+import { tableOf } from './tables';
+import { countKeyResults, MARKER } from './evidence';
 import { findMojibake } from './mojibake';
 import { bracketLabels, normalizeLabel } from './chunks';
 import { computeLineStarts, lineEndAt, PositionFactory, positionAt, unclosedFence, unclosedHtmlBlock } from './text';
 import { exceedsLimits, type LimitExceeded } from './limits';
-
-/** Content filed under a heading of the chunk, or under the heading before the chunk. */
-export interface ChunkSection {
-  heading: ChunkHeading | 'before';
-  content: SectionContent;
-}
 
 export interface ChunkFragment {
   text: string;
@@ -64,84 +57,6 @@ export interface ChunkFragment {
   toc?: Toc;
   /** Set when the chunk was beyond the parser's limits (limits.ts) and only its heading was kept. */
   unanalysed?: Unanalysed;
-}
-
-function makeField(ctx: SourceContext, name: FieldName, label: string, form: Field['form'], span: Span, valueStart: number): Field {
-  const valueEnd = lineEndAt(ctx.text, valueStart);
-  const raw = ctx.text.slice(valueStart, valueEnd);
-  const value = raw.trim();
-  const vStart = valueStart + (raw.length - raw.trimStart().length);
-  const valueSpan = ctx.f.span(vStart, vStart + value.length);
-  return { name, label, form, span, range: ctx.f.range(span), value, valueSpan, valueRange: ctx.f.range(valueSpan), items: [] };
-}
-
-/**
- * Files every field and list item of the chunk under the heading whose section it is in. Fields
- * come as bullets (`- **Owner**: x`), as paragraphs followed by a list (`**Milestones:**`), or
- * as headings (`#### Milestones`, whose lists belong to the goal above).
- */
-function collectSections(root: Root, ctx: SourceContext, headings: ChunkHeading[], tocNode: unknown): { sections: ChunkSection[]; items: ListItem[] } {
-  const sections: ChunkSection[] = [{ heading: 'before', content: { fields: [], items: [] } }];
-  const items: ListItem[] = [];
-  const headingByStart = new Map(headings.map((h) => [h.span.start, h]));
-  let section = sections[0].content;
-  let pending: Field | undefined; // a paragraph field whose items are the next list
-  let headingField: Field | undefined;
-
-  const onField = (depth: number) => (item: MdListItem, span: Span) => {
-    const paragraph = item.children[0] as Paragraph;
-    const pStart = offsetsOf(paragraph).start;
-    const match = matchField(ctx.text.slice(pStart, lineEndAt(ctx.text, pStart)));
-    if (!match) return;
-    const field = makeField(ctx, match.name, match.label, 'bullet', span, pStart + match.valueStart);
-    section.fields.push(field);
-    for (const child of item.children) {
-      if (child.type !== 'list') continue;
-      const nested = buildMilestones(ctx, child, depth + 1, match.name, onField(depth + 1));
-      field.items.push(...nested);
-      section.items.push(...nested);
-      items.push(...nested);
-    }
-  };
-
-  for (const block of root.children as RootContent[]) {
-    if (block.type === 'heading') {
-      const h = headingByStart.get(offsetsOf(block).start);
-      const name = h && fieldNameOf(h.text);
-      if (h && name) {
-        headingField = makeField(ctx, name, h.text, 'heading', h.span, h.span.end);
-        section.fields.push(headingField);
-      } else if (h) {
-        section = { fields: [], items: [] };
-        sections.push({ heading: h, content: section });
-        headingField = undefined;
-      }
-      pending = undefined;
-      continue;
-    }
-    if (block.type === 'paragraph') {
-      const at = offsetsOf(block);
-      const match = matchField(ctx.text.slice(at.start, lineEndAt(ctx.text, at.start)));
-      pending = undefined;
-      if (match) {
-        const field = makeField(ctx, match.name, match.label, 'paragraph', ctx.f.span(at.start, at.end), at.start + match.valueStart);
-        section.fields.push(field);
-        if (field.value === '') pending = field;
-      }
-      continue;
-    }
-    if (block.type === 'list' && block !== tocNode) {
-      const into = pending ?? headingField;
-      const built = buildMilestones(ctx, block, 0, into?.name, onField(0));
-      into?.items.push(...built);
-      section.items.push(...built);
-      items.push(...built);
-      pending = undefined;
-      continue;
-    }
-    if (block.type !== 'html' && block.type !== 'definition') pending = undefined;
-  }
-  return { sections, items };
 }
 
 /**
@@ -301,47 +216,6 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
     fragment.lineStarts = [0, ...fragment.lineStarts.slice(1).map((n) => n + 1)];
   }
   return fragment;
-}
-
-/** A table's rows and cells as the parser split them (a `|` in code splits a cell, as on GitHub). */
-function tableOf(ctx: SourceContext, node: MdTable): Table | undefined {
-  const { text, f } = ctx;
-  const rows = node.children.map((row) => {
-    const at = offsetsOf(row);
-    const cells = row.children.map((cell, k): TableCell => {
-      let { start, end } = offsetsOf(cell);
-      if (text[start] === '|') start++;
-      if (k === row.children.length - 1 && end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
-      let a = start;
-      let b = end;
-      while (a < b && /\s/.test(text[a]!)) a++;
-      while (b > a && /\s/.test(text[b - 1]!)) b--;
-      const middle = start + Math.floor((end - start) / 2);
-      const content = a < b ? f.span(a, b) : f.span(middle, middle);
-      return { span: f.span(start, end), content, text: text.slice(a, b) };
-    });
-    const span = f.span(at.start, at.end);
-    return { span, range: f.range(span), cells };
-  });
-  const [header, ...body] = rows;
-  if (!header) return undefined;
-  const at = offsetsOf(node);
-  return { span: f.span(at.start, at.end), header, rows: body };
-}
-
-/** `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->`: the user's word on whether a file is a goal doc. */
-const MARKER = /<!--\s*goal-docs\s*:\s*(on|off)\s*-->/gi;
-/** A line that states a key result: `KR: …`, `- **KR 2:** …`, `Key result: …`. */
-const KEY_RESULT = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\*\*|__)?(?:KR|Key results?)[ \t]*\d*[ \t]*(?::|(?:\*\*|__):|:(?:\*\*|__))/gim;
-
-function countKeyResults(text: string, from: number, code: Span[]): number {
-  let n = 0;
-  KEY_RESULT.lastIndex = from;
-  for (let m = KEY_RESULT.exec(text); m; m = KEY_RESULT.exec(text)) {
-    const at = m.index;
-    if (!code.some((c) => c.start <= at && at < c.end)) n++;
-  }
-  return n;
 }
 
 /** The offset after the last line that is not blank. */
