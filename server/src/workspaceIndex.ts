@@ -5,7 +5,16 @@
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
 import { readFile } from 'node:fs/promises';
 import type { GoalDoc } from './model/types';
-import type { GoalDocsService } from './service';
+import type { GoalDocsSettings } from './settings';
+import type { WorkspaceFiles } from './workspaceFiles';
+
+/** What the index needs of the service that owns it. */
+export interface IndexHost {
+  readonly files: WorkspaceFiles;
+  readonly documents: { get(uri: string): { version: number } | undefined };
+  readonly settings: { get(uri: string): Promise<GoalDocsSettings> };
+  relativePath(uri: string): string;
+}
 import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from './features/workspace';
 import { isGoalDoc } from './goalDocFiles';
 import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
@@ -44,7 +53,7 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   truncated = false;
 
   constructor(
-    private readonly service: GoalDocsService,
+    private readonly service: IndexHost,
     private readonly openDocuments: () => Array<{ uri: string; version: number }>,
   ) {}
 

@@ -1,0 +1,89 @@
+// The layers of docs/ARCHITECTURE.md, held against the imports of server/src: no file imports a
+// file of a higher layer, no import circle, no `vscode` in the server.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../support/corpus';
+
+const SRC = path.join(REPO_ROOT, 'server', 'src');
+
+/** Lowest first; a file may import files of its own layer or lower ones. */
+const LAYERS: Array<{ name: string; files: RegExp }> = [
+  { name: 'model', files: /^(model\/.*|uris|markdownFiles|protocol|editorMarkdown|settings)\.ts$/ },
+  { name: 'rules', files: /^(goalDocFiles|linkedFiles|diagnostics\/.*)\.ts$/ },
+  { name: 'features', files: /^features\/.*\.ts$/ },
+  { name: 'code actions', files: /^codeActions\/.*\.ts$/ },
+  { name: 'service', files: /^(service|settingsStore|workspaceFiles|workspaceIndex|folderListing)\.ts$/ },
+  { name: 'hosts', files: /^(lsp|cli)\/.*\.ts$/ },
+];
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) sources(p, out);
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const rel = (p: string) => path.relative(SRC, p).split(path.sep).join('/');
+const layerOf = (file: string) => LAYERS.findIndex((l) => l.files.test(file));
+
+/** Every file's relative imports (type-only ones too: they couple the layers as much), and its packages. */
+function imports(): Map<string, { local: string[]; packages: string[] }> {
+  const graph = new Map<string, { local: string[]; packages: string[] }>();
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    const local: string[] = [];
+    const packages: string[] = [];
+    for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) local.push(rel(path.resolve(path.dirname(file), spec) + '.ts'));
+      else packages.push(spec);
+    }
+    graph.set(rel(file), { local, packages });
+  }
+  return graph;
+}
+
+describe('architecture', () => {
+  const graph = imports();
+
+  it('puts every server file in a layer', () => {
+    const unplaced = [...graph.keys()].filter((f) => layerOf(f) < 0);
+    assert.deepEqual(unplaced, [], 'files in no layer of LAYERS (and of docs/ARCHITECTURE.md)');
+  });
+
+  it('has no import that runs up a layer', () => {
+    const upward: string[] = [];
+    for (const [file, { local }] of graph) {
+      for (const to of local) if (layerOf(to) > layerOf(file)) upward.push(`${file} (${LAYERS[layerOf(file)]!.name}) → ${to} (${LAYERS[layerOf(to)]!.name})`);
+    }
+    assert.deepEqual(upward, []);
+  });
+
+  it('has no import circle', () => {
+    const state = new Map<string, 'visiting' | 'done'>();
+    const circles: string[] = [];
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'visiting') {
+        circles.push([...trail.slice(trail.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'visiting');
+      for (const to of graph.get(f)?.local ?? []) visit(to, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    assert.deepEqual(circles, []);
+  });
+
+  it('keeps the vscode module out of the server, and LSP wiring in lsp/', () => {
+    for (const [file, { packages }] of graph) {
+      assert.ok(!packages.includes('vscode'), `${file} imports vscode`);
+      if (!file.startsWith('lsp/')) assert.ok(!packages.some((p) => p === 'vscode-languageserver' || p === 'vscode-languageserver/node'), `${file} imports the LSP server library`);
+    }
+  });
+});
