@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
 import { evidenceKinds, goalDocVerdict } from '../server/src/goalDocFiles';
+import { evidenceOf } from '../server/src/model/evidence';
 import { walkMarkdownFiles } from '../server/src/markdownFiles';
 import { createGoalDocsService } from '../server/src/service';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -45,7 +46,7 @@ function check(source: Page['source'], rel: string, file: string): Page {
   const doc = buildGoalDoc(text, { uri: pathToFileURL(file).href, version: 0 });
   const verdict = goalDocVerdict(rel, doc, settings);
   const findings = verdict.goalDoc ? toFindings(computeDiagnostics(doc, settings)) : [];
-  return { source, path: rel, goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: evidenceKinds(doc.evidence), findings };
+  return { source, path: rel, goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: evidenceKinds(evidenceOf(doc)), findings };
 }
 
 /** The whole tree as `goal-docs check` checks it: the same walk and the same service. */
@@ -60,7 +61,7 @@ async function handbookPages(): Promise<Page[]> {
     const r = await service.check(uri, false);
     const doc = service.files.model(uri);
     const verdict = r.kind === 'skipped' ? r.verdict : { goalDoc: r.kind === 'checked', reason: r.kind === 'checked' ? (doc ? goalDocVerdict(service.relativePath(uri), doc, settings).reason : 'name') : r.kind };
-    pages.push({ source: 'handbook', path: path.relative(handbook, f).split(path.sep).join('/'), goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: doc ? evidenceKinds(doc.evidence) : [], findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [] });
+    pages.push({ source: 'handbook', path: path.relative(handbook, f).split(path.sep).join('/'), goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: doc ? evidenceKinds(evidenceOf(doc)) : [], findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [] });
   }
   return pages;
 }

@@ -9,6 +9,7 @@
 // One Owner bullet or an `## Outcomes` heading on a process page is one kind, once: not enough.
 import picomatch from 'picomatch';
 import type { GoalDoc, GoalDocEvidence, GoalDocMarker } from './model/types';
+import { evidenceOf } from './model/evidence';
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
@@ -67,12 +68,12 @@ export function verdictBeforeContent(path: string, marker: GoalDocMarker | undef
   return undefined;
 }
 
-export function goalDocVerdict(path: string, doc: Pick<GoalDoc, 'marker' | 'evidence'>, selection: GoalDocSelection): GoalDocVerdict {
+export function goalDocVerdict(path: string, doc: GoalDoc, selection: GoalDocSelection): GoalDocVerdict {
   const early = verdictBeforeContent(path, doc.marker, selection);
   if (early) return early;
-  return contentIsGoalDoc(doc.evidence) ? { goalDoc: true, reason: 'content' } : { goalDoc: false, reason: 'not-enough-content' };
+  return contentIsGoalDoc(evidenceOf(doc)) ? { goalDoc: true, reason: 'content' } : { goalDoc: false, reason: 'not-enough-content' };
 }
 
-export function isGoalDoc(path: string, doc: Pick<GoalDoc, 'marker' | 'evidence'>, selection: GoalDocSelection): boolean {
+export function isGoalDoc(path: string, doc: GoalDoc, selection: GoalDocSelection): boolean {
   return goalDocVerdict(path, doc, selection).goalDoc;
 }

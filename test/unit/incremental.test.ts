@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildGoalDoc, isSuperseded, parseGoalDoc } from '../../server/src/model/build';
+import { evidenceOf } from '../../server/src/model/evidence';
 import type { GoalDoc, Heading } from '../../server/src/model/types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { defaultSettings } from '../../server/src/settings';
@@ -28,7 +29,7 @@ function project(doc: GoalDoc): unknown {
       items: items(doc.items),
       mojibake: doc.mojibake,
       codeSpans: doc.codeSpans,
-      evidence: doc.evidence,
+      evidence: evidenceOf(doc),
       marker: doc.marker,
     }),
   );

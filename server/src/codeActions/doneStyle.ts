@@ -3,7 +3,7 @@
 import type { GoalDoc, ListItem, Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
 import { goalContaining } from '../model/structure';
-import { type DoneMark, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
+import { type DoneMark, doneMarkOf, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
 import type { GoalDocsSettings } from '../settings';
 
 export type { DoneMark } from '../model/done';
@@ -79,14 +79,14 @@ export function doneStyleFor(doc: GoalDoc, m: Milestone | undefined, settings: G
   const house = houseStyle(doc);
   const marksOf = function* (items: Iterable<ListItem>) {
     for (const i of items) {
-      const mark = house.marks.get(i);
+      const mark = doneMarkOf(doc, i, house);
       if (mark) yield mark;
     }
   };
   const goalItems = m && goalItemsOf(doc, m);
   const fromGoal = goalItems && mostCommon(marksOf(goalItems));
   if (fromGoal) return { mark: asTheRulesRead(fromGoal, house), periodInStrike: house.periodInStrike, source: 'goal' };
-  const fromDoc = mostCommon(house.marks.values());
+  const fromDoc = mostCommon(marksOf(allMilestones(doc.items)));
   if (fromDoc) return { mark: asTheRulesRead(fromDoc, house), periodInStrike: house.periodInStrike, source: 'document' };
   const setting = settings.done.style;
   const mark = setting === 'auto' ? FROM_SETTINGS.emoji : FROM_SETTINGS[setting];

@@ -95,8 +95,10 @@ function duplicateTitleFindings(doc: GoalDoc): Finding[] {
   }
   if (reached.size === 0) return findings;
   const tocLinks = new Set(doc.toc?.entries.map((e) => e.link));
+  // Only links that name a duplicated goal's anchor can reach the wrong one.
+  const anchors = new Set([...reached.keys()].flatMap((h) => h.ids));
   for (const link of doc.links) {
-    if (link.external || link.path !== '' || !link.fragment || tocLinks.has(link)) continue;
+    if (link.external || link.path !== '' || !link.fragment || !anchors.has(link.fragment) || tocLinks.has(link)) continue;
     const target = resolveAnchor(doc, link.fragment);
     const goals = target?.exact && target.heading ? reached.get(target.heading) : undefined;
     if (!goals) continue;

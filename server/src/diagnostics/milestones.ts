@@ -1,7 +1,7 @@
 // milestone.struck-without-marker, milestone.done-not-struck, milestone.done-style. What done
 // means and the house style come from model/done.ts, as for every other feature.
 import { type DoneStampStyle, type GoalDoc, isMilestone, type ListItem } from '../model/types';
-import { houseStyle, type HouseStyle, milestoneState } from '../model/done';
+import { houseStyle, type HouseStyle, type MilestoneState, milestoneState } from '../model/done';
 import { type Finding, quote } from './finding';
 
 const STYLE_WORDS: Record<DoneStampStyle, string> = {
@@ -17,10 +17,12 @@ const STYLE_WORDS: Record<DoneStampStyle, string> = {
  */
 function walk(doc: GoalDoc, style: HouseStyle, items: ListItem[], coveredAbove: boolean, findings: Finding[]): void {
   for (const m of items) {
-    const state = milestoneState(doc, m);
-    // Dependencies, discussions and the like are not milestones: nothing here applies to them.
+    // Dependencies, discussions and the like are not milestones: nothing here applies to them
+    // (nor to their nested items, which share their role).
     if (!isMilestone(m)) continue;
-    if (m.whollyStruck && state === 'open' && !coveredAbove) {
+    // The state is read only where a rule needs it: most items are neither struck nor parents.
+    let state: MilestoneState | undefined;
+    if (m.whollyStruck && !coveredAbove && (state = milestoneState(doc, m, style)) === 'open') {
       findings.push({
         code: 'milestone.struck-without-marker',
         range: m.contentRange,
@@ -28,23 +30,25 @@ function walk(doc: GoalDoc, style: HouseStyle, items: ListItem[], coveredAbove: 
         data: { line: m.lineRange.start.line },
       });
     }
-    if (m.done && !m.struck && style.strikesDone && m.done.style !== 'arrow') {
-      findings.push({
-        code: 'milestone.done-not-struck',
-        range: m.contentRange,
-        message: `${quote(m.text)} is stamped ${quote(m.done.text)} but not struck through, unlike the other done items of this document`,
-        data: { line: m.lineRange.start.line },
-      });
+    if (m.done && m.done.style !== 'arrow') {
+      if (!m.struck && style.strikesDone) {
+        findings.push({
+          code: 'milestone.done-not-struck',
+          range: m.contentRange,
+          message: `${quote(m.text)} is stamped ${quote(m.done.text)} but not struck through, unlike the other done items of this document`,
+          data: { line: m.lineRange.start.line },
+        });
+      }
+      if (style.dominantStamp && m.done.style !== style.dominantStamp) {
+        findings.push({
+          code: 'milestone.done-style',
+          range: m.done.range,
+          message: `Done stamp ${quote(m.done.text)} differs from this document's house style, ${STYLE_WORDS[style.dominantStamp]}`,
+          data: { line: m.lineRange.start.line, style: style.dominantStamp },
+        });
+      }
     }
-    if (m.done && style.dominantStamp && m.done.style !== style.dominantStamp && m.done.style !== 'arrow') {
-      findings.push({
-        code: 'milestone.done-style',
-        range: m.done.range,
-        message: `Done stamp ${quote(m.done.text)} differs from this document's house style, ${STYLE_WORDS[style.dominantStamp]}`,
-        data: { line: m.lineRange.start.line, style: style.dominantStamp },
-      });
-    }
-    if (m.children.length) walk(doc, style, m.children, coveredAbove || state !== 'open' || m.whollyStruck, findings);
+    if (m.children.length) walk(doc, style, m.children, coveredAbove || m.whollyStruck || (state ?? milestoneState(doc, m, style)) !== 'open', findings);
   }
 }
 

@@ -7,7 +7,6 @@ import { buildFragment, type ChunkFragment, placeFragment } from './fragment';
 import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
 import { buildStructure, type SectionContent } from './structure';
-import { goalDocEvidence } from './evidence';
 import { carryOverAnchorHints } from './anchorIndex';
 
 /** A model and the parsed chunks it was assembled from, which the next version reuses. */
@@ -265,7 +264,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     codeSpans,
     tables,
     unanalysed,
-    evidence: goalDocEvidence(headings, structure.quarters, structure.goals, items, keyResults),
+    keyResultLines: keyResults,
     marker,
   };
 }

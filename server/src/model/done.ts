@@ -26,8 +26,11 @@ export interface HouseStyle {
   strikesDone: boolean;
   /** Struck text ends with a full stop inside the strike (`~~Ship it.~~`) in at least half the strikes. */
   periodInStrike: boolean;
-  /** The mark of every done item, by item. */
-  marks: Map<ListItem, DoneMark>;
+}
+
+/** True when the item carries a done mark of its own (ownMark would return one): no allocation. */
+function hasOwnMark(m: ListItem): boolean {
+  return !!m.checkbox?.checked || !!m.done || (m.status?.kind === 'emoji' && DONE_EMOJI.has(m.status.text)) || (!!m.doneSuffix && !m.descoped);
 }
 
 /** A done mark the item carries itself: a stamp, a ticked task box, a done emoji in front or at the end. */
@@ -54,56 +57,62 @@ export function flatItems(items: ListItem[], out: ListItem[] = []): ListItem[] {
 
 const styles = new WeakMap<GoalDoc, HouseStyle>();
 
-/** The document's house style, read once per version. */
+/** The document's house style, read once per version: counts only, one pass over the items. */
 export function houseStyle(doc: GoalDoc): HouseStyle {
   let style = styles.get(doc);
   if (style) return style;
-  const marks = new Map<ListItem, DoneMark>();
-  const stampCounts = new Map<DoneStampStyle, number>();
+  const stampCounts: Record<DoneStampStyle, number> = { plain: 0, code: 0, bold: 0, arrow: 0 };
+  let marked = 0;
+  let bare = 0;
   let stampedStruck = 0;
   let stampedUnstruck = 0;
   let strikes = 0;
   let withPeriod = 0;
-  const bare: ListItem[] = [];
-  for (const m of flatItems(doc.items)) {
-    const s = m.struck ? m.strikes[0] : undefined;
-    if (s) {
-      strikes++;
-      const delimiter = doc.text.startsWith('~~', s.end - 2) ? 2 : 1;
-      if (doc.text[s.end - delimiter - 1] === '.') withPeriod++;
-    }
-    const mark = ownMark(m);
-    if (mark) {
-      marks.set(m, mark);
-      if (m.done) {
-        stampCounts.set(m.done.style, (stampCounts.get(m.done.style) ?? 0) + 1);
-        if (m.struck) stampedStruck++;
-        else stampedUnstruck++;
+  const visit = (items: ListItem[]) => {
+    for (const m of items) {
+      const s = m.struck ? m.strikes[0] : undefined;
+      if (s) {
+        strikes++;
+        const delimiter = doc.text.startsWith('~~', s.end - 2) ? 2 : 1;
+        if (doc.text.charCodeAt(s.end - delimiter - 1) === 46 /* . */) withPeriod++;
       }
-    } else if (m.whollyStruck && !m.descoped) {
-      bare.push(m);
+      if (hasOwnMark(m)) {
+        marked++;
+        if (m.done) {
+          stampCounts[m.done.style]++;
+          if (m.struck) stampedStruck++;
+          else stampedUnstruck++;
+        }
+      } else if (m.whollyStruck && !m.descoped) {
+        bare++;
+      }
+      if (m.children.length) visit(m.children);
     }
-  }
-  const bareStrikeIsDone = marks.size === 0 && bare.length > 0;
-  if (bareStrikeIsDone) for (const m of bare) marks.set(m, { kind: 'strike' });
-  const [top, second] = [...stampCounts.entries()].sort((a, b) => b[1] - a[1]);
-  const dominantStamp = top && top[1] >= 3 && (!second || top[1] >= 2 * second[1]) ? top[0] : undefined;
+  };
+  visit(doc.items);
+  const [top, second] = (Object.entries(stampCounts) as Array<[DoneStampStyle, number]>).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   style = {
-    bareStrikeIsDone,
-    dominantStamp,
+    bareStrikeIsDone: marked === 0 && bare > 0,
+    dominantStamp: top && top[1] >= 3 && (!second || top[1] >= 2 * second[1]) ? top[0] : undefined,
     strikesDone: stampedStruck > 0 && stampedStruck >= stampedUnstruck,
     periodInStrike: strikes > 0 && withPeriod * 2 >= strikes,
-    marks,
   };
   styles.set(doc, style);
   return style;
 }
 
+/** How a done item is marked (what "Mark milestone done" copies), or undefined for an item that is not done. */
+export function doneMarkOf(doc: GoalDoc, m: ListItem, house: HouseStyle = houseStyle(doc)): DoneMark | undefined {
+  return ownMark(m) ?? (house.bareStrikeIsDone && m.whollyStruck && !m.descoped ? { kind: 'strike' } : undefined);
+}
+
 /** Done, descoped or open, as this document marks things. */
-export function milestoneState(doc: GoalDoc, m: ListItem): MilestoneState {
+export function milestoneState(doc: GoalDoc, m: ListItem, house?: HouseStyle): MilestoneState {
   if (m.done || m.checkbox?.checked || (m.status?.kind === 'emoji' && DONE_EMOJI.has(m.status.text))) return 'done';
   if (m.descoped) return 'descoped';
-  return houseStyle(doc).marks.has(m) ? 'done' : 'open';
+  if (m.doneSuffix) return 'done';
+  if (!m.whollyStruck) return 'open';
+  return (house ?? houseStyle(doc)).bareStrikeIsDone ? 'done' : 'open';
 }
 
 export function isMilestoneOpen(doc: GoalDoc, m: ListItem): boolean {

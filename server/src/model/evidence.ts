@@ -1,6 +1,6 @@
 // What a page's content says about whether it is a goal doc: counts of the kinds of content
 // that only goal docs have. The rule that weighs them is in goalDocFiles.ts.
-import type { Goal, GoalDocEvidence, Heading, ListItem, Quarter, Span } from './types';
+import type { Goal, GoalDoc, GoalDocEvidence, Heading, ListItem, Quarter, Span } from './types';
 
 /** A heading about goals: `Goals`, `Q3 OKRs`, `Objectives and key results`, `Design team goals for Q4`. */
 const GOALS_HEADING = /\b(?:goals?|okrs?|objectives?|key results?)\b/i;
@@ -9,7 +9,19 @@ const PLAN_WORD = /\b(?:goals?|okrs?|objectives?|annual|plan|priorities)\b/i;
 /** The fields that only goals have; a goal with two of them (or with milestones) is written as a goal. */
 const GOAL_FIELDS = new Set(['owner', 'status', 'outcomes', 'milestones', 'descopedOutcomes', 'problem']);
 
-export function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals: Goal[], items: ListItem[], keyResultLines: number): GoalDocEvidence {
+const cache = new WeakMap<GoalDoc, GoalDocEvidence>();
+
+/**
+ * The evidence of a model, counted on first need only: most goal docs are named so, and their
+ * content is never weighed (goalDocFiles.ts), so a keystroke in them pays nothing for this.
+ */
+export function evidenceOf(doc: GoalDoc): GoalDocEvidence {
+  let e = cache.get(doc);
+  if (!e) cache.set(doc, (e = goalDocEvidence(doc.headings, doc.quarters, doc.goals, doc.items, doc.keyResultLines)));
+  return e;
+}
+
+function goalDocEvidence(headings: Heading[], quarters: Quarter[], goals: Goal[], items: ListItem[], keyResultLines: number): GoalDocEvidence {
   let periodHeadings = 0;
   let datedPeriods = 0;
   let goalSections = 0;

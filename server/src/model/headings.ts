@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Heading } from './types';
-import { parseQuarterLabel, parseYearLabel } from './periods';
+import { parseQuarterLabel, parseYearLabel, periodKeyOf } from './periods';
 import { type PositionFactory, spanToRange } from './text';
 
 /** An explicit `{#id}` at the end of a heading's text (the one place this syntax is read). */
@@ -37,12 +37,15 @@ export function buildChunkHeadings(root: Root, text: string, f: PositionFactory)
     const span = f.span(start, end);
     const textSpan = first !== undefined && last !== undefined ? f.span(first, last) : f.span(end, end);
     const text = plain.trim();
+    const quarter = parseQuarterLabel(text);
+    const year = parseYearLabel(text);
     headings.push({
       index: -1,
       level: node.depth,
       text,
       baseSlug: baseSlug(text),
-      period: { quarter: parseQuarterLabel(text), year: parseYearLabel(text) },
+      period: { quarter, year },
+      periodKey: periodKeyOf(quarter, year),
       slug: '',
       ids: [],
       kind: 'other',

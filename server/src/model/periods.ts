@@ -165,8 +165,11 @@ export function quarterFitsYear(label: QuarterLabel, year: YearLabel, settings: 
  * spelling of one period: how a TOC entry `FY21 Q4` finds the heading `FY-21-Q4`.
  */
 export function periodKey(text: string): string | undefined {
-  const q = parseQuarterLabel(text);
+  return periodKeyOf(parseQuarterLabel(text), parseYearLabel(text));
+}
+
+/** periodKey from labels already parsed (a heading's, once per chunk). */
+export function periodKeyOf(q: QuarterLabel | 'invalid' | undefined, y: YearLabel | undefined): string | undefined {
   if (q && q !== 'invalid' && q.year !== undefined) return `${q.scheme === 'CY' ? 'CY' : 'FY'}${q.year}${q.half !== undefined ? `H${q.half}` : `Q${q.quarter}`}`;
-  const y = parseYearLabel(text);
   return y ? `Y${y.year}` : undefined;
 }

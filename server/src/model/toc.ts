@@ -104,10 +104,7 @@ export function tocEntryTargets(doc: GoalDoc): TocEntryTarget[] {
   for (const h of doc.headings) {
     add(`t:${h.text.toLowerCase()}`, h);
     add(`s:${h.slug}`, h);
-    if (h.kind !== 'other') {
-      const period = periodKey(h.text);
-      if (period) add(`p:${period}`, h);
-    }
+    if (h.kind !== 'other' && h.periodKey) add(`p:${h.periodKey}`, h);
   }
   const claimed = new Set<Heading>();
   for (const entry of doc.toc?.entries ?? []) {

@@ -19,6 +19,8 @@ export interface Heading {
   slug: string;
   /** GitHub's slug of the text alone, before duplicates are counted (same title, same base slug). */
   baseSlug: string;
+  /** The period its text names, as model/periods.ts `periodKey` spells it, if any (`FY2021Q4`). */
+  periodKey?: string;
   /** Every fragment that reaches this heading: the slug, plus an explicit `{#id}` if any. */
   ids: string[];
   kind: HeadingKind;
@@ -315,8 +317,8 @@ export interface GoalDoc {
   tables: Table[];
   /** Parts left unparsed, being beyond the parser's limits; everything else is analysed. */
   unanalysed: Unanalysed[];
-  /** What the content says about whether this is a goal doc (see goalDocFiles.ts for the rule). */
-  evidence: GoalDocEvidence;
+  /** Lines that state a key result (`KR: …`), outside code: part of its goal-doc evidence (model/evidence.ts). */
+  keyResultLines: number;
   /** The first `<!-- goal-docs: on|off -->` marker of the document, if any. */
   marker?: GoalDocMarker;
 }
