@@ -321,13 +321,16 @@ class Workbench {
   }
 
   /**
-   * Types `text` on a new last line and returns the label of every row of the suggest widget
+   * Types `text` on a new first line and returns the label of every row of the suggest widget
    * that opens, in order. The list shows a dozen rows at a time, so it is walked row by row.
    */
   async suggestAfter(text, expectedLabel) {
     await this.focusEditor();
-    await this.page.keyboard.press('Control+End');
+    // On a new first line: at the end of a long document, code lenses arriving after the editor
+    // scrolled could push the cursor's line, and the suggest list with it, out of view.
+    await this.page.keyboard.press('Control+Home');
     await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('ArrowUp');
     await this.page.keyboard.type(text);
     const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
     try {
