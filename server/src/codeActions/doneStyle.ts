@@ -1,7 +1,7 @@
 // How a document marks items done, read from the done items already in it (nearest goal first),
 // or from the `goalDocs.done` settings where it has none; and the version a new stamp carries.
 import type { GoalDoc, ListItem, Milestone } from '../model/types';
-import { allMilestones } from '../model/milestones';
+import { allMilestones, DATE_VERSION } from '../model/milestones';
 import { goalContaining } from '../model/structure';
 import { type DoneMark, doneMarkOf, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
 import type { GoalDocsSettings } from '../settings';
@@ -118,9 +118,6 @@ export function latestStampedVersion(items: Iterable<ListItem>): string | undefi
   }
   return latest;
 }
-
-/** A version that is a date (`Dist: 2020.11.16`, `2021-02-05`): its parts, to write another day the same way. */
-const DATE_VERSION = /^(.*?)(\d{4})([./-])(\d{1,2})\3(\d{1,2})(?!\d)(.*)$/;
 
 /**
  * Today's date in the shape of a date-shaped version (prefix, separators and zero padding

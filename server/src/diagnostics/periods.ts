@@ -1,6 +1,6 @@
 // period.label, period.year, period.order: quarters and years in the right place.
 import type { GoalDoc, Heading, Quarter } from '../model/types';
-import { type CalendarSettings, quarterFitsYear, quarterOrderKey } from '../model/periods';
+import { type CalendarSettings, periodDirection, quarterFitsYear, quarterOrderKey, yearOffsetHabit } from '../model/periods';
 import { type Finding, quote } from './finding';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -11,19 +11,13 @@ interface Ordered {
 }
 
 /**
- * Finds the items that break the document's own order. The direction (newest or oldest first)
- * is the one most neighbouring pairs follow; an item that is older (or newer) than the one above
- * it against that direction is out of order.
+ * Finds the items that break the document's own order (newest or oldest first, model/periods.ts
+ * periodDirection): an item older (or newer) than the one above it against that direction.
  */
 function orderFindings(items: Ordered[], what: string): Finding[] {
-  let down = 0;
-  let up = 0;
-  for (let i = 1; i < items.length; i++) {
-    if (items[i].key < items[i - 1].key) down++;
-    else if (items[i].key > items[i - 1].key) up++;
-  }
-  if (down === up) return [];
-  const newestFirst = down > up;
+  const direction = periodDirection(items.map((i) => i.key));
+  if (!direction) return [];
+  const newestFirst = direction === 'newest-first';
   const findings: Finding[] = [];
   for (let i = 1; i < items.length; i++) {
     const prev = items[i - 1];
@@ -61,12 +55,7 @@ export function periodFindings(doc: GoalDoc, settings: CalendarSettings): Findin
   // sections holding fiscal quarters named by the year they end in). Such a document gets no
   // noise; a quarter that breaks both the settings and the document's own habit does.
   const filed = doc.quarters.filter((q) => q.year && q.label.year !== undefined);
-  const offsets = new Map<number, number>();
-  for (const q of filed) {
-    const off = q.label.year! - q.year!.year;
-    offsets.set(off, (offsets.get(off) ?? 0) + 1);
-  }
-  const [habit] = [...offsets.entries()].filter(([, n]) => n * 2 > filed.length).map(([off]) => off);
+  const habit = yearOffsetHabit(filed.map((q) => ({ label: q.label, year: q.year!.year })));
   for (const q of filed) {
     if (quarterFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings)) continue;
     if (habit !== undefined && q.label.year! - q.year!.year === habit) continue;

@@ -246,3 +246,15 @@ export function* allMilestones(items: ListItem[]): Generator<ListItem> {
     yield* allMilestones(m.children);
   }
 }
+
+/** A stamp version that is a date (`Dist: 2020.11.16`, `2021-02-05`): prefix, year, separator, month, day, rest. */
+export const DATE_VERSION = /^(.*?)(\d{4})([./-])(\d{1,2})\3(\d{1,2})(?!\d)(.*)$/;
+
+/** The day a date-shaped stamp version names, or undefined for a version that is no date (`3.20`). */
+export function versionDate(version: string): Date | undefined {
+  const m = DATE_VERSION.exec(version);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[2]), Number(m[4]), Number(m[5])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return new Date(year, month - 1, day);
+}

@@ -170,6 +170,135 @@ export function periodKey(text: string): string | undefined {
 
 /** periodKey from labels already parsed (a heading's, once per chunk). */
 export function periodKeyOf(q: QuarterLabel | 'invalid' | undefined, y: YearLabel | undefined): string | undefined {
-  if (q && q !== 'invalid' && q.year !== undefined) return `${q.scheme === 'CY' ? 'CY' : 'FY'}${q.year}${q.half !== undefined ? `H${q.half}` : `Q${q.quarter}`}`;
+  if (q && q !== 'invalid' && q.year !== undefined) return periodNumbersKey({ ...q, year: q.year });
   return y ? `Y${y.year}` : undefined;
+}
+
+// --- Dates and the periods after one another ---
+
+/** A quarter (or half-year) by its numbers alone: what the calendar computes and a label is written from. */
+export interface PeriodNumbers {
+  scheme: PeriodScheme;
+  year: number;
+  /** 1-4; for a half-year, its first quarter (H1 → 1, H2 → 3). */
+  quarter: number;
+  half?: number;
+}
+
+/** Months since year 0 of a date's month (year * 12 + month index), as quarterStartMonth counts. */
+export function monthOf(date: Date): number {
+  return date.getFullYear() * 12 + date.getMonth();
+}
+
+/**
+ * The quarter a date falls in: a calendar quarter for `CY`, else a fiscal one named after the
+ * calendar year its fiscal year ends in (quarterStartMonth's reading, inverted).
+ */
+export function quarterOfDate(date: Date, scheme: PeriodScheme, settings: CalendarSettings): PeriodNumbers {
+  const start = scheme === 'CY' ? 0 : settings.fiscalYearStartMonth - 1;
+  const sinceStart = monthOf(date) - start;
+  const startYear = Math.floor(sinceStart / 12);
+  const quarter = Math.floor((sinceStart - startYear * 12) / 3) + 1;
+  return { scheme, year: start === 0 ? startYear : startYear + 1, quarter };
+}
+
+/** The period after `p`: the next quarter, or for a half-year the next half. */
+export function followingPeriod(p: PeriodNumbers): PeriodNumbers {
+  if (p.half !== undefined) return p.half === 1 ? { ...p, quarter: 3, half: 2 } : { ...p, year: p.year + 1, quarter: 1, half: 1 };
+  return p.quarter === 4 ? { ...p, year: p.year + 1, quarter: 1 } : { ...p, quarter: p.quarter + 1 };
+}
+
+/** Whether a period is over on `today`: its last month is before today's month. */
+export function periodHasEnded(p: PeriodNumbers, settings: CalendarSettings, today: Date): boolean {
+  const label: QuarterLabel = { ...p, shape: '' };
+  return quarterStartMonth(label, p.year, settings) + periodMonths(label) <= monthOf(today);
+}
+
+/** The first day after a period, for messages ("ended on 31 December 2020" is the day before). */
+export function periodEndDate(p: PeriodNumbers, settings: CalendarSettings): Date {
+  const label: QuarterLabel = { ...p, shape: '' };
+  const next = quarterStartMonth(label, p.year, settings) + periodMonths(label);
+  return new Date(Math.floor(next / 12), next % 12, 0);
+}
+
+/** One key per period whatever its spelling (`FY2021Q4`, `CY2021Q4`, `FY2022H2`): periodKeyOf's, from numbers. */
+export function periodNumbersKey(p: PeriodNumbers): string {
+  return `${p.scheme === 'CY' ? 'CY' : 'FY'}${p.year}${p.half !== undefined ? `H${p.half}` : `Q${p.quarter}`}`;
+}
+
+/**
+ * Which way a list of periods runs (order keys in document order): the way most neighbouring
+ * pairs go, or undefined when as many go each way.
+ */
+export function periodDirection(keys: number[]): 'newest-first' | 'oldest-first' | undefined {
+  let down = 0;
+  let up = 0;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i]! < keys[i - 1]!) down++;
+    else if (keys[i]! > keys[i - 1]!) up++;
+  }
+  return down === up ? undefined : down > up ? 'newest-first' : 'oldest-first';
+}
+
+/**
+ * The year offset (quarter label year − year heading year) most quarters filed under a year
+ * follow, if more than half do: a page may consistently file fiscal quarters under the
+ * calendar year before (`FY-22-Q1` under `## 2021`).
+ */
+export function yearOffsetHabit(filed: Array<{ label: QuarterLabel; year: number }>): number | undefined {
+  const dated = filed.filter((f) => f.label.year !== undefined);
+  const offsets = new Map<number, number>();
+  for (const f of dated) offsets.set(f.label.year! - f.year, (offsets.get(f.label.year! - f.year) ?? 0) + 1);
+  return [...offsets.entries()].find(([, n]) => n * 2 > dated.length)?.[0];
+}
+
+// --- Writing labels as a page writes them ---
+
+/** A number written in the width it had (`21` or `2021`). */
+function yearDigits(year: number, width: number): string {
+  return width <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+}
+
+/** A label's own text (`FY-21-Q1`) with another period's numbers in it, spelled the same. */
+function relabel(label: string, p: PeriodNumbers): string {
+  let out = label.replace(/(?<![0-9])(\d{4}|\d{2})(?![0-9])/, (y) => yearDigits(p.year, y.length));
+  if (p.half !== undefined) out = out.replace(/H\d|\dH/i, (h) => (/^H/i.test(h) ? `${h[0]}${p.half}` : `${p.half}${h[1]}`));
+  else out = out.replace(/(Q)(\d)/i, (_, q: string) => `${q}${p.quarter}`);
+  return out;
+}
+
+/** Suffix words a heading may keep for another period (`OKRs`, `goals`), unlike a theme (`: Foundations`). */
+const PLAN_SUFFIX = new RegExp(String.raw`^\s*[:\-–—]?\s*${PLAN_WORDS}\s*$`, 'iu');
+
+/**
+ * The heading text of period `p` written like `reference`, another quarter heading of the page:
+ * the same label shape, separators, case, prefix (`Goals for`) and plan words (`OKRs`); a theme
+ * after a colon or a dash is the other quarter's own and is left out. Undefined when
+ * `reference` is no quarter label.
+ */
+export function quarterHeadingLike(reference: string, p: PeriodNumbers): string | undefined {
+  const text = reference.trim().replace(/[.:]$/, '');
+  const numbering = /^\d+\.\s+/.exec(text)?.[0] ?? '';
+  const body = text.slice(numbering.length);
+  for (const c of compiled) {
+    const m = c.re.exec(body.trim());
+    if (!m) continue;
+    const label = m[1]!.trim();
+    const at = body.indexOf(label);
+    if (at < 0) return undefined;
+    const suffix = body.slice(at + label.length);
+    return `${body.slice(0, at)}${relabel(label, p)}${PLAN_SUFFIX.test(suffix) ? suffix.trimEnd() : ''}`;
+  }
+  return undefined;
+}
+
+/** A year heading's text written like `reference` (`2020`, `FY2021`, `FY-21`) for another year. */
+export function yearHeadingLike(reference: string, year: number): string {
+  return reference.trim().replace(/(?<![0-9])(\d{4}|\d{2})(?![0-9])/, (y) => yearDigits(year, y.length));
+}
+
+/** A label in the most common house style (`FY-21-Q4`), for a page with no quarter to copy. */
+export function defaultQuarterLabel(p: PeriodNumbers): string {
+  const prefix = p.scheme === 'CY' ? 'CY' : 'FY';
+  return p.half !== undefined ? `${prefix}${yearDigits(p.year, 2)}H${p.half}` : `${prefix}-${yearDigits(p.year, 2)}-Q${p.quarter}`;
 }

@@ -3,6 +3,7 @@
 // count with these.
 import type { Goal, GoalDoc, Milestone, Quarter } from './types';
 import { milestoneState } from './done';
+import { allMilestones, versionDate } from './milestones';
 
 export interface Progress {
   done: number;
@@ -46,3 +47,28 @@ export function quarterProgress(doc: GoalDoc, quarter: Quarter): Progress {
   return sum;
 }
 
+
+/** Milestones neither done nor descoped. */
+export function openCount(p: Progress): number {
+  return p.total - p.done - p.descoped;
+}
+
+/** A goal whose every counted item is done or descoped (a goal with none counted is not finished). */
+export function isGoalFinished(doc: GoalDoc, goal: Goal): boolean {
+  const p = goalProgress(doc, goal);
+  return p.total > 0 && openCount(p) === 0;
+}
+
+/**
+ * The day a finished goal was finished: the latest date among its items' Done stamps
+ * (`Done: \`Dist: 2021.01.11\``); undefined while it is open or when no stamp is a date.
+ */
+export function goalFinishedOn(doc: GoalDoc, goal: Goal): Date | undefined {
+  if (!isGoalFinished(doc, goal)) return undefined;
+  let latest: Date | undefined;
+  for (const m of allMilestones(goal.items)) {
+    const day = m.done?.version ? versionDate(m.done.version) : undefined;
+    if (day && (!latest || day > latest)) latest = day;
+  }
+  return latest;
+}
