@@ -12,6 +12,7 @@ export const RULES = {
   'period.label': { severity: 'warning', fix: false, meaning: 'A heading shaped like a quarter label that is not a valid one (`FY-20-Q5`).' },
   'period.order': { severity: 'warning', fix: true, meaning: 'A quarter or year out of the order (newest or oldest first) the rest of the document keeps.' },
   'period.year': { severity: 'warning', fix: false, meaning: "A quarter filed under a year section its fiscal year does not belong to." },
+  'period.ended-open': { severity: 'information', fix: true, meaning: 'A goal with open milestones in a quarter that has ended by the fiscal calendar (not on a completed-goals page).' },
   'goal.heading-level': { severity: 'warning', fix: true, meaning: "A goal heading at its quarter's level, which makes it a sibling of the quarter." },
   'goal.owner-missing': { severity: 'warning', fix: true, meaning: 'A goal without an Owner (or with an empty one) in a document whose goals have owners.' },
   'goal.duplicate-title': { severity: 'warning', fix: true, meaning: 'Two goals of one period with the same title (GitHub gives the second a `-1` anchor), or a link that reaches the first of two same-named goals from the period of the other.' },

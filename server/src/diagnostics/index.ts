@@ -11,6 +11,7 @@ import { goalFindings } from './goals';
 import { milestoneFindings } from './milestones';
 import { textFindings } from './text';
 import { fileLinkFindings } from './fileLinks';
+import { lifecycleFindings } from './lifecycle';
 
 export const DIAGNOSTIC_SOURCE = 'goal-docs';
 
@@ -25,11 +26,16 @@ export interface CancellationLike {
   readonly isCancellationRequested: boolean;
 }
 
-export function computeFindings(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike): Finding[] {
+/**
+ * Every rule's findings. `today` is the day period.ended-open reads the fiscal calendar on
+ * (injected by the service, and by tests so that they do not age).
+ */
+export function computeFindings(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike, today = new Date()): Finding[] {
   const isCancelled = () => !!token?.isCancellationRequested;
   const findings = [
     ...anchorFindings(doc),
     ...periodFindings(doc, settings),
+    ...lifecycleFindings(doc, settings, today),
     ...goalFindings(doc),
     ...milestoneFindings(doc),
     ...textFindings(doc),
@@ -38,9 +44,9 @@ export function computeFindings(doc: GoalDoc, settings: GoalDocsSettings, files?
   return findings;
 }
 
-export function computeDiagnostics(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike): Diagnostic[] {
+export function computeDiagnostics(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike, today?: Date): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const f of computeFindings(doc, settings, files, token)) {
+  for (const f of computeFindings(doc, settings, files, token, today)) {
     const severity = settings.rules[f.code];
     if (severity === 'off') continue;
     const d: Diagnostic = { range: f.range, severity: SEVERITY[severity], code: f.code, source: DIAGNOSTIC_SOURCE, message: f.message, data: { ...f.data, code: f.code } };

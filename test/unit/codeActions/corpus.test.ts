@@ -61,7 +61,8 @@ describe('code actions over the corpus', { skip: CORPUS_SKIP }, () => {
   // Every open item of every doc under `npm run fuzz`; a spread of them in `npm test`.
   const perDoc = process.env.GOAL_DOCS_FUZZ ? Infinity : 4;
   it(`"Mark milestone done" never leaves something our own rules report (${perDoc === Infinity ? 'every' : perDoc} open items per doc)`, () => {
-    const key = (d: Diagnostic) => `${d.code}|${d.message}`;
+    // period.ended-open counts a goal's open milestones, which marking one done lowers.
+    const key = (d: Diagnostic) => `${d.code}|${d.code === 'period.ended-open' ? d.range.start.line : d.message}`;
     let tried = 0;
     for (const file of [...corpusDocs(), ...doneEditDocs()]) {
       const text = readFileSync(file, 'utf8');

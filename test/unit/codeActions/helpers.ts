@@ -75,14 +75,14 @@ export function applyAt(raw: string, title: string | RegExp, settings = defaultS
 
 /** The quick fixes offered for the first diagnostic with `code`, the diagnostic passed as a client would. */
 export function fixesFor(f: Fixture, code: string, settings = defaultSettings(), nth = 0): { diagnostic: Diagnostic; actions: CodeAction[] } {
-  const diagnostic = computeDiagnostics(f.doc, settings).filter((d) => d.code === code)[nth];
+  const diagnostic = computeDiagnostics(f.doc, settings, undefined, undefined, TODAY).filter((d) => d.code === code)[nth];
   assert.ok(diagnostic, `no ${code} diagnostic`);
   const actions = provideCodeActions(f.doc, { range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } }, settings, undefined, { today: TODAY });
   return { diagnostic, actions: actions.filter((a) => a.diagnostics?.includes(diagnostic)) };
 }
 
 export function codesOf(text: string, settings = defaultSettings()): string[] {
-  return computeDiagnostics(model(text, URI), settings).map((d) => `${d.range.start.line + 1}:${d.code}`);
+  return computeDiagnostics(model(text, URI), settings, undefined, undefined, TODAY).map((d) => `${d.range.start.line + 1}:${d.code}`);
 }
 
 export { dedent };

@@ -1,0 +1,37 @@
+// period.ended-open: a quarter the fiscal calendar says is over, with goals that still have open
+// milestones. Completed-goals pages are left alone (what is filed there is finished by choice),
+// and so is a page that is one quarter's own (`# FY21-Q1 OKRs`): it is that quarter's record.
+import type { GoalDoc } from '../model/types';
+import { type CalendarSettings, periodEndDate, periodHasEnded } from '../model/periods';
+import { quarterNumbers } from '../model/periodLayout';
+import { goalProgress, openCount } from '../model/progress';
+import { isCompletedPage } from '../model/completedPage';
+import { type Finding, quote } from './finding';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function day(date: Date): string {
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+}
+
+export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, today: Date): Finding[] {
+  if (doc.quarters.length === 0 || isCompletedPage(doc)) return [];
+  const findings: Finding[] = [];
+  for (const quarter of doc.quarters) {
+    const numbers = quarterNumbers(quarter);
+    if (!numbers || !periodHasEnded(numbers, settings, today)) continue;
+    if (quarter.heading.level === 1 && quarter.heading.index === 0) continue;
+    for (const goal of quarter.goals) {
+      if (goal.isInclude) continue;
+      const open = openCount(goalProgress(doc, goal));
+      if (open === 0) continue;
+      findings.push({
+        code: 'period.ended-open',
+        range: goal.heading.textRange,
+        message: `Quarter ${quote(quarter.heading.text)} ended on ${day(periodEndDate(numbers, settings))}, and its goal ${quote(goal.heading.text)} still has ${open} open milestone${open === 1 ? '' : 's'}: move it to the completed page, carry it over or descope what is left`,
+        data: { slug: goal.heading.slug, quarter: quarter.heading.slug, open },
+      });
+    }
+  }
+  return findings;
+}
