@@ -1,6 +1,6 @@
 // goal.heading-level → the goal heading and its sub-headings one level down, under their
 // quarter; goal.owner-missing → an Owner field with a placeholder, spelled as the document spells it.
-import type { Field, GoalDoc } from '../model/types';
+import type { Field, FieldName, GoalDoc } from '../model/types';
 import { buildFragment } from '../model/fragment';
 import { EXPLICIT_ID } from '../model/headings';
 import { lineStart, type SpanEdit } from './edit';
@@ -24,18 +24,18 @@ export const fixGoalHeadingLevel: FixProvider = (doc, target) => {
   return [{ title, edits, safe: true, isPreferred: true }];
 };
 
-/** How this document writes an Owner bullet, up to the value: `- **Owner**: `, `- Owner: `. */
-function ownerSpelling(doc: GoalDoc): string {
+/** How this document writes a field's bullet, up to the value: `- **Owner**: `, `- Status: `; undefined where it writes none. */
+export function fieldSpelling(doc: GoalDoc, name: FieldName): string | undefined {
   const counts = new Map<string, number>();
   for (const goal of doc.goals) {
     for (const f of goal.fields) {
-      if (f.name !== 'owner' || f.form !== 'bullet') continue;
+      if (f.name !== name || f.form !== 'bullet') continue;
       const written = doc.text.slice(f.span.start, f.valueSpan.start).replace(/\s+$/, '') + ' ';
       if (!written.includes('\n')) counts.set(written, (counts.get(written) ?? 0) + 1);
     }
   }
   const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  return top?.[0] ?? '- **Owner**: ';
+  return top?.[0];
 }
 
 function column(doc: GoalDoc, offset: number): number {
@@ -57,7 +57,7 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
     const space = doc.text[at - 1] === ' ' ? '' : ' ';
     return [{ title: `Fill the empty Owner with "${OWNER_PLACEHOLDER}"`, edits: [{ start: at, end: at, newText: space + OWNER_PLACEHOLDER }], safe: false }];
   }
-  const spelling = ownerSpelling(doc);
+  const spelling = fieldSpelling(doc, 'owner') ?? '- **Owner**: ';
   const line = `${spelling}${OWNER_PLACEHOLDER}`;
   const title = `Add "${line.trim()}"`;
   // Where the bullet can go, best first: in the goal's own field list, or first in its list of

@@ -12,13 +12,15 @@ import { fixTocByUpdate, updateTocFix } from './tocFixes';
 import { fixGoalHeadingLevel, fixOwnerMissing } from './goalFixes';
 import { fixDoneNotStruck, fixDoneStyle, fixStruckWithoutMarker } from './milestoneFixes';
 import { fixMojibake } from './textFixes';
-import { fixPeriodOrder } from './periodFixes';
+import { fixEndedOpenByDescoping, fixPeriodOrder } from './periodFixes';
 import { milestoneActions, QUICK_FIX, REWRITE } from './milestones';
 
 export { MARK_DONE_CLIENT_COMMAND, MARK_DONE_WITH_VERSION_COMMAND } from './milestones';
 
 export const FIX_ALL = 'source.fixAll.goalDocs';
-export const CODE_ACTION_KINDS = [QUICK_FIX, REWRITE, FIX_ALL];
+/** Moving a goal to its completed-goals page. */
+export const MOVE = 'refactor.move';
+export const CODE_ACTION_KINDS = [QUICK_FIX, REWRITE, MOVE, FIX_ALL];
 
 const FIXES: Partial<Record<RuleCode, FixProvider>> = {
   // In the TOC, the TOC update answers it too (a stale entry goes).
@@ -34,6 +36,7 @@ const FIXES: Partial<Record<RuleCode, FixProvider>> = {
   'milestone.done-style': fixDoneStyle,
   'text.mojibake': fixMojibake,
   'period.order': fixPeriodOrder,
+  'period.ended-open': fixEndedOpenByDescoping,
 };
 
 export interface CodeActionRequest {
@@ -51,6 +54,16 @@ function fixesFor(doc: GoalDoc, d: Pick<Diagnostic, 'range' | 'data'>, ctx: FixC
   const data = (typeof d.data === 'object' && d.data !== null ? d.data : {}) as Record<string, unknown>;
   const fix = typeof data.code === 'string' ? FIXES[data.code as RuleCode] : undefined;
   return fix?.(doc, { range: d.range, data }, ctx) ?? [];
+}
+
+/** The sure fixes of the given diagnostics that touch no other, as edits: how a move conforms a goal to the page it files it in. */
+export function sureFixEdits(doc: GoalDoc, diagnostics: Diagnostic[], ctx: FixContext): SpanEdit[] {
+  const taken: SpanEdit[] = [];
+  for (const d of diagnostics) {
+    const fix = fixesFor(doc, d, ctx).find((f) => f.safe && !f.group && !f.reorders);
+    if (fix && !editsOverlap(taken, fix.edits)) taken.push(...fix.edits);
+  }
+  return taken;
 }
 
 /** The headings in the order they stand after moving blocks of them. */
@@ -92,7 +105,7 @@ function fixAllRound(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, 
   let tocFinding = false;
   const single: Fix[] = [];
   const moves: Fix[] = [];
-  for (const d of computeDiagnostics(doc, settings, undefined, token)) {
+  for (const d of computeDiagnostics(doc, settings, undefined, token, ctx.today)) {
     if (token?.isCancellationRequested) return [];
     const fixes = fixesFor(doc, d, ctx);
     if (fixes.some((f) => f.safe && f.group === 'toc')) tocFinding = true;
@@ -116,6 +129,11 @@ function fixAllRound(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, 
   return edits;
 }
 
+/** Which kinds a request asks for: those under `only`, else all but source actions (on save, or from the Source Action menu). */
+export function wantsFor(only: string[] | undefined): (kind: string) => boolean {
+  return (kind) => (only ? only.some((k) => kind === k || kind.startsWith(`${k}.`)) : !kind.startsWith('source'));
+}
+
 export function provideCodeActions(
   doc: GoalDoc,
   request: CodeActionRequest,
@@ -123,9 +141,7 @@ export function provideCodeActions(
   token?: CancellationLike,
   options: CodeActionOptions = {},
 ): CodeAction[] {
-  const only = request.context.only;
-  // Source actions only when asked for by kind (on save, or from the Source Action menu).
-  const wants = (kind: string) => (only ? only.some((k) => kind === k || kind.startsWith(`${k}.`)) : !kind.startsWith('source'));
+  const wants = wantsFor(request.context.only);
   const ctx: FixContext = { settings, today: options.today ?? new Date() };
   const actions: CodeAction[] = [];
 
