@@ -11,6 +11,17 @@ export interface InitializationOptions {
    * leaves those out of its capabilities, so that nothing shows twice. Other clients get them.
    */
   editorHasMarkdownFeatures?: boolean;
+  /**
+   * The day to read the fiscal calendar on (`2021-01-25`) instead of the real one: for tests and
+   * for replaying a page as it was (period.ended-open, the quarter a move infers).
+   */
+  today?: string;
+}
+
+/** InitializationOptions.today as a local date, or undefined when it is none. */
+export function pinnedDay(text: unknown): Date | undefined {
+  const m = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
 }
 
 /** The Year › Quarter › Goal tree of an open goal doc, for the client's Goals view. */
@@ -46,4 +57,81 @@ export interface MarkDoneWithVersionResult {
   edit?: WorkspaceEdit;
   /** Why there is no edit. */
   message?: string;
+}
+
+/**
+ * "Move goal to the completed page": the client command asks for the quarter in a quick pick
+ * (the inferred one first, the completed page's quarters, a new one) and then runs
+ * MOVE_GOAL_COMMAND with it. The server's code action carries the edit for the inferred quarter,
+ * and `data.moveGoal` with these arguments, by which the client knows to ask instead.
+ */
+export const MOVE_GOAL_CLIENT_COMMAND = 'goalDocs.moveGoalToCompleted';
+/** The server command that moves a goal to its completed-goals page, under a quarter given or inferred. */
+export const MOVE_GOAL_COMMAND = 'goalDocs.moveGoal';
+
+export interface MoveGoalArgs {
+  uri: string;
+  /** The document version `line` refers to. */
+  version: number;
+  /** The line of the goal's heading. */
+  line: number;
+  /** The quarter to file the goal under, in any spelling (`FY-21-Q1`, `Q1 2021`); omitted to ask for the choices. */
+  quarter?: string;
+}
+
+export interface MoveGoalResult {
+  /** The completed-goals page, relative to the goal's page (`goals_completed.md`), and whether the move creates it. */
+  completedPage?: string;
+  createsPage?: boolean;
+  /** The quarter inferred (finished on the latest dated Done stamp, else today), as the page writes it. */
+  inferred?: string;
+  /** The completed page's quarters, newest first, as written. */
+  quarters?: string[];
+  edit?: WorkspaceEdit;
+  /** Why there is no edit. */
+  message?: string;
+  /** Whether the editor applied the edit (the server command applies it). */
+  applied?: boolean;
+}
+
+/** The client command behind *Goal Docs: Start Next Quarter* (palette): it asks whether to carry goals over. */
+export const START_NEXT_QUARTER_CLIENT_COMMAND = 'goalDocs.startNextQuarter';
+/** The server command that inserts the next quarter (and moves the open goals into it when asked). */
+export const START_NEXT_QUARTER_COMMAND = 'goalDocs.nextQuarter';
+
+export interface StartNextQuarterArgs {
+  uri: string;
+  version: number;
+  /** Move the goals of the latest quarter that still have open milestones into the new one. */
+  carryOver: boolean;
+  /** Only answer what would be done (the label, the goals to carry), without an edit. */
+  dryRun?: boolean;
+}
+
+export interface StartNextQuarterResult {
+  /** The new quarter as the page writes it. */
+  label?: string;
+  /** The latest quarter now, which the new one follows. */
+  after?: string;
+  /** Goals with open milestones in that quarter (what carrying over moves). */
+  openGoals?: string[];
+  edit?: WorkspaceEdit;
+  message?: string;
+  applied?: boolean;
+}
+
+/** The client command *Goal Docs: Open Goals Report*. */
+export const OPEN_REPORT_CLIENT_COMMAND = 'goalDocs.openReport';
+/** The goals report of some goal docs (or the workspace's), as Markdown: what `goal-docs report` prints. */
+export const REPORT_REQUEST = 'goalDocs/report';
+
+export interface ReportParams {
+  /** The documents to report on; omitted for every goal doc of the workspace. */
+  uris?: string[];
+  /** Only this period, in any spelling (`FY-21-Q1`). */
+  period?: string;
+}
+
+export interface ReportResult {
+  markdown: string;
 }

@@ -1,8 +1,14 @@
 // period.order → the out-of-order quarter or year moved, with everything under it, above the
-// siblings it belongs before in the document's own order (newest or oldest first).
+// siblings it belongs before in the document's own order (newest or oldest first);
+// period.ended-open → what is left of the goal descoped (its move and carry-over: lifecycle.ts).
 import type { GoalDoc, Heading } from '../model/types';
 import { quarterOrderKey } from '../model/periods';
-import { lineStart } from './edit';
+import { applySpanEdits, lineStart } from './edit';
+import { goalProgress, milestonesOf, openCount } from '../model/progress';
+import { buildGoalDoc } from '../model/build';
+import { isMilestoneOpen } from '../model/done';
+import { descopeItem } from './markDone';
+import { doneStyleFor } from './doneStyle';
 import { type FixProvider, headingBySlug, stringData } from './fix';
 
 function parentOf(doc: GoalDoc, h: Heading): Heading | undefined {
@@ -50,4 +56,18 @@ export const fixPeriodOrder: FixProvider = (doc, target) => {
   const block = text.slice(start).replace(/\s*$/, '') + eol + eol;
   const ending = /\r?\n$/.test(text) ? eol : '';
   return [{ title, edits: [{ start: at, end: at, newText: block }, { start: contentEnd, end: text.length, newText: ending }], safe: true, isPreferred: true, reorders }];
+};
+
+/** period.ended-open → descope what is left of the goal (its open counted milestones), in the page's descoped style. */
+export const fixEndedOpenByDescoping: FixProvider = (doc, target, ctx) => {
+  const goal = doc.goals.find((g) => g.heading.slug === stringData(target, 'slug'));
+  if (!goal) return [];
+  const open = milestonesOf(goal).filter((m) => isMilestoneOpen(doc, m));
+  const edits = open.flatMap((m) => descopeItem(doc, m, doneStyleFor(doc, m, ctx.settings)));
+  if (!edits.length) return [];
+  // Offered only where it answers the finding: every counted milestone closed after it.
+  const after = buildGoalDoc(applySpanEdits(doc.text, edits), { uri: doc.uri, version: doc.version });
+  const same = after.goals.find((g) => g.heading.index === goal.heading.index);
+  if (!same || openCount(goalProgress(after, same)) > 0) return [];
+  return [{ title: open.length === 1 ? 'Descope the open milestone' : `Descope the ${open.length} open milestones`, edits, safe: false }];
 };
