@@ -15,7 +15,13 @@ import { type FileChange, WorkspaceIndex } from './workspaceIndex';
 import { relativeToFolder, uriPath } from './uris';
 import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
 import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from './diagnostics/editorValidation';
-import { type CodeActionRequest, provideCodeActions } from './codeActions/index';
+import { type CodeActionRequest, provideCodeActions, wantsFor } from './codeActions/index';
+import { type EditSupport, FULL_SUPPORT } from './codeActions/sectionMove';
+import { lifecycleActions } from './codeActions/lifecycle';
+import { type LifecycleContext, moveGoalCommand, type PageRead, parseMoveGoalArgs } from './codeActions/moveGoal';
+import { nextQuarterCommand, parseNextQuarterArgs } from './codeActions/nextQuarter';
+import { goalsReport, type GoalsReport, reportMarkdown, type ReportSource } from './features/report';
+import { parseQuarterLabel } from './model/periods';
 import { markDoneWithVersion, type MarkDoneWithVersionResult, parseMarkDoneArgs } from './codeActions/markDoneCommand';
 import { provideCompletions } from './features/completion';
 import { provideDocumentSymbols } from './features/documentSymbols';
@@ -28,7 +34,8 @@ import { provideHover } from './features/hover';
 import { provideFoldingRanges } from './features/folding';
 import { isRefusal, prepareRename, provideRename, type RenameRefusal } from './features/rename';
 import { provideCodeLenses } from './features/codeLens';
-import type { GoalTreeResult } from './protocol';
+import type { GoalTreeResult, MoveGoalResult, ReportParams, ReportResult, StartNextQuarterResult } from './protocol';
+import { NOT_CANCELLED } from './features/workspace';
 
 export interface Documents {
   get(uri: string): TextDocument | undefined;
@@ -55,6 +62,8 @@ export interface ServiceOptions {
    * the user on their own repository).
    */
   readable?: 'workspace' | 'any';
+  /** Today, as the calendar rules and the goal-lifecycle actions read it (tests pin it). */
+  today?: () => Date;
 }
 
 /** A request whose document changed while it was answered: the client asks again. */
@@ -85,11 +94,13 @@ export class GoalDocsService {
   readonly settings: SettingsStore;
   readonly files: WorkspaceFiles;
   readonly index: WorkspaceIndex;
+  readonly today: () => Date;
   private folders: string[] = [];
 
   constructor(options: ServiceOptions) {
     const documents = options.documents ?? NO_DOCUMENTS;
     this.documents = documents;
+    this.today = options.today ?? (() => new Date());
     this.settings = new SettingsStore(options.pullSettings ?? (() => undefined), options.reportProblem ?? (() => undefined));
     this.files = new WorkspaceFiles(
       documents,
@@ -208,7 +219,7 @@ export class GoalDocsService {
       return oversized ? [oversizedDiagnostic(oversized.length, oversized.limit)] : [];
     }
     if (token?.isCancellationRequested) return [];
-    const diagnostics = computeDiagnostics(analysed.doc, analysed.settings, this.files, token);
+    const diagnostics = computeDiagnostics(analysed.doc, analysed.settings, this.files, token, this.today());
     // Where the editor validates links itself, each broken link is reported once: by it.
     const { validates } = await this.settings.editorMarkdown(uri);
     return leaveBrokenLinksToEditor(diagnostics, validates);
@@ -220,13 +231,20 @@ export class GoalDocsService {
    * the one other files' links read (one parse per file per run).
    */
   async check(uri: string, explicit: boolean): Promise<CheckResult> {
+    const found = await this.goalDocOnDisk(uri, explicit);
+    if (found.kind !== 'model') return found;
+    return { kind: 'checked', diagnostics: computeDiagnostics(found.doc, found.settings, this.files, undefined, this.today()) };
+  }
+
+  /** A file on disk as the CLI takes it: its model when it is a goal doc (or named, `explicit`, and not refused), else why not. */
+  private async goalDocOnDisk(uri: string, explicit: boolean): Promise<Exclude<CheckResult, { kind: 'checked' }> | { kind: 'model'; doc: GoalDoc; settings: GoalDocsSettings }> {
     const settings = await this.settings.get(uri);
     const read = this.files.read(uri, settings.maxFileSize);
     if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
     if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
     const verdict = goalDocVerdict(this.relativePath(uri), read.doc, settings);
     if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { kind: 'skipped', verdict };
-    return { kind: 'checked', diagnostics: computeDiagnostics(read.doc, settings, this.files) };
+    return { kind: 'model', doc: read.doc, settings };
   }
 
   // --- Completion, outline, navigation ---
@@ -293,13 +311,17 @@ export class GoalDocsService {
 
   // --- Code actions and commands ---
 
-  codeActions(uri: string, request: CodeActionRequest, token: CancellationLike): Promise<CodeAction[] | null> {
-    return this.withGoalDoc<CodeAction[] | null>(uri, null, (a) => {
+  /** `support`: what the client can apply (the LSP server reads it from its capabilities). */
+  codeActions(uri: string, request: CodeActionRequest, token: CancellationLike, support: EditSupport = FULL_SUPPORT): Promise<CodeAction[] | null> {
+    return this.withGoalDoc<CodeAction[] | null>(uri, null, async (a) => {
       if (token.isCancellationRequested) return null;
       // The editor's broken-link diagnostic stands for ours (left out of diagnostics): it gets our fixes.
-      const ours = oursForEditorDiagnostics(request.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, this.files, token));
+      const ours = oursForEditorDiagnostics(request.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, this.files, token, this.today()));
       const withOurs = ours.length ? { ...request, context: { ...request.context, diagnostics: [...request.context.diagnostics, ...ours] } } : request;
-      return provideCodeActions(a.doc, withOurs, a.settings, token);
+      const today = this.today();
+      const own = provideCodeActions(a.doc, withOurs, a.settings, token, { today });
+      const life = await lifecycleActions(a.doc, withOurs, this.lifecycle(token, support, today), wantsFor(request.context.only));
+      return token.isCancellationRequested ? null : [...life.first, ...own, ...life.rest];
     });
   }
 
@@ -308,6 +330,71 @@ export class GoalDocsService {
     const args = parseMarkDoneArgs(rawArgs);
     const a = args && (await this.analyse(args.uri));
     return args && a ? markDoneWithVersion(a.doc, args, a.settings) : null;
+  }
+
+  /** The move command: the quick pick's choices without a quarter, else the edit for that quarter (or why there is none). */
+  async moveGoal(rawArgs: unknown, support: EditSupport = FULL_SUPPORT): Promise<MoveGoalResult | null> {
+    const args = parseMoveGoalArgs(rawArgs);
+    if (!args) return null;
+    return this.withGoalDoc(args.uri, null, (now) => moveGoalCommand(now.doc, args, this.lifecycle(NOT_CANCELLED, support, this.today())));
+  }
+
+  /** The Start Next Quarter command: what it would do (dry run), else its edit, or why there is none. */
+  async startNextQuarter(rawArgs: unknown, support: EditSupport = FULL_SUPPORT): Promise<StartNextQuarterResult | null> {
+    const args = parseNextQuarterArgs(rawArgs);
+    if (!args) return null;
+    return this.withGoalDoc(args.uri, null, (a) => nextQuarterCommand(a.doc, args, this.lifecycle(NOT_CANCELLED, support, this.today())));
+  }
+
+  /** What the goal-lifecycle actions read the workspace through. */
+  private lifecycle(token: CancellationLike, support: EditSupport, today: Date): LifecycleContext {
+    return { workspace: this.index, settingsOf: (uri) => this.settings.get(uri), today, support, token, page: (uri) => this.readPage(uri) };
+  }
+
+  /** A page for a move to file a goal in: an open document, else the file on disk, under that page's goalDocs.maxFileSize. */
+  private async readPage(uri: string): Promise<PageRead> {
+    const { maxFileSize } = await this.settings.get(uri);
+    const open = this.documents.get(uri);
+    if (open) return open.getText().length > maxFileSize ? { kind: 'too-large', length: open.getText().length, limit: maxFileSize } : { kind: 'model', doc: this.model(open) };
+    if (!this.files.insideWorkspace(uri)) return { kind: 'unreadable', reason: 'it is outside the workspace folders' };
+    if (!this.files.stat(uri)) return { kind: 'missing' };
+    const read = this.files.read(uri, maxFileSize);
+    if (read.kind === 'model') return read;
+    return read.kind === 'too-large' ? { kind: 'too-large', length: read.length, limit: maxFileSize } : read;
+  }
+
+  // --- The goals report ---
+
+  /**
+   * The goals report of open documents or files on disk (`targets`; an `explicit` one is taken
+   * unless it says no, as the CLI takes a named file, others only when they are goal docs), or
+   * of every goal doc of the workspace; `period` in any spelling.
+   */
+  async goalsReport(targets: Array<{ uri: string; explicit: boolean }> | undefined, periodText?: string, token: CancellationLike = NOT_CANCELLED): Promise<GoalsReport | { refused: string }> {
+    let period;
+    if (periodText !== undefined) {
+      const label = parseQuarterLabel(periodText);
+      if (!label || label === 'invalid' || label.year === undefined) return { refused: `'${periodText}' is not a quarter with a year (like FY-21-Q1, FY21Q1 or Q1 2021).` };
+      period = { scheme: label.scheme, year: label.year, quarter: label.quarter, half: label.half };
+    }
+    const sources: ReportSource[] = [];
+    for (const doc of targets ? [] : await this.index.goalDocs(token)) sources.push({ doc, path: this.relativePath(doc.uri) });
+    for (const { uri, explicit } of targets ?? []) {
+      if (this.documents.get(uri)) {
+        const open = await this.analyse(uri);
+        if (open) sources.push({ doc: open.doc, path: this.relativePath(uri) });
+        continue;
+      }
+      const found = await this.goalDocOnDisk(uri, explicit);
+      if (found.kind === 'model') sources.push({ doc: found.doc, path: this.relativePath(uri) });
+    }
+    return goalsReport(sources, { period });
+  }
+
+  /** The goals report as Markdown, for the editor to open. */
+  async report(params: ReportParams, token: CancellationLike = NOT_CANCELLED): Promise<ReportResult | { refused: string }> {
+    const report = await this.goalsReport(params.uris?.map((uri) => ({ uri, explicit: true })), params.period, token);
+    return isRefusal(report) ? report : { markdown: reportMarkdown(report) };
   }
 }
 

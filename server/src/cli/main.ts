@@ -9,6 +9,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import { createGoalDocsService } from '../service';
 import { walkMarkdownFiles } from '../markdownFiles';
 import { fileUri } from '../uris';
+import { REPORT_USAGE, runReport } from './report';
 
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose]
 
@@ -18,7 +19,9 @@ goalDocs.exclude says no; folders and globs are searched for goal docs by the ru
 README's "Which files are goal docs".
 Settings are read from .goal-docs.json in the current folder when present.
 --verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
-Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.`;
+Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.
+
+${REPORT_USAGE}`;
 
 type Format = 'text' | 'json' | 'github';
 
@@ -32,7 +35,7 @@ interface Args {
 
 function parseCommandLine(argv: string[]): Args | 'help' {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') return 'help';
-  if (argv[0] !== 'check') throw new UsageError(`unknown command '${argv[0]}'; the command is 'check'.`);
+  if (argv[0] !== 'check') throw new UsageError(`unknown command '${argv[0]}'; the commands are 'check' and 'report'.`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -223,6 +226,15 @@ function report(p: Plan, outcomes: Outcome[], started: number, out: (s: string) 
 }
 
 export async function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === 'report') {
+    try {
+      return await runReport(argv.slice(1), cwd, out, { expandTargets, loadRawSettings, usageError: (m) => new UsageError(m) });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      err(`goal-docs: ${e.message}\n\n${REPORT_USAGE}\n`);
+      return 2;
+    }
+  }
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;

@@ -8,6 +8,7 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceEdit,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -17,8 +18,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ContentModified, createGoalDocsService, isRefusal } from '../service';
 import { SETTINGS_SECTIONS } from '../settingsStore';
-import { GOAL_TREE_REQUEST, type GoalTreeParams, type InitializationOptions, MARK_DONE_WITH_VERSION_COMMAND } from '../protocol';
+import {
+  GOAL_TREE_REQUEST,
+  type GoalTreeParams,
+  type InitializationOptions,
+  MARK_DONE_WITH_VERSION_COMMAND,
+  MOVE_GOAL_COMMAND,
+  pinnedDay,
+  REPORT_REQUEST,
+  type ReportParams,
+  START_NEXT_QUARTER_COMMAND,
+} from '../protocol';
 import { CODE_ACTION_KINDS } from '../codeActions/index';
+import type { EditSupport } from '../codeActions/sectionMove';
 
 /**
  * The one helper every request goes through: a refusal (rename somewhere rename makes no sense)
@@ -54,9 +66,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canRegisterConfigurationChange = false;
   let renameWithDocumentChanges = false;
   let canRefreshCodeLens = false;
+  // What the client can apply: a move of a goal needs versioned changes of several files.
+  let editSupport: EditSupport = { documentChanges: false, createFiles: false, disabledActions: false };
 
+  let pinnedToday: Date | undefined;
   const service = createGoalDocsService({
     documents,
+    today: () => pinnedToday ?? new Date(),
     pullSettings: (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }))) : undefined),
     reportProblem: (message) => connection.console.warn(`Invalid setting: ${message}`),
   });
@@ -68,8 +84,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     renameWithDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
+    editSupport = {
+      documentChanges: renameWithDocumentChanges,
+      createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+      disabledActions: !!caps.textDocument?.codeAction?.disabledSupport,
+    };
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.goalDocs !== undefined) service.setGlobalSettings(init.goalDocs);
+    pinnedToday = pinnedDay(init?.today);
     service.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     // In VS Code the built-in Markdown extension answers these for every Markdown file; a second
     // answer would show each heading twice (Outline, breadcrumbs, Ctrl+T, references). The
@@ -87,7 +109,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-        executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND] },
+        executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND, MOVE_GOAL_COMMAND, START_NEXT_QUARTER_COMMAND] },
         completionProvider: { triggerCharacters: ['#', '(', '/', '.'] },
         ...navigation,
         documentHighlightProvider: true,
@@ -163,12 +185,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onPrepareRename((p) => answer(() => service.prepareRename(p.textDocument.uri, p.position)));
   connection.onRenameRequest((p, token) => answer(() => service.rename(p.textDocument.uri, p.position, p.newName, { documentChanges: renameWithDocumentChanges }, token)));
   connection.onCodeLens((p, token) => answer(() => service.codeLenses(p.textDocument.uri, token)));
-  connection.onCodeAction((p, token) => answer(() => service.codeActions(p.textDocument.uri, p, token)));
+  connection.onCodeAction((p, token) => answer(() => service.codeActions(p.textDocument.uri, p, token, editSupport)));
+  connection.onRequest(REPORT_REQUEST, (p: ReportParams, token) => answer(() => service.report(p, token)));
+
+  // Commands answer what they did; one that has an edit applies it, as one undo step.
+  const commands: Record<string, { label: string; run(args: unknown): Promise<{ edit?: WorkspaceEdit } | null> }> = {
+    [MARK_DONE_WITH_VERSION_COMMAND]: { label: 'Mark milestone done', run: (args) => service.markDoneWithVersion(args) },
+    [MOVE_GOAL_COMMAND]: { label: 'Move goal to the completed page', run: (args) => service.moveGoal(args, editSupport) },
+    [START_NEXT_QUARTER_COMMAND]: { label: 'Start the next quarter', run: (args) => service.startNextQuarter(args, editSupport) },
+  };
   connection.onExecuteCommand(async (p) => {
-    if (p.command !== MARK_DONE_WITH_VERSION_COMMAND) return null;
-    const result = await service.markDoneWithVersion(p.arguments?.[0]);
-    if (!result?.edit) return result;
-    const { applied } = await connection.workspace.applyEdit({ label: 'Mark milestone done', edit: result.edit });
+    const command = commands[p.command];
+    const result = command && (await answer(() => command.run(p.arguments?.[0])));
+    if (!result?.edit) return result ?? null;
+    const { applied } = await connection.workspace.applyEdit({ label: command.label, edit: result.edit });
     return { ...result, applied };
   });
 
