@@ -1,6 +1,7 @@
 // The thin client: starts the goal-docs language server for Markdown files and adds what only
-// the editor can do: the Goals view, asking who completes links, the version input box. All
-// goal-doc logic lives in the server.
+// the editor can do: the Goals view, asking who completes links, the version input box, the
+// quarter quick pick of a goal's move, the report beside the editor. All goal-doc logic lives in
+// the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../../server/src/protocol';
 import { BUILTIN_MARKDOWN, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
 import { type GoalNode, GoalsView } from './goalsView';
+import { askForTheQuarter, registerLifecycleCommands } from './lifecycle';
 
 /** What activate() returns to other extensions (and the end-to-end tests). */
 export interface GoalDocsApi {
@@ -49,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GoalDo
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.md'),
     },
     outputChannelName: 'Goal Docs',
+    // "Move goal to the completed page" asks for the quarter here, in a quick pick.
+    middleware: { provideCodeActions: askForTheQuarter },
     initializationOptions: {
       // Then the built-in answers the outline, symbols, references, definitions and links.
       editorHasMarkdownFeatures: !!vscode.extensions.getExtension(BUILTIN_MARKDOWN),
@@ -74,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GoalDo
     goalsView,
     vscode.commands.registerCommand(MARK_DONE, markMilestoneDone),
     vscode.commands.registerCommand(CHOOSE_LINK_COMPLETION, () => choice.choose()),
+    ...registerLifecycleCommands(started),
   );
   // The Goals view is contributed only once this context key is set, so that a workspace
   // without Markdown never starts the server for it.

@@ -12,6 +12,7 @@ import { buildGoalDoc } from '../model/build';
 import { completedPageFileName, completedPageLinks, completedPageTitle, isCompletedPage } from '../model/completedPage';
 import { goalFinishedOn, isGoalFinished } from '../model/progress';
 import { allMilestones } from '../model/milestones';
+import { goalContaining } from '../model/structure';
 import { lineStartAt, skipWhitespaceBack, skipWhitespaceForward } from '../model/text';
 import { resolveLinkTarget } from '../linkedFiles';
 import { uriPath } from '../uris';
@@ -138,9 +139,10 @@ export interface GoalMove {
   result: MoveResult;
 }
 
-/** The goal whose heading is on `line`. */
+/** The goal whose heading is on `line`, else whose own section holds it (the command palette's cursor). */
 export function goalOnLine(doc: GoalDoc, line: number): Goal | undefined {
-  return doc.goals.find((g) => g.heading.range.start.line === line);
+  const offset = doc.lineStarts[line];
+  return doc.goals.find((g) => g.heading.range.start.line === line) ?? (offset === undefined ? undefined : goalContaining(doc.goals, { start: offset, end: offset }));
 }
 
 /** The completed page, the inferred quarter and the page's quarters: what the client's quick pick offers. */
@@ -208,7 +210,7 @@ export function parseMoveGoalArgs(raw: unknown): MoveGoalArgs | undefined {
 /** The move command: the choices without a quarter, else the edit for that quarter, or why there is none. */
 export async function moveGoalCommand(doc: GoalDoc, args: MoveGoalArgs, ctx: LifecycleContext): Promise<MoveGoalResult> {
   const goal = goalOnLine(doc, args.line);
-  if (!goal) return { message: `There is no goal heading on line ${args.line + 1}.` };
+  if (!goal) return { message: `Line ${args.line + 1} is in no goal: put the cursor on a goal's heading or in its section.` };
   if (args.quarter === undefined) return moveChoices(doc, goal, ctx);
   if (doc.version !== args.version) return { message: 'The document changed since the goal was chosen; run the command again.' };
   const quarter = quarterFromText(args.quarter.trim());
