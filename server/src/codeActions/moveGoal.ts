@@ -182,7 +182,7 @@ export async function planGoalMove(doc: GoalDoc, goal: Goal, ctx: LifecycleConte
   const source = { uri: doc.uri, before: doc, pieces: composePieces(doc, [goalCut(doc, goal)], []) };
   const completed = existing
     ? { uri, before: existing, pieces: composePieces(existing, [], [filing]) }
-    : { uri, pieces: [...composePieces(into, [], [filing]).map((p) => (p.kind === 'old' ? { kind: 'new' as const, text: p.from.text.slice(p.start, p.end) } : p)), { kind: 'new' as const, text: eol }] };
+    : { uri, pieces: [...composePieces(into, [], [filing]).map((p) => (p.kind === 'old' && p.from === into ? { kind: 'new' as const, text: into.text.slice(p.start, p.end) } : p)), { kind: 'new' as const, text: eol }] };
   const result = await rewritePages([source, completed], ctx, 'Moving the goal');
   if ('refused' in result) return result;
   return { completedUri: uri, createsPage: !existing, target, label: labelIn(into, target, existing ? undefined : doc), result };

@@ -70,8 +70,11 @@ interface Laid {
   /** Where each piece starts in `text`. */
   starts: number[];
   doc: GoalDoc;
-  /** Indexes of the headings of moved pieces (in `doc`, and in the page after: links and the TOC change no heading). */
-  moved: Set<number>;
+  /**
+   * Where each heading stood before, by its index (in `doc`, and in the page after: links and the
+   * TOC change no heading); undefined for a new heading.
+   */
+  origin: Array<{ uri: string; index: number; moved: boolean } | undefined>;
 }
 
 function pieceText(p: Piece): string {
@@ -87,7 +90,7 @@ function lay(page: PageRewrite, version: number): Laid {
     starts.push(text.length);
     text += pieceText(p);
   }
-  return { page, text, starts, doc: buildGoalDoc(text, { uri: page.uri, version }), moved: new Set() };
+  return { page, text, starts, doc: buildGoalDoc(text, { uri: page.uri, version }), origin: [] };
 }
 
 /** Where an offset of a page as it is went: the laid page holding it and its offset there. */
@@ -126,7 +129,7 @@ function mapHeadings(laid: Laid[]): Map<string, { uri: string; heading: Heading 
       if (!old) continue;
       if (old.heading.text !== now.text) return undefined;
       map.set(headingKey(old.from.uri, old.heading), { uri: l.page.uri, heading: now });
-      if (old.moved) l.moved.add(i);
+      l.origin[i] = { uri: old.from.uri, index: old.heading.index, moved: old.moved };
     }
   }
   return map;
@@ -234,17 +237,34 @@ function relocateLinks(laid: Laid[], ctx: MoveContext, handled: Set<Link>, edits
 interface Problem {
   uri: string;
   diagnostic: Diagnostic;
-  /** Its identity across the move: its code and the text it is on (its line may move). */
+  /**
+   * Its identity across the move: where it is (its goal, by where the goal's heading stood before,
+   * else its page), its code and the text it is on (its line may move): a goal's own problems
+   * travel with it.
+   */
   key: string;
   /** Where it starts in its page. */
   offset: number;
 }
 
-function problems(doc: GoalDoc, settings: GoalDocsSettings, files: LinkedFiles, today: Date): Problem[] {
+/** The goals of a page after, each with where its heading stood before (undefined for a new one). */
+function goalOrigins(l: Laid, doc: GoalDoc): Array<{ start: number; end: number; origin?: { uri: string; index: number; moved: boolean } }> {
+  return doc.goals.map((g) => ({ ...g.sectionSpan, origin: l.origin[g.heading.index] }));
+}
+
+/**
+ * A page's problems. `goals` places each in the goal whose section holds it, by where that
+ * goal's heading stood before, so that the same problem of the same goal has the same key
+ * wherever the goal now is.
+ */
+function problems(doc: GoalDoc, settings: GoalDocsSettings, files: LinkedFiles, today: Date, goals?: ReturnType<typeof goalOrigins>): Problem[] {
+  const own = goals ?? doc.goals.map((g) => ({ ...g.sectionSpan, origin: { uri: doc.uri, index: g.heading.index, moved: false } }));
   return computeDiagnostics(doc, settings, files, undefined, today).map((d) => {
     const start = doc.lineStarts[d.range.start.line]! + d.range.start.character;
     const end = doc.lineStarts[d.range.end.line]! + d.range.end.character;
-    return { uri: doc.uri, diagnostic: d, key: `${d.code}: ${doc.text.slice(start, end).trim()}`, offset: start };
+    let place = `${doc.uri} -`;
+    for (const g of own) if (g.start <= start && start < g.end) place = g.origin ? `${g.origin.uri} ${g.origin.index}` : `${doc.uri} new`;
+    return { uri: doc.uri, diagnostic: d, key: `${place} ${d.code}: ${doc.text.slice(start, end).trim()}`, offset: start };
   });
 }
 
@@ -263,7 +283,8 @@ async function newProblems(laid: Laid[], before: string[], pages: Map<string, Go
   for (const k of before) left.set(k, (left.get(k) ?? 0) + 1);
   const fresh: Problem[] = [];
   for (const l of laid) {
-    for (const p of problems(pages.get(l.page.uri)!, await ctx.settingsOf(l.page.uri), files, ctx.today)) {
+    const doc = pages.get(l.page.uri)!;
+    for (const p of problems(doc, await ctx.settingsOf(l.page.uri), files, ctx.today, goalOrigins(l, doc))) {
       const n = left.get(p.key) ?? 0;
       if (n > 0) left.set(p.key, n - 1);
       else fresh.push(p);
@@ -281,7 +302,7 @@ async function conformMovedGoals(laid: Laid[], fresh: Problem[], pages: Map<stri
   let changed = false;
   for (const l of laid) {
     const doc = pages.get(l.page.uri)!;
-    const spans = doc.goals.filter((g) => l.moved.has(g.heading.index)).map((g) => g.sectionSpan);
+    const spans = goalOrigins(l, doc).filter((g) => g.origin?.moved);
     const inside = fresh.filter((p) => p.uri === doc.uri && spans.some((s) => s.start <= p.offset && p.offset < s.end)).map((p) => p.diagnostic);
     const edits = sureFixEdits(doc, inside, { settings: await ctx.settingsOf(doc.uri), today: ctx.today });
     if (!edits.length) continue;
@@ -322,7 +343,7 @@ export async function rewritePages(rewrites: PageRewrite[], ctx: MoveContext, la
   let fresh = await newProblems(laid, before, pages, ctx);
   if (fresh.length && (await conformMovedGoals(laid, fresh, pages, ctx))) fresh = await newProblems(laid, before, pages, ctx);
   if (fresh.length) {
-    const shown = fresh.slice(0, 3).map((p) => p.key).join('; ');
+    const shown = fresh.slice(0, 3).map((p) => p.key.split(' ').slice(2).join(' ')).join('; ');
     return { refused: `${label} would leave ${fresh.length === 1 ? 'a problem' : `${fresh.length} problems`} the pages do not have now (${shown}${fresh.length > 3 ? '; …' : ''}); nothing was changed.` };
   }
 
