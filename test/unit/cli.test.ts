@@ -119,3 +119,27 @@ describe('cli', () => {
     assert.ok(codes.includes('period.order') && codes.includes('goal.heading-level'));
   });
 });
+
+describe('cli report', () => {
+  const PAGE = '# Goals\n\n## 2021\n\n### FY-21-Q2\n\n#### Ship it\n\n- **Owner**: Ann\n- **Milestones**:\n  - ~~Plan.~~ Done: 3.20\n  - Build.\n\n### FY-21-Q1\n\n#### Plan it\n\n- **Owner**: Bo\n- **Milestones**:\n  - ~~Draft.~~ Done: 3.19\n';
+
+  it('prints the report of the goal docs under the folder, one period with --period in any spelling, as JSON with --format json', async () => {
+    const dir = workspace({ 'team/goals.md': PAGE, 'README.md': '# Readme\n' });
+    const all = await run(dir, 'report');
+    assert.equal(all.code, 0);
+    assert.match(all.out, /^<!-- goal-docs: off -->\n# Goals report\n\n2 goals in 2 periods\.\n\n## FY-21-Q2\n\n### Ship it\n\nteam\/goals\.md:7 · Ann · 1 done, 1 open, 0 descoped\n\n- Done: Plan \(`3\.20`\)\n- Open: Build\n/);
+    const one = await run(dir, 'report', '--period', 'Q1 2021', '--format', 'json');
+    assert.equal(one.code, 0);
+    const report = JSON.parse(one.out);
+    assert.deepEqual(report.periods.map((p: { label: string }) => p.label), ['FY-21-Q1']);
+    assert.deepEqual(report.owners, [{ owner: 'Bo', goals: 1, done: 1, open: 0, descoped: 0 }]);
+  });
+
+  it('refuses a period that is no quarter, and an unknown format, with exit status 2', async () => {
+    const dir = workspace({ 'goals.md': PAGE });
+    const bad = await run(dir, 'report', '--period', 'soon');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /'soon' is not a quarter with a year/);
+    assert.equal((await run(dir, 'report', '--format', 'xml')).code, 2);
+  });
+});

@@ -61,7 +61,9 @@ function itemText(m: Milestone): string {
   for (const marker of [m.done, m.descoped, m.status, m.doneSuffix]) {
     const plain = marker?.text.replace(/[`*_]/g, '').trim();
     const at = plain ? text.lastIndexOf(plain) : -1;
-    if (at > 0) text = text.slice(0, at);
+    // A leading status emoji goes with what follows it; a stamp or a tail with what precedes it.
+    if (at === 0) text = text.slice(plain!.length);
+    else if (at > 0) text = text.slice(0, at);
   }
   return text.replace(/\s+/g, ' ').trim().replace(/[.,;:]$/, '');
 }

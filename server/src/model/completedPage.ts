@@ -2,11 +2,11 @@
 // [completed goals](goals_completed.md)", "We record past goals … [here](goals_completed.md)"),
 // and what a new one is called and titled.
 import type { GoalDoc, Link } from './types';
-import { lineEndAt, lineStartAt } from './text';
+import { lineStartAt } from './text';
 
 /** A file name of such a page: `goals_completed.md`, `past_goals.md`, `goals-archive.md`. */
 const COMPLETED_NAME = /complet|archiv|(?:^|[_\-.])(?:past|done|finished)(?:[_\-.]|$)/i;
-/** Words that name such a page in a link's text or on its line. */
+/** Words that name such a page in a link's text or before it in its sentence. */
 const COMPLETED_WORDS = /\b(?:completed|finished|past|previous|archived?)\s+(?:goals?|okrs?|objectives)\b|\b(?:goals?|okrs?)\s+(?:we\s+have\s+)?(?:completed|finished|archived?)\b/i;
 const TITLE_WORDS = /\b(?:completed|finished|past|archived?)\b/i;
 
@@ -24,7 +24,7 @@ export function isCompletedPage(doc: GoalDoc): boolean {
 
 /**
  * The links by which a goal doc names its completed-goals page, best first: relative links
- * whose file name says so, then those whose text or line does. The caller resolves them.
+ * whose file name says so, then those whose text or sentence does. The caller resolves them.
  */
 export function completedPageLinks(doc: GoalDoc): Link[] {
   const byName: Link[] = [];
@@ -32,9 +32,11 @@ export function completedPageLinks(doc: GoalDoc): Link[] {
   for (const link of doc.links) {
     if (link.external || link.path === '' || link.path.startsWith('/') || !/(\.md|\/|^[^.]*)$/i.test(link.path)) continue;
     const name = fileName(link.path).replace(/\.(md|markdown)$/i, '');
-    const line = doc.text.slice(lineStartAt(doc.text, link.span.start), lineEndAt(doc.text, link.span.end));
+    // The words before the link in its sentence (`We record past goals that we have completed [here]`).
+    const before = doc.text.slice(lineStartAt(doc.text, link.span.start), link.span.start);
+    const sentence = before.slice(Math.max(0, ...[...before.matchAll(/[.;!?:]\s/g)].map((m) => m.index! + 2)));
     if (COMPLETED_NAME.test(name)) byName.push(link);
-    else if (COMPLETED_WORDS.test(link.text) || COMPLETED_WORDS.test(line)) byWords.push(link);
+    else if (COMPLETED_WORDS.test(link.text) || COMPLETED_WORDS.test(sentence + link.text)) byWords.push(link);
   }
   return [...byName, ...byWords];
 }

@@ -262,7 +262,7 @@ function yearDigits(year: number, width: number): string {
 /** A label's own text (`FY-21-Q1`) with another period's numbers in it, spelled the same. */
 function relabel(label: string, p: PeriodNumbers): string {
   let out = label.replace(/(?<![0-9])(\d{4}|\d{2})(?![0-9])/, (y) => yearDigits(p.year, y.length));
-  if (p.half !== undefined) out = out.replace(/H\d|\dH/i, (h) => (/^H/i.test(h) ? `${h[0]}${p.half}` : `${p.half}${h[1]}`));
+  if (p.half !== undefined) out = /H\d/i.test(out) ? out.replace(/(H)\d/i, `$1${p.half}`) : out.replace(/\d(H)/i, `${p.half}$1`);
   else out = out.replace(/(Q)(\d)/i, (_, q: string) => `${q}${p.quarter}`);
   return out;
 }

@@ -1,0 +1,122 @@
+// The goals report: models in, Markdown and JSON out.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { goalsReport, reportJson, reportMarkdown } from '../../../server/src/features/report';
+import { dedent, model } from '../../support/fixture';
+
+const GOALS = dedent(`
+  # Ledger team goals
+
+  ## 2021
+
+  ### FY-21-Q2
+
+  #### Month-end close takes one day
+
+  - **Owner**: Priya, Tomasz
+  - **Milestones**:
+    - ~~Publish the list.~~ Done: \`Dist: 2021.04.02\`
+    - ~~[Match refunds](https://example.com/7).~~ Done: 3.20
+    - ~~Show progress.~~ _Descoped_: no dashboard
+    - Close in a day. **In progress**
+
+  ### FY-21-Q1
+
+  #### Ledger API is versioned
+
+  - **Owner**: Tomasz
+  - **Milestones**:
+    - ✅ Describe it
+    - 🔄 Generate clients
+
+  ## Ideas
+
+  ### Faster exports
+
+  - **Milestones**:
+    - Measure them.
+`);
+
+const COMPLETED = dedent(`
+  # Completed
+
+  ## 2021
+
+  ### FY21 Q1
+
+  #### Refunds post to the right period
+
+  - Owner: Amara
+  - Milestones:
+    - ~~Book by the original period.~~ Done: 3.19
+`);
+
+const sources = () => [
+  { doc: model(GOALS, 'file:///ws/goals.md'), path: 'goals.md' },
+  { doc: model(COMPLETED, 'file:///ws/goals_completed.md'), path: 'goals_completed.md' },
+];
+
+describe('goals report', () => {
+  it('groups goals by period across pages (any spelling of a quarter), newest first, with owners and milestones done, open, descoped', () => {
+    const r = goalsReport(sources());
+    assert.deepEqual(r.periods.map((p) => [p.period, p.label, p.goals.map((g) => `${g.file}:${g.line} ${g.title}`)]), [
+      ['FY2021Q2', 'FY-21-Q2', ['goals.md:7 Month-end close takes one day']],
+      ['FY2021Q1', 'FY-21-Q1', ['goals.md:18 Ledger API is versioned', 'goals_completed.md:7 Refunds post to the right period']],
+      ['none', 'Not filed under a quarter', ['goals.md:27 Faster exports']],
+    ]);
+    const close = r.periods[0]!.goals[0]!;
+    assert.deepEqual(close, {
+      title: 'Month-end close takes one day',
+      file: 'goals.md',
+      line: 7,
+      owners: ['Priya', 'Tomasz'],
+      done: [{ text: 'Publish the list', stamp: 'Dist: 2021.04.02' }, { text: 'Match refunds', stamp: '3.20' }],
+      open: [{ text: 'Close in a day' }],
+      descoped: [{ text: 'Show progress' }],
+    });
+    assert.deepEqual(r.periods[1]!.goals[0]!.done, [{ text: 'Describe it' }]);
+    assert.deepEqual(r.owners, [
+      { owner: 'Amara', goals: 1, done: 1, open: 0, descoped: 0 },
+      { owner: 'Priya', goals: 1, done: 2, open: 1, descoped: 1 },
+      { owner: 'Tomasz', goals: 2, done: 3, open: 2, descoped: 1 },
+    ]);
+  });
+
+  it('keeps one period when asked', () => {
+    const r = goalsReport(sources(), { period: { scheme: 'FY', year: 2021, quarter: 1 } });
+    assert.equal(r.period, 'FY2021Q1');
+    assert.deepEqual(r.periods.map((p) => p.goals.length), [2]);
+    assert.deepEqual(r.owners.map((o) => o.owner), ['Amara', 'Tomasz']);
+  });
+
+  it('reads as Markdown that Goal Docs does not check, and as JSON', () => {
+    const r = goalsReport(sources(), { period: { scheme: 'FY', year: 2021, quarter: 2 } });
+    assert.equal(reportMarkdown(r), [
+      '<!-- goal-docs: off -->',
+      '# Goals report',
+      '',
+      'FY-21-Q2 only: 1 goal in 1 period.',
+      '',
+      '## FY-21-Q2',
+      '',
+      '### Month-end close takes one day',
+      '',
+      'goals.md:7 · Priya, Tomasz · 2 done, 1 open, 1 descoped',
+      '',
+      '- Done: Publish the list (`Dist: 2021.04.02`)',
+      '- Done: Match refunds (`3.20`)',
+      '- Open: Close in a day',
+      '- Descoped: Show progress',
+      '',
+      '## Totals per owner',
+      '',
+      '| Owner | Goals | Done | Open | Descoped |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| Priya | 1 | 2 | 1 | 1 |',
+      '| Tomasz | 1 | 2 | 1 | 1 |',
+      '',
+    ].join('\n'));
+    assert.deepEqual(JSON.parse(reportJson(r)), JSON.parse(JSON.stringify(r)));
+    assert.equal(model(reportMarkdown(r), 'file:///ws/report.md').marker, 'off');
+  });
+});
