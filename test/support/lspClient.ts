@@ -20,6 +20,8 @@ export async function startServer(options: {
   configuration?: Record<string, unknown>;
   pullDiagnostics?: boolean;
   initializationOptions?: Record<string, unknown>;
+  /** Declare versioned workspace edits with file creation and disabled code actions, as VS Code does. */
+  workspaceEdits?: boolean;
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
@@ -68,14 +70,19 @@ export async function startServer(options: {
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+        ...(options.workspaceEdits ? { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, applyEdit: true } : {}),
+      },
       textDocument: {
         ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         publishDiagnostics: { relatedInformation: true },
         completion: { completionItem: { snippetSupport: true } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         rename: { prepareSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'refactor'] } } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'refactor'] } }, ...(options.workspaceEdits ? { disabledSupport: true } : {}) },
       },
     },
   });
