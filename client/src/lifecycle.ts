@@ -54,7 +54,7 @@ async function moveGoal(args?: MoveGoalArgs): Promise<void> {
   if (!choices?.inferred) return tell(choices ?? { message: 'Put the cursor on a goal heading to move the goal to the completed page.' }, 'Move goal');
   const page = choices.completedPage ?? 'the completed page';
   const items: vscode.QuickPickItem[] = [
-    { label: choices.inferred, description: choices.quarters?.includes(choices.inferred) ? 'the quarter it was finished in' : `the quarter it was finished in (new in ${page})` },
+    { label: choices.inferred, description: `${choices.inferredFrom === 'stamp' ? 'the quarter it was finished in' : 'the current quarter'}${choices.quarters?.includes(choices.inferred) ? '' : ` (new in ${page})`}` },
     ...(choices.quarters ?? []).filter((q) => q !== choices.inferred).map((q) => ({ label: q, description: `in ${page}` })),
     { label: NEW_QUARTER, description: 'type its label', alwaysShow: true },
   ];

@@ -85,6 +85,8 @@ export interface MoveGoalResult {
   createsPage?: boolean;
   /** The quarter inferred (finished on the latest dated Done stamp, else today), as the page writes it. */
   inferred?: string;
+  /** What it was inferred from: the goal's latest dated Done stamp, or today. */
+  inferredFrom?: 'stamp' | 'today';
   /** The completed page's quarters, newest first, as written. */
   quarters?: string[];
   edit?: WorkspaceEdit;

@@ -221,6 +221,50 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       await waitUntil('goals.md saved with the milestone marked done', () => expected.test(lineOf(file, 'Match partial refunds')),
         () => lineOf(file, 'Match partial refunds'));
     });
+    await step('Ctrl+. on a goal heading offers the move; the quarter quick pick files it, and both files read back', async () => {
+      if (!goalsOpened) throw new Error('skipped: goals.md did not open');
+      const goalsFile = path.join(workspace, 'goals.md');
+      const title = 'Ledger API has a versioned public contract';
+      await ui.goToLine(lineNumberOf(goalsFile, `### ${title}`));
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: /Move goal to goals_completed\.md/ });
+      try {
+        await item.first().waitFor();
+      } catch {
+        const offered = await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => []);
+        throw new Error(`no "Move goal to goals_completed.md" in the Ctrl+. menu; it offers: ${offered.join(' | ') || 'nothing'}`);
+      }
+      await item.first().click();
+      // The quick pick: the inferred quarter first, the completed page's quarters, then a new one.
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'A new quarter…' }).first().waitFor();
+      const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      // The goal has open milestones: it is filed as of today (the current quarter), unless chosen otherwise.
+      if (!/the current quarter/.test(labels[0] ?? '') || !labels.some((l) => l.startsWith('FY-24-Q4'))) throw new Error(`the quick pick does not offer the inferred quarter first, then the page's: ${labels.join(' | ')}`);
+      log(`counts: the move's quick pick: ${labels.join(' | ')}`);
+      await ui.screenshot('move-goal.png');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('A new quarter');
+      await rows.filter({ hasText: 'A new quarter…' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      // The input box for the new quarter's label, prefilled with the inferred one.
+      await waitUntilAsync('the input box prefilled with the inferred quarter', async () => /^FY-\d\d-Q\d$/.test(await input.inputValue().catch(() => '')), () => input.inputValue().catch(() => '(none)'));
+      await input.fill('FY25 Q1');
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: `### ${title}` }).first().waitFor({ state: 'detached' });
+      await ui.runCommand('File: Save All');
+      const completedFile = path.join(workspace, 'goals_completed.md');
+      const platformFile = path.join(workspace, 'platform_goals.md');
+      const retargeted = '(goals_completed.md#ledger-api-has-a-versioned-public-contract)';
+      await waitUntil('the three pages saved with the goal moved and the link following it',
+        () => !fs.readFileSync(goalsFile, 'utf8').includes(title) && fs.readFileSync(completedFile, 'utf8').includes(`#### ${title}`) && fs.readFileSync(platformFile, 'utf8').includes(retargeted),
+        () => `goals.md has it: ${fs.readFileSync(goalsFile, 'utf8').includes(title)}; goals_completed.md: ${lineOf(completedFile, title)}; platform_goals.md: ${lineOf(platformFile, 'Ledger team goals')}`);
+      const lines = fs.readFileSync(completedFile, 'utf8').split('\n');
+      const at = lines.indexOf(`#### ${title}`);
+      if (lines[at - 2] !== '### FY-25-Q1' || lines[at - 4] !== '## 2025') throw new Error(`the goal is not under ## 2025 › ### FY-25-Q1: ${lines.slice(Math.max(0, at - 4), at + 1).join(' / ')}`);
+      if (!lines.includes('  - [FY-25-Q1](#fy-25-q1)')) throw new Error(`the TOC has no entry for FY-25-Q1: ${lines.slice(4, 16).join(' / ')}`);
+    });
   } finally {
     await browser.close().catch(() => {});
     await server.stop();

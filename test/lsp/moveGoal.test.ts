@@ -55,7 +55,7 @@ describe('goalDocs.moveGoal over stdio', () => {
   it('answers the choices, then applies the move under the quarter it is given, as one edit', async () => {
     const args = { uri: goals, version: 3, line: 6 };
     const choices = await session.connection.sendRequest('workspace/executeCommand', { command: 'goalDocs.moveGoal', arguments: [args] });
-    assert.deepEqual(choices, { completedPage: 'goals_completed.md', createsPage: false, inferred: 'FY-21-Q1', quarters: ['FY-20-Q4'] });
+    assert.deepEqual(choices, { completedPage: 'goals_completed.md', createsPage: false, inferred: 'FY-21-Q1', inferredFrom: 'stamp', quarters: ['FY-20-Q4'] });
     let edit: WorkspaceEdit | undefined;
     const handler = session.connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
       edit = params.edit;

@@ -155,7 +155,7 @@ export async function moveChoices(doc: GoalDoc, goal: Goal, ctx: LifecycleContex
   const settings = await ctx.settingsOf(uri);
   const inferred = labelIn(target ?? doc, inferredQuarter(doc, goal, target, ctx, settings), target ? undefined : doc);
   const quarters = target ? placedQuarters(target).sort((a, b) => b.key - a.key).map((q) => q.quarter.heading.text) : [];
-  return { completedPage, createsPage: !target, inferred, quarters };
+  return { completedPage, createsPage: !target, inferred, inferredFrom: goalFinishedOn(doc, goal) ? 'stamp' : 'today', quarters };
 }
 
 function relativeName(from: string, to: string): string {

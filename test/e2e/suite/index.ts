@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   require('./navigation.test');
   require('./rename.test');
   require('./quickfix.test');
+  require('./moveGoal.test');
   require('./restart.test');
 
   const results: { title: string; state: 'passed' | 'failed'; error?: string; ms?: number }[] = [];

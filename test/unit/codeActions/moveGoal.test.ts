@@ -309,7 +309,7 @@ describe('Move goal to the completed page', () => {
     const p = ledger();
     const { doc, goal } = goalNamed(p, 'Ship the ledger');
     const args = { uri: doc.uri, version: 1, line: goal.heading.range.start.line };
-    assert.deepEqual(await moveGoalCommand(doc, args, contextOf(p)), { completedPage: 'goals_completed.md', createsPage: false, inferred: 'FY-21-Q1', quarters: ['FY-20-Q4'] });
+    assert.deepEqual(await moveGoalCommand(doc, args, contextOf(p)), { completedPage: 'goals_completed.md', createsPage: false, inferred: 'FY-21-Q1', inferredFrom: 'stamp', quarters: ['FY-20-Q4'] });
     const spelled = await moveGoalCommand(doc, { ...args, quarter: 'FY21Q3' }, contextOf(p));
     assert.match(applyWorkspaceEdit(p, spelled.edit)['goals_completed.md']!, /### FY-21-Q3\n\n#### Ship the ledger/);
     assert.deepEqual(await moveGoalCommand(doc, { ...args, version: 0, quarter: 'FY-21-Q1' }, contextOf(p)), { message: 'The document changed since the goal was chosen; run the command again.' });
