@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './model/cache';
 import { isSuperseded } from './model/build';
 import type { GoalDoc } from './model/types';
-import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs } from './goalDocFiles';
+import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc } from './goalDocFiles';
 import { defaultSettings, type GoalDocsSettings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -221,10 +221,13 @@ export class GoalDocsService {
    */
   async check(uri: string, explicit: boolean): Promise<CheckResult> {
     const settings = await this.settings.get(uri);
-    const read = this.files.read(uri, settings.maxFileSize);
+    const path = this.relativePath(uri);
+    // A file found by the walk that surely is no goal doc is not parsed (a named one always is).
+    const read = this.files.read(uri, settings.maxFileSize, explicit ? undefined : (text) => mightBeGoalDoc(path, text, settings));
+    if (read.kind === 'ruled-out') return { kind: 'skipped', verdict: { goalDoc: false, reason: 'not-enough-content' } };
     if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
     if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
-    const verdict = goalDocVerdict(this.relativePath(uri), read.doc, settings);
+    const verdict = goalDocVerdict(path, read.doc, settings);
     if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { kind: 'skipped', verdict };
     return { kind: 'checked', diagnostics: computeDiagnostics(read.doc, settings, this.files) };
   }

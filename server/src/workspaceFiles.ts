@@ -82,7 +82,12 @@ export class WorkspaceFiles implements LinkedFiles {
    * The model of a file on disk (version -1: not open), parsed once per modification time, or
    * why there is none. `limit` is in characters.
    */
-  read(uri: string, limit: number): { kind: 'model'; doc: GoalDoc } | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes' } | { kind: 'unreadable'; reason: string } {
+  read(
+    uri: string,
+    limit: number,
+    /** Asked before a file not parsed yet is parsed: false leaves it unparsed (`ruled-out`). */
+    worthParsing?: (text: string) => boolean,
+  ): { kind: 'model'; doc: GoalDoc } | { kind: 'ruled-out' } | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes' } | { kind: 'unreadable'; reason: string } {
     const p = this.insideWorkspace(uri);
     if (!p) return { kind: 'unreadable', reason: 'it is outside the workspace folders' };
     try {
@@ -94,6 +99,7 @@ export class WorkspaceFiles implements LinkedFiles {
       if (s.size > limit * 4) return { kind: 'too-large', length: s.size, unit: 'bytes' };
       const text = readFileSync(p, 'utf8');
       if (text.length > limit) return { kind: 'too-large', length: text.length, unit: 'characters' };
+      if (worthParsing && !worthParsing(text)) return { kind: 'ruled-out' };
       const doc = buildGoalDoc(text, { uri, version: -1 });
       this.diskModels.set(uri, { mtime: s.mtimeMs, doc });
       return { kind: 'model', doc };
