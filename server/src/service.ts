@@ -14,6 +14,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 import { type FileChange, WorkspaceIndex } from './workspaceIndex';
 import { relativeToFolder, uriPath } from './uris';
 import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
+import { sameDiagnostics } from './diagnostics/unchanged';
 import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from './diagnostics/editorValidation';
 import { type CodeActionRequest, provideCodeActions } from './codeActions/index';
 import { markDoneWithVersion, type MarkDoneWithVersionResult, parseMarkDoneArgs } from './codeActions/markDoneCommand';
@@ -55,6 +56,11 @@ export interface ServiceOptions {
    * the user on their own repository).
    */
   readable?: 'workspace' | 'any';
+  /**
+   * How many characters of text the models of files on disk may hold together before the least
+   * recently used is dropped (default: no bound, as the CLI wants: each file parsed once per run).
+   */
+  diskModelBudget?: number;
 }
 
 /** A request whose document changed while it was answered: the client asks again. */
@@ -63,6 +69,9 @@ export class ContentModified extends Error {
     super('the document changed while the request was answered');
   }
 }
+
+/** A pull's answer: the diagnostics, or that they are those of `resultId`, sent before. */
+export type DiagnosticReport = { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string };
 
 /** What checking one file from disk gave (the CLI). */
 export type CheckResult =
@@ -86,6 +95,9 @@ export class GoalDocsService {
   readonly files: WorkspaceFiles;
   readonly index: WorkspaceIndex;
   private folders: string[] = [];
+  /** The last diagnostics each open document was given, under the id they were given with. */
+  private readonly reported = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private resultIds = 0;
 
   constructor(options: ServiceOptions) {
     const documents = options.documents ?? NO_DOCUMENTS;
@@ -100,6 +112,7 @@ export class GoalDocsService {
       },
       () => DEFAULT_MAX_FILE_SIZE,
       options.readable ?? 'workspace',
+      options.diskModelBudget,
     );
     this.index = new WorkspaceIndex(this, () => documents.all());
   }
@@ -120,6 +133,7 @@ export class GoalDocsService {
   /** The settings changed: every cached scope is read again on next use. */
   settingsChanged(): void {
     this.settings.clear();
+    this.files.forgetRuledOut();
   }
 
   didOpen(uri: string): void {
@@ -130,6 +144,7 @@ export class GoalDocsService {
   didClose(uri: string): void {
     this.models.delete(uri);
     this.settings.forget(uri);
+    this.reported.delete(uri);
   }
 
   didChangeWatchedFiles(changes: FileChange[]): void {
@@ -212,6 +227,28 @@ export class GoalDocsService {
     // Where the editor validates links itself, each broken link is reported once: by it.
     const { validates } = await this.settings.editorMarkdown(uri);
     return leaveBrokenLinksToEditor(diagnostics, validates);
+  }
+
+  /**
+   * The diagnostics of a pull. When the client holds `previousResultId` and the list is the same
+   * as what was sent under it (a keystroke in prose, another file saved, a refresh), the answer
+   * is `unchanged`: the editor keeps what it shows and nothing is serialized.
+   */
+  async diagnosticReport(uri: string, previousResultId: string | undefined, token?: CancellationLike): Promise<DiagnosticReport> {
+    const items = await this.diagnostics(uri, token);
+    const last = this.reported.get(uri);
+    if (last && previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: 'unchanged', resultId: last.resultId };
+    const resultId = String(++this.resultIds);
+    this.reported.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
+  }
+
+  /**
+   * Builds the workspace index in the background (the goal docs of every folder), so that the
+   * first workspace-wide query finds it done. `onFile` hears of each file, for progress.
+   */
+  async warmIndex(token: CancellationLike, onFile?: (done: number, total: number) => void): Promise<number> {
+    return (await this.index.goalDocs(token, onFile)).length;
   }
 
   /**
