@@ -272,6 +272,18 @@ export function generateGoalDoc(targetLines: number, seed = targetLines): string
 }
 
 /** The sizes the bench runs, by name. */
+/** Offset just after a word in the middle of the prose of the goal in the middle of the doc. */
+export function proseEditOffset(text: string): number {
+  const goals = [...text.matchAll(/^#### .*$/gm)];
+  const goal = goals[Math.floor(goals.length / 2)];
+  const prose = /^[A-Z][a-z][^\n]{30,}$/gm;
+  prose.lastIndex = (goal.index ?? 0) + goal[0].length;
+  const line = prose.exec(text);
+  if (!line) throw new Error('no prose line after the middle goal');
+  const space = text.indexOf(' ', line.index + Math.floor(line[0].length / 2));
+  return space;
+}
+
 export const SIZES = [
   { name: '200', lines: 200 },
   { name: '2k', lines: 2_000 },

@@ -4,7 +4,7 @@
 //   node --expose-gc --import tsx bench/size.ts 20k /tmp/out.json
 import { writeFileSync } from 'node:fs';
 import type { DocumentSymbol, Position, Range } from 'vscode-languageserver-types';
-import { generateGoalDoc, SIZES } from './generate';
+import { generateGoalDoc, proseEditOffset, SIZES } from './generate';
 import { MdlsSession } from './mdls';
 import { buildModel, diagnostics, loadCompletion, loadSymbols, memoryWorkspace } from './ours';
 import { finishHeapProbe, hasGc, type HeapUse, repeat, type RunPlan, startHeapProbe, type Timing } from './stats';
@@ -56,18 +56,6 @@ function positionAt(text: string, offset: number): Position {
 
 /** Untimed edits before the timed ones, for each engine. */
 const EDIT_WARMUP = 10;
-
-/** Offset just after a word in the middle of the prose of the goal in the middle of the doc. */
-function proseEditOffset(text: string): number {
-  const goals = [...text.matchAll(/^#### .*$/gm)];
-  const goal = goals[Math.floor(goals.length / 2)];
-  const prose = /^[A-Z][a-z][^\n]{30,}$/gm;
-  prose.lastIndex = (goal.index ?? 0) + goal[0].length;
-  const line = prose.exec(text);
-  if (!line) throw new Error('no prose line after the middle goal');
-  const space = text.indexOf(' ', line.index + Math.floor(line[0].length / 2));
-  return space;
-}
 
 /** The doc with `… [rollout plan](#` typed at the end of a prose line near its end. */
 function completionText(text: string): { text: string; offset: number; position: Position } {

@@ -9,7 +9,7 @@
 // One Owner bullet or an `## Outcomes` heading on a process page is one kind, once: not enough.
 import picomatch from 'picomatch';
 import type { GoalDoc, GoalDocEvidence, GoalDocMarker } from './model/types';
-import { evidenceOf } from './model/evidence';
+import { evidenceBound, evidenceOf } from './model/evidence';
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
@@ -76,4 +76,19 @@ export function goalDocVerdict(path: string, doc: GoalDoc, selection: GoalDocSel
 
 export function isGoalDoc(path: string, doc: GoalDoc, selection: GoalDocSelection): boolean {
   return goalDocVerdict(path, doc, selection).goalDoc;
+}
+
+/** Any `<!-- goal-docs: … -->` comment: the parse decides whether it counts (it does not inside code). */
+const ANY_MARKER = /<!--\s*goal-docs\s*:/i;
+
+/**
+ * False only for a file that surely is no goal doc, decided from its path and a scan of its text
+ * without the Markdown parser (the evidence's upper bounds): the CLI and the workspace index skip
+ * such a file unparsed. True means "parse it and apply goalDocVerdict".
+ */
+export function mightBeGoalDoc(path: string, text: string, selection: GoalDocSelection): boolean {
+  if (ANY_MARKER.test(text)) return true;
+  const early = verdictBeforeContent(path, undefined, selection);
+  if (early) return early.goalDoc;
+  return contentIsGoalDoc(evidenceBound(text));
 }

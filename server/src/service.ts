@@ -7,13 +7,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './model/cache';
 import { isSuperseded } from './model/build';
 import type { GoalDoc } from './model/types';
-import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs } from './goalDocFiles';
+import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc } from './goalDocFiles';
 import { defaultSettings, type GoalDocsSettings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
 import { type FileChange, WorkspaceIndex } from './workspaceIndex';
 import { relativeToFolder, uriPath } from './uris';
 import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
+import { sameDiagnostics } from './diagnostics/unchanged';
 import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from './diagnostics/editorValidation';
 import { type CodeActionRequest, provideCodeActions, wantsFor } from './codeActions/index';
 import { type EditSupport, FULL_SUPPORT } from './codeActions/sectionMove';
@@ -64,6 +65,11 @@ export interface ServiceOptions {
   readable?: 'workspace' | 'any';
   /** Today, as the calendar rules and the goal-lifecycle actions read it (tests pin it). */
   today?: () => Date;
+  /**
+   * How many characters of text the models of files on disk may hold together before the least
+   * recently used is dropped (default: no bound, as the CLI wants: each file parsed once per run).
+   */
+  diskModelBudget?: number;
 }
 
 /** A request whose document changed while it was answered: the client asks again. */
@@ -72,6 +78,9 @@ export class ContentModified extends Error {
     super('the document changed while the request was answered');
   }
 }
+
+/** A pull's answer: the diagnostics, or that they are those of `resultId`, sent before. */
+export type DiagnosticReport = { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string };
 
 /** What checking one file from disk gave (the CLI). */
 export type CheckResult =
@@ -96,6 +105,9 @@ export class GoalDocsService {
   readonly index: WorkspaceIndex;
   readonly today: () => Date;
   private folders: string[] = [];
+  /** The last diagnostics each open document was given, under the id they were given with. */
+  private readonly reported = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private resultIds = 0;
 
   constructor(options: ServiceOptions) {
     const documents = options.documents ?? NO_DOCUMENTS;
@@ -111,6 +123,7 @@ export class GoalDocsService {
       },
       () => DEFAULT_MAX_FILE_SIZE,
       options.readable ?? 'workspace',
+      options.diskModelBudget,
     );
     this.index = new WorkspaceIndex(this, () => documents.all());
   }
@@ -131,6 +144,7 @@ export class GoalDocsService {
   /** The settings changed: every cached scope is read again on next use. */
   settingsChanged(): void {
     this.settings.clear();
+    this.files.forgetRuledOut();
   }
 
   didOpen(uri: string): void {
@@ -141,6 +155,7 @@ export class GoalDocsService {
   didClose(uri: string): void {
     this.models.delete(uri);
     this.settings.forget(uri);
+    this.reported.delete(uri);
   }
 
   didChangeWatchedFiles(changes: FileChange[]): void {
@@ -226,6 +241,28 @@ export class GoalDocsService {
   }
 
   /**
+   * The diagnostics of a pull. When the client holds `previousResultId` and the list is the same
+   * as what was sent under it (a keystroke in prose, another file saved, a refresh), the answer
+   * is `unchanged`: the editor keeps what it shows and nothing is serialized.
+   */
+  async diagnosticReport(uri: string, previousResultId: string | undefined, token?: CancellationLike): Promise<DiagnosticReport> {
+    const items = await this.diagnostics(uri, token);
+    const last = this.reported.get(uri);
+    if (last && previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: 'unchanged', resultId: last.resultId };
+    const resultId = String(++this.resultIds);
+    this.reported.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
+  }
+
+  /**
+   * Builds the workspace index in the background (the goal docs of every folder), so that the
+   * first workspace-wide query finds it done. `onFile` hears of each file, for progress.
+   */
+  async warmIndex(token: CancellationLike, onFile?: (done: number, total: number) => void): Promise<number> {
+    return (await this.index.goalDocs(token, onFile)).length;
+  }
+
+  /**
    * A file on disk, as the CLI checks it: named files (`explicit`) are checked unless the user said
    * no (its marker, goalDocs.exclude); others only when the goal-doc rule takes them. Its model is
    * the one other files' links read (one parse per file per run).
@@ -239,10 +276,13 @@ export class GoalDocsService {
   /** A file on disk as the CLI takes it: its model when it is a goal doc (or named, `explicit`, and not refused), else why not. */
   private async goalDocOnDisk(uri: string, explicit: boolean): Promise<Exclude<CheckResult, { kind: 'checked' }> | { kind: 'model'; doc: GoalDoc; settings: GoalDocsSettings }> {
     const settings = await this.settings.get(uri);
-    const read = this.files.read(uri, settings.maxFileSize);
+    const path = this.relativePath(uri);
+    // A file found by the walk that surely is no goal doc is not parsed (a named one always is).
+    const read = this.files.read(uri, settings.maxFileSize, explicit ? undefined : (text) => mightBeGoalDoc(path, text, settings));
+    if (read.kind === 'ruled-out') return { kind: 'skipped', verdict: { goalDoc: false, reason: 'not-enough-content' } };
     if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
     if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
-    const verdict = goalDocVerdict(this.relativePath(uri), read.doc, settings);
+    const verdict = goalDocVerdict(path, read.doc, settings);
     if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { kind: 'skipped', verdict };
     return { kind: 'model', doc: read.doc, settings };
   }

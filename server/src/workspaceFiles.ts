@@ -11,11 +11,18 @@ export interface OpenDocuments {
   get(uri: string): { version: number; getText(): string } | undefined;
 }
 
+/** A file on disk read for its model, or why there is none. */
+export type DiskRead = { kind: 'model'; doc: GoalDoc } | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes' } | { kind: 'unreadable'; reason: string };
+
 export class WorkspaceFiles implements LinkedFiles {
   private roots: string[] = [];
   /** The folders as given and as real paths: a path outside both is not even looked at. */
   private spellings: string[] = [];
+  /** Models of files on disk, least recently used first; their texts' length is `cachedChars`. */
   private readonly diskModels = new Map<string, { mtime: number; doc: GoalDoc }>();
+  private cachedChars = 0;
+  /** Files a prescan ruled out, by modification time: not read again until they change. */
+  private readonly ruledOut = new Map<string, number>();
 
   constructor(
     private readonly open: OpenDocuments,
@@ -23,6 +30,12 @@ export class WorkspaceFiles implements LinkedFiles {
     private readonly maxFileSize: () => number,
     /** `workspace`: nothing outside the folders is read; `any`: every path (the CLI on the user's own repository). */
     private readonly readable: 'workspace' | 'any' = 'workspace',
+    /**
+     * How many characters of text the cached models of files on disk may hold together; past
+     * that the least recently used is dropped (and parsed again if asked for). A model holds
+     * about ten to twenty times its text's size, so this is what bounds the server's memory.
+     */
+    private readonly cacheBudget = Number.POSITIVE_INFINITY,
   ) {}
 
   setRoots(folderUris: string[]): void {
@@ -82,28 +95,73 @@ export class WorkspaceFiles implements LinkedFiles {
    * The model of a file on disk (version -1: not open), parsed once per modification time, or
    * why there is none. `limit` is in characters.
    */
-  read(uri: string, limit: number): { kind: 'model'; doc: GoalDoc } | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes' } | { kind: 'unreadable'; reason: string } {
+  read(uri: string, limit: number): DiskRead;
+  read(uri: string, limit: number, worthParsing: ((text: string) => boolean) | undefined): DiskRead | { kind: 'ruled-out' };
+  read(
+    uri: string,
+    limit: number,
+    /** Asked before a file not parsed yet is parsed: false leaves it unparsed (`ruled-out`). */
+    worthParsing?: (text: string) => boolean,
+  ): DiskRead | { kind: 'ruled-out' } {
     const p = this.insideWorkspace(uri);
     if (!p) return { kind: 'unreadable', reason: 'it is outside the workspace folders' };
     try {
       const s = statSync(p);
       if (!s.isFile()) return { kind: 'unreadable', reason: 'it is not a file' };
       const cached = this.diskModels.get(uri);
-      if (cached && cached.mtime === s.mtimeMs) return cached.doc.text.length > limit ? { kind: 'too-large', length: cached.doc.text.length, unit: 'characters' } : { kind: 'model', doc: cached.doc };
+      if (cached && cached.mtime === s.mtimeMs) {
+        this.diskModels.delete(uri);
+        this.diskModels.set(uri, cached);
+        return cached.doc.text.length > limit ? { kind: 'too-large', length: cached.doc.text.length, unit: 'characters' } : { kind: 'model', doc: cached.doc };
+      }
+      if (worthParsing && this.ruledOut.get(uri) === s.mtimeMs) return { kind: 'ruled-out' };
       // A file of more bytes than four times the limit has more characters than the limit too.
       if (s.size > limit * 4) return { kind: 'too-large', length: s.size, unit: 'bytes' };
       const text = readFileSync(p, 'utf8');
       if (text.length > limit) return { kind: 'too-large', length: text.length, unit: 'characters' };
+      if (worthParsing && !worthParsing(text)) {
+        this.ruledOut.set(uri, s.mtimeMs);
+        return { kind: 'ruled-out' };
+      }
       const doc = buildGoalDoc(text, { uri, version: -1 });
-      this.diskModels.set(uri, { mtime: s.mtimeMs, doc });
+      this.remember(uri, s.mtimeMs, doc);
       return { kind: 'model', doc };
     } catch (e) {
       return { kind: 'unreadable', reason: (e as Error).message };
     }
   }
 
+  private remember(uri: string, mtime: number, doc: GoalDoc): void {
+    this.drop(uri);
+    this.diskModels.set(uri, { mtime, doc });
+    this.cachedChars += doc.text.length;
+    for (const [oldest, entry] of this.diskModels) {
+      if (this.cachedChars <= this.cacheBudget || oldest === uri) break;
+      this.diskModels.delete(oldest);
+      this.cachedChars -= entry.doc.text.length;
+    }
+  }
+
+  private drop(uri: string): void {
+    const entry = this.diskModels.get(uri);
+    if (!entry) return;
+    this.diskModels.delete(uri);
+    this.cachedChars -= entry.doc.text.length;
+  }
+
+  /** How many models of files on disk are cached, and their texts' characters (for tests and the bench). */
+  cacheSize(): { models: number; characters: number } {
+    return { models: this.diskModels.size, characters: this.cachedChars };
+  }
+
   /** Drops what is known of a file that changed or was deleted on disk. */
   forget(uri: string): void {
-    this.diskModels.delete(uri);
+    this.drop(uri);
+    this.ruledOut.delete(uri);
+  }
+
+  /** The settings changed: a page ruled out under the old ones may be a goal doc now. */
+  forgetRuledOut(): void {
+    this.ruledOut.clear();
   }
 }

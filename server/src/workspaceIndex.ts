@@ -16,7 +16,7 @@ export interface IndexHost {
   relativePath(uri: string): string;
 }
 import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from './features/workspace';
-import { isGoalDoc } from './goalDocFiles';
+import { isGoalDoc, mightBeGoalDoc } from './goalDocFiles';
 import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
 import { fileUri, fsPathOf, uriKey, uriPath } from './uris';
 import { listFolder } from './folderListing';
@@ -164,15 +164,33 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     }
   }
 
-  async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
-    const models = await this.markdownModels(token);
+  /**
+   * The goal docs of the workspace. A file on disk is parsed only when a scan of its text cannot
+   * rule it out (most pages of a handbook are ruled out unparsed); what a scan ruled out is not
+   * read again until it changes. `onFile` hears of each file looked at (for progress).
+   */
+  async goalDocs(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDoc[]> {
+    const uris = await this.markdownUris(token);
     const goalDocs: GoalDoc[] = [];
-    for (const doc of models) {
-      const settings = await this.service.settings.get(doc.uri);
+    let looked = 0;
+    for (const uri of uris) {
       if (token.isCancellationRequested) return [];
-      if (isGoalDoc(this.service.relativePath(doc.uri), doc, settings)) goalDocs.push(doc);
+      const open = this.service.documents.get(uri) !== undefined;
+      // A file on disk takes its folder's settings: one pull per folder, not one per file.
+      const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
+      const relative = this.service.relativePath(uri);
+      let doc: GoalDoc | undefined;
+      if (open) doc = this.model(uri);
+      else {
+        const read = this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
+        if (read.kind === 'model') doc = read.doc;
+      }
+      if (doc && isGoalDoc(relative, doc, settings)) goalDocs.push(doc);
+      onFile?.(++looked, uris.length);
+      // After each file, waiting requests (the open document's diagnostics) go first.
+      await yieldToEventLoop();
     }
-    return goalDocs;
+    return token.isCancellationRequested ? [] : goalDocs;
   }
 
   model(uri: string): GoalDoc | undefined {

@@ -369,6 +369,23 @@ class Workbench {
    * that opens, in order. The list shows a dozen rows at a time, so it is walked row by row.
    */
   async suggestAfter(text, expectedLabel) {
+    // Reading a long list is keyboard work (the list is virtual: only the rows in view exist); if
+    // the widget closes or stops following the keys half-way, that is the harness, not a count:
+    // read it once more from scratch, and say so.
+    for (let attempt = 1; ; attempt++) {
+      const read = await this.readSuggestions(text);
+      if (read.labels.length === read.size || attempt === 2) {
+        if (read.labels.length < read.size) throw new Error(`read ${read.labels.length} of the ${read.size} suggest rows (${read.why}): ${read.labels.join(' | ')}`);
+        if (!read.labels.includes(expectedLabel)) throw new Error(`no suggestion ${expectedLabel}: ${read.labels.join(' | ')}`);
+        return read.labels;
+      }
+      console.log(`ui: read ${read.labels.length} of ${read.size} suggest rows (${read.why}); reading again`);
+      await this.revert();
+    }
+  }
+
+  /** Types `text` on a new first line and reads every row of the suggest list it opens. */
+  async readSuggestions(text) {
     await this.focusEditor();
     // On a new first line: at the end of a long document, code lenses arriving after the editor
     // scrolled could push the cursor's line, and the suggest list with it, out of view.
@@ -392,6 +409,7 @@ class Workbench {
       size = now;
     }
     const labels = new Map();
+    let why = '';
     for (let i = 0; i < size; i++) {
       for (const row of await rows.evaluateAll((els) => els.map((el) => ({ at: Number(el.getAttribute('aria-posinset')), label: el.querySelector('.label-name')?.textContent ?? el.innerText })))) {
         labels.set(row.at, row.label.trim());
@@ -400,11 +418,15 @@ class Workbench {
       await this.page.keyboard.press('ArrowDown');
       // The list scrolls after the focus moves: wait for the focused row to be the next one.
       const focused = this.page.locator(`.suggest-widget.visible .monaco-list-row.focused[aria-posinset="${i + 2}"]`);
-      await focused.waitFor({ timeout: 2_000 }).catch(() => {});
+      const moved = await focused.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      if (!moved) {
+        const visible = await this.page.locator('.suggest-widget.visible').count();
+        why = visible ? `the focus did not move to row ${i + 2}` : `the list closed at row ${i + 1}`;
+        if (!visible) break;
+      }
     }
     const all = [...labels.keys()].sort((a, b) => a - b).map((k) => labels.get(k));
-    if (!all.includes(expectedLabel)) throw new Error(`no suggestion ${expectedLabel}: ${all.join(' | ')}`);
-    return all;
+    return { labels: all, size, why };
   }
 
   /** Moves the suggest widget's focus to the row labelled `label`. */

@@ -10,6 +10,8 @@ export interface LspSession {
   /** Settings answered to `workspace/configuration`, per section. */
   configuration: Record<string, unknown>;
   stderr: string[];
+  /** Every `$/progress` value the server sent, in order (with `workDoneProgress`). */
+  progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** What the server answered to `initialize`. */
   initialized: { capabilities: Record<string, unknown> };
   close(): Promise<void>;
@@ -22,6 +24,8 @@ export async function startServer(options: {
   initializationOptions?: Record<string, unknown>;
   /** Declare versioned workspace edits with file creation and disabled code actions, as VS Code does. */
   workspaceEdits?: boolean;
+  /** Advertise `window.workDoneProgress`: the server may then create progress tokens. */
+  workDoneProgress?: boolean;
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
@@ -32,6 +36,7 @@ export async function startServer(options: {
     process: child,
     configuration: options.configuration ?? {},
     stderr,
+    progress: [],
     initialized: { capabilities: {} },
     async close() {
       try {
@@ -61,6 +66,10 @@ export async function startServer(options: {
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (p: { value: LspSession['progress'][number] }) => {
+    session.progress.push(p.value);
+  });
   connection.listen();
   const pull = options.pullDiagnostics ?? true;
   session.initialized = await connection.sendRequest('initialize', {
@@ -76,6 +85,7 @@ export async function startServer(options: {
         workspaceFolders: true,
         ...(options.workspaceEdits ? { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, applyEdit: true } : {}),
       },
+      ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
       textDocument: {
         ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         publishDiagnostics: { relatedInformation: true },
@@ -102,7 +112,7 @@ export interface WireDiagnostic {
   severity: number;
 }
 
-/** Pulls a document's diagnostics (textDocument/diagnostic); the server always sends full reports. */
+/** Pulls a document's diagnostics (textDocument/diagnostic); without a previous result id the server sends a full report. */
 export async function pullDiagnostics(session: LspSession, uri: string): Promise<WireDiagnostic[]> {
   const report = await session.connection.sendRequest<{ kind: string; items: WireDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
   if (report.kind !== 'full') throw new Error(`expected a full diagnostic report for ${uri}, got ${report.kind}`);

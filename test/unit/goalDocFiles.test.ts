@@ -2,7 +2,14 @@
 // real ones of a handbook, both ways (fixtures written for this test, not copied from anywhere).
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { goalDocVerdict } from '../../server/src/goalDocFiles';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { contentIsGoalDoc, goalDocVerdict } from '../../server/src/goalDocFiles';
+import { evidenceBound, evidenceOf } from '../../server/src/model/evidence';
+import { CORPUS_DIR, CORPUS_SKIP, corpusDocs, doneEditDocs } from '../support/corpus';
+import { goalDocText, params } from './robustness/arbitraries';
 import { defaultSettings } from '../../server/src/settings';
 import { dedent, model } from '../support/fixture';
 
@@ -133,5 +140,47 @@ describe('which pages are goal docs', () => {
     assert.deepEqual(verdict('teams/search/goals.md', page, selection), { goalDoc: false, reason: 'excluded' });
     assert.equal(verdict('teams/other/goals.md', page, selection).goalDoc, true);
     assert.deepEqual(verdict('teams/search/goals.md', `<!-- goal-docs: on -->\n${page}`, selection), { goalDoc: true, reason: 'marker' });
+  });
+});
+
+describe('ruling pages out without parsing them', () => {
+  const pages = (): Array<[string, string]> => {
+    const out: Array<[string, string]> = [];
+    for (const file of [...corpusDocs(), ...doneEditDocs()]) out.push([file, readFileSync(file, 'utf8')]);
+    const handbook = path.join(CORPUS_DIR, '..', 'handbook-2021-06');
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        const s = lstatSync(p);
+        if (s.isDirectory()) walk(p);
+        else if (s.isFile() && name.endsWith('.md')) out.push([p, readFileSync(p, 'utf8')]);
+      }
+    };
+    if (existsSync(handbook)) walk(handbook);
+    return out;
+  };
+
+  it('bounds every count of the evidence from the text alone, on every real page', { skip: CORPUS_SKIP }, () => {
+    let ruledOut = 0;
+    const all = pages();
+    for (const [file, text] of all) {
+      const counted = evidenceOf(model(text, pathToFileURL(file).href));
+      const bound = evidenceBound(text);
+      for (const k of Object.keys(counted) as Array<keyof typeof counted>) assert.ok(bound[k] >= counted[k], `${file}: ${k} counted ${counted[k]}, bound ${bound[k]}`);
+      if (!contentIsGoalDoc(bound)) ruledOut++;
+    }
+    // The bound is worth having only if it rules most ordinary pages out.
+    assert.ok(ruledOut > all.length / 2, `only ${ruledOut} of ${all.length} pages ruled out unparsed`);
+  });
+
+  it('bounds the evidence of random goal-doc-ish text too', async () => {
+    await fc.assert(
+      fc.property(goalDocText, (text) => {
+        const counted = evidenceOf(model(text));
+        const bound = evidenceBound(text);
+        for (const k of Object.keys(counted) as Array<keyof typeof counted>) assert.ok(bound[k] >= counted[k], `${k}: counted ${counted[k]}, bound ${bound[k]}`);
+      }),
+      params(200),
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ContentModified, createGoalDocsService, isRefusal } from '../service';
@@ -48,6 +49,10 @@ async function answer<T>(work: () => Promise<T>): Promise<Exclude<T, { refused: 
   }
 }
 
+/** How long the index build runs before it shows a progress; how long after start-up it starts. */
+const PROGRESS_AFTER_MS = 500;
+const INDEX_AFTER_MS = 200;
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   // A failing handler, or a client that fails one of the server's own requests (a refresh, the
   // workspace folders), must not end the server: the failure is logged and every feature goes on.
@@ -68,6 +73,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canRefreshCodeLens = false;
   // What the client can apply: a move of a goal needs versioned changes of several files.
   let editSupport: EditSupport = { documentChanges: false, createFiles: false, disabledActions: false };
+  let canReportProgress = false;
 
   let pinnedToday: Date | undefined;
   const service = createGoalDocsService({
@@ -75,7 +81,46 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     today: () => pinnedToday ?? new Date(),
     pullSettings: (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }))) : undefined),
     reportProblem: (message) => connection.console.warn(`Invalid setting: ${message}`),
+    // Models of files on disk hold together at most this much text (about 40-80 MB of heap).
+    diskModelBudget: 4_000_000,
   });
+
+  // --- The workspace index, built in the background after start-up ---
+  // Each file yields to waiting requests, so the open document's diagnostics go first. A build
+  // that takes longer than a moment shows as a window progress; new folders start a new build.
+  let indexBuilds = 0;
+  async function buildIndexInBackground(): Promise<void> {
+    const build = ++indexBuilds;
+    const token = { get isCancellationRequested() { return build !== indexBuilds; } };
+    const started = Date.now();
+    let progress: WorkDoneProgressServerReporter | undefined;
+    let asked = false;
+    let finished = false;
+    let lastPercent = -1;
+    try {
+      await service.warmIndex(token, (done, total) => {
+        if (!canReportProgress || finished) return;
+        if (!asked && Date.now() - started >= PROGRESS_AFTER_MS) {
+          asked = true;
+          void connection.window.createWorkDoneProgress().then((p) => {
+            if (finished) return p.done();
+            progress = p;
+            p.begin('Goal Docs: indexing the workspace', 0, `${done} of ${total} Markdown files`, false);
+          }, logFailure('progress'));
+        }
+        const percent = Math.floor((done * 100) / total);
+        if (progress && percent !== lastPercent) {
+          lastPercent = percent;
+          progress.report(percent, `${done} of ${total} Markdown files`);
+        }
+      });
+    } catch (e) {
+      logFailure('building the workspace index')(e);
+    } finally {
+      finished = true;
+      progress?.done();
+    }
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -89,6 +134,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
       disabledActions: !!caps.textDocument?.codeAction?.disabledSupport,
     };
+    canReportProgress = !!caps.window?.workDoneProgress;
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.goalDocs !== undefined) service.setGlobalSettings(init.goalDocs);
     pinnedToday = pinnedDay(init?.today);
@@ -129,7 +175,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
       service.setWorkspaceFolders(folders.map((f) => f.uri));
+      void buildIndexInBackground();
     });
+    // After the first requests of start-up (the open editor's diagnostics) have had their turn.
+    setTimeout(() => void buildIndexInBackground(), INDEX_AFTER_MS);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -147,7 +196,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // --- Diagnostics: pulled by clients that can, pushed to the others ---
   connection.languages.diagnostics.on(
-    (params, token): Promise<DocumentDiagnosticReport> => answer(async () => ({ kind: 'full', items: await service.diagnostics(params.textDocument.uri, token) })),
+    (params, token): Promise<DocumentDiagnosticReport> => answer(() => service.diagnosticReport(params.textDocument.uri, params.previousResultId, token)),
   );
 
   const pushDiagnostics = async (document: TextDocument) => {

@@ -19,6 +19,8 @@ interface AnchorIndex {
   slugs: string[];
   /** Fragment → indexes of the closest headings. */
   closest: Map<string, number[]>;
+  /** Slug → its bigrams, made when a broken fragment is first compared with the headings. */
+  grams: Map<string, Map<string, number>>;
 }
 
 const indexes = new WeakMap<GoalDoc, AnchorIndex>();
@@ -46,7 +48,7 @@ export function anchorIndex(doc: GoalDoc): AnchorIndex {
   const slugs = doc.headings.map((h) => h.slug);
   const previous = inherited.get(doc);
   const closest = previous && sameSlugs(previous.slugs, slugs) ? previous.closest : new Map<string, number[]>();
-  index = { byId, byLowerId, html: new Set(doc.htmlAnchors), slugs, closest };
+  index = { byId, byLowerId, html: new Set(doc.htmlAnchors), slugs, closest, grams: new Map() };
   indexes.set(doc, index);
   return index;
 }
@@ -95,6 +97,33 @@ function boundedDistance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
+/** The bigrams of a string (its first COMPARED_LENGTH characters), counted. */
+function bigramsOf(s: string): Map<string, number> {
+  const t = s.length > COMPARED_LENGTH ? s.slice(0, COMPARED_LENGTH) : s;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 1 < t.length; i++) {
+    const g = t.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/**
+ * True when a and b cannot be within `limit` edits: each edit changes at most two bigrams, so
+ * strings that close share at least max(|a|, |b|) - 1 - 2 * limit of them (the q-gram lemma).
+ * A cheap count that spares most of the edit distances against thousands of headings.
+ */
+function surelyFarther(a: Map<string, number>, aLength: number, b: Map<string, number>, bLength: number, limit: number): boolean {
+  const need = Math.min(COMPARED_LENGTH, Math.max(aLength, bLength)) - 1 - 2 * limit;
+  if (need <= 0) return false;
+  let common = 0;
+  for (const [g, n] of a) {
+    common += Math.min(n, b.get(g) ?? 0);
+    if (common >= need) return false;
+  }
+  return true;
+}
+
 /** Headings whose anchor is closest to a broken fragment, best first (at most `max`). */
 export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Heading[] {
   const index = anchorIndex(doc);
@@ -102,13 +131,26 @@ export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Headin
   if (!found) {
     const wanted = slugOf(fragment);
     const lower = fragment.toLowerCase();
-    const scored: Array<{ i: number; d: number }> = [];
+    const wantedGrams = bigramsOf(wanted);
+    const lowerGrams = lower === wanted ? wantedGrams : bigramsOf(lower);
+    // The three closest, best first (ties: the earlier heading). Once three are found, a heading
+    // must come closer than the third to matter: the distances stop as soon as it cannot.
+    const best: Array<{ i: number; d: number }> = [];
     doc.headings.forEach((h, i) => {
-      const limit = Math.max(3, Math.floor(Math.min(COMPARED_LENGTH, Math.max(wanted.length, h.slug.length)) * 0.4));
-      const d = Math.min(boundedDistance(wanted, h.slug, limit), boundedDistance(lower, h.slug, limit));
-      if (d <= limit) scored.push({ i, d });
+      let limit = Math.max(3, Math.floor(Math.min(COMPARED_LENGTH, Math.max(wanted.length, h.slug.length)) * 0.4));
+      if (best.length === 3) limit = Math.min(limit, best[2]!.d - 1);
+      if (limit < 0) return;
+      let grams = index.grams.get(h.slug);
+      if (!grams) index.grams.set(h.slug, (grams = bigramsOf(h.slug)));
+      const dWanted = surelyFarther(wantedGrams, wanted.length, grams, h.slug.length, limit) ? limit + 1 : boundedDistance(wanted, h.slug, limit);
+      const dLower = lower === wanted ? dWanted : surelyFarther(lowerGrams, lower.length, grams, h.slug.length, limit) ? limit + 1 : boundedDistance(lower, h.slug, limit);
+      const d = Math.min(dWanted, dLower);
+      if (d > limit) return;
+      best.push({ i, d });
+      best.sort((a, b) => a.d - b.d || a.i - b.i);
+      if (best.length > 3) best.pop();
     });
-    scored.sort((a, b) => a.d - b.d || a.i - b.i);
+    const scored = best;
     found = scored.slice(0, 3).map((s) => s.i);
     index.closest.set(fragment, found);
   }

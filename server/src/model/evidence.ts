@@ -1,6 +1,8 @@
 // What a page's content says about whether it is a goal doc: counts of the kinds of content
 // that only goal docs have. The rule that weighs them is in goalDocFiles.ts.
 import type { Goal, GoalDoc, GoalDocEvidence, Heading, ListItem, Quarter, Span } from './types';
+import { parseQuarterLabel, parseYearLabel } from './periods';
+import { fieldNameOf, matchField } from './fields';
 
 /** A heading about goals: `Goals`, `Q3 OKRs`, `Objectives and key results`, `Design team goals for Q4`. */
 const GOALS_HEADING = /\b(?:goals?|okrs?|objectives?|key results?)\b/i;
@@ -63,3 +65,65 @@ export function countKeyResults(text: string, from: number, code: Span[]): numbe
   return n;
 }
 
+
+/** A line that may be an ATX heading (also in a quote or a list item): its text. */
+const ATX_LINE = /^[ \t>*+\-\d.)]*?#{1,6}(?:[ \t]+(.*?))?[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** Stamps as the model reads them in an item (`Done: 3.20`, `**Done!**`, `=> Done`), anywhere in a line. */
+const DONE_STAMP = /=>\s*Done\b|(\*\*|__)Done!?\1|\bDone!|\bDone\s*:\s*(?:`|[0-9])/;
+const LINE_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/;
+
+/** A heading's source text as the model would read it, roughly: markup and link targets left out. */
+function plainHeading(text: string): string {
+  return text.replace(/\s*#+\s*$/, '').replace(/\]\([^)]*\)/g, '').replace(/[*_`[\]]/g, '').replace(/\s*\{#[^\s}]+\}\s*$/, '').trim();
+}
+
+/**
+ * Upper bounds of a page's evidence from its text alone, without the Markdown parser: every count
+ * is at least what the model of the same text counts (test/unit/goalDocFiles.test.ts holds it to
+ * that over every real page), so a page whose bounds are not enough is surely no goal doc and
+ * need not be parsed to know it.
+ */
+export function evidenceBound(text: string): GoalDocEvidence {
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(/\r\n|\r|\n/);
+  let periodHeadings = 0;
+  let datedPeriods = 0;
+  let goalSections = 0;
+  let milestoneLines = 0;
+  let otherFieldLines = 0;
+  let keyResults = 0;
+  const heading = (raw: string) => {
+    // Inline HTML or an entity could read as anything: count such a heading as both kinds.
+    if (/[<&\\]/.test(raw)) {
+      periodHeadings++;
+      datedPeriods++;
+      goalSections++;
+    }
+    const t = plainHeading(raw);
+    if (GOALS_HEADING.test(t)) goalSections++;
+    const q = parseQuarterLabel(t);
+    if (q && q !== 'invalid') {
+      periodHeadings++;
+      if (q.year !== undefined) datedPeriods++;
+    } else if (parseYearLabel(t) && PLAN_WORD.test(t)) {
+      periodHeadings++;
+    }
+    const field = fieldNameOf(t);
+    if (field === 'milestones') milestoneLines++;
+    else if (field && GOAL_FIELDS.has(field)) otherFieldLines++;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const atx = ATX_LINE.exec(line);
+    if (atx && line.includes('#')) heading(atx[1] ?? '');
+    else if (line.trim() !== '' && i + 1 < lines.length && SETEXT_UNDERLINE.test(lines[i + 1]!)) heading(line.replace(LINE_PREFIX, ''));
+    const match = matchField(line.replace(LINE_PREFIX, ''));
+    if (match?.name === 'milestones') milestoneLines++;
+    else if (match && GOAL_FIELDS.has(match.name)) otherFieldLines++;
+    if (DONE_STAMP.test(line)) keyResults++;
+  }
+  keyResults += countKeyResults(body, 0, []);
+  // A goal written with fields has a Milestones field or two other goal fields.
+  return { periodHeadings, datedPeriods, goalSections, fieldedGoals: milestoneLines + Math.floor(otherFieldLines / 2), keyResults };
+}

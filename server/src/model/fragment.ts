@@ -1,6 +1,7 @@
 // One chunk of a document, parsed and turned into model pieces with positions relative to where
 // the chunk stands. A later version of the document whose chunk has the same text reuses the
 // fragment: moving it is one addition per span and per position (see `placeFragment`).
+import type { Code, Definition, Heading as MdHeading, Html, Link as Link_, Table as MdTable } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
 import type { GoalDocMarker, Link, ListItem, Mojibake, Span, Table, Toc, Unanalysed } from './types';
@@ -146,15 +147,40 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
   const lineStarts = computeLineStarts(text);
   const f = new PositionFactory(lineStarts);
   const ctx: SourceContext = { text, f };
-  const headings = buildChunkHeadings(root, text, f);
-  const { links, htmlAnchors } = buildLinks(root, text, f);
+  // One walk over the tree for everything the chunk's pieces are made of.
+  const nodes = { heading: [] as MdHeading[], linkish: [] as Array<Link_ | Definition | Html>, code: [] as Code[], table: [] as MdTable[], html: [] as Html[], definition: [] as Definition[] };
+  visit(root, (node) => {
+    switch (node.type) {
+      case 'heading':
+        nodes.heading.push(node);
+        break;
+      case 'link':
+        nodes.linkish.push(node);
+        break;
+      case 'definition':
+        nodes.linkish.push(node);
+        nodes.definition.push(node);
+        break;
+      case 'html':
+        nodes.linkish.push(node);
+        nodes.html.push(node);
+        break;
+      case 'code':
+        nodes.code.push(node);
+        break;
+      case 'table':
+        nodes.table.push(node);
+        break;
+    }
+  });
+  const headings = buildChunkHeadings(nodes.heading, text, f);
+  const { links, htmlAnchors } = buildLinks(nodes.linkish, text, f);
   const toc = findToc(root, text, f, links);
   const tocNode = toc && root.children.find((n) => n.type === 'list' && offsetsOf(n).start === toc.span.start);
   const { sections, items } = collectSections(root, ctx, headings, tocNode);
-  const codeSpans: Span[] = [];
-  visit(root, 'code', (node) => {
+  const codeSpans: Span[] = nodes.code.map((node) => {
     const at = offsetsOf(node);
-    codeSpans.push(f.span(at.start, at.end));
+    return f.span(at.start, at.end);
   });
   const mojibake: Mojibake[] = findMojibake(text, codeSpans)
     .filter((r) => r.span.start >= prefix.length)
@@ -162,20 +188,13 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
       const span = f.span(r.span.start, r.span.end);
       return { span, range: f.range(span), text: r.text, repaired: r.repaired };
     });
-  const tables: Table[] = [];
-  visit(root, 'table', (node) => {
-    const t = tableOf(ctx, node);
-    if (t) tables.push(t);
-  });
+  const tables: Table[] = nodes.table.flatMap((node) => tableOf(ctx, node) ?? []);
   const markers: GoalDocMarker[] = [];
-  visit(root, 'html', (node) => {
-    for (const m of node.value.matchAll(MARKER)) markers.push(m[1]!.toLowerCase() as GoalDocMarker);
-  });
+  for (const node of nodes.html) for (const m of node.value.matchAll(MARKER)) markers.push(m[1]!.toLowerCase() as GoalDocMarker);
   const keyResults = countKeyResults(text, prefix.length, codeSpans);
-  const realDefinitions: ChunkFragment['realDefinitions'] = [];
-  visit(root, 'definition', (node) => {
+  const realDefinitions: ChunkFragment['realDefinitions'] = nodes.definition.map((node) => {
     const at = offsetsOf(node);
-    realDefinitions.push({ label: normalizeLabel(node.label ?? node.identifier), text: text.slice(at.start, at.end).trim() });
+    return { label: normalizeLabel(node.label ?? node.identifier), text: text.slice(at.start, at.end).trim() };
   });
   const lastNode = root.children[root.children.length - 1];
   const lastSource = lastNode && (lastNode.type === 'code' || lastNode.type === 'html') ? text.slice(offsetsOf(lastNode).start, offsetsOf(lastNode).end) : '';

@@ -1,9 +1,8 @@
 // Headings with GitHub's anchors. A chunk yields its headings with positions; the document
 // assigns slugs (duplicates are counted in document order) and sections.
 import { slug as baseSlug } from 'github-slugger';
-import type { Root } from 'mdast';
+import type { Heading as MdHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Heading } from './types';
 import { parseQuarterLabel, parseYearLabel, periodKeyOf } from './periods';
 import { type PositionFactory, spanToRange } from './text';
@@ -18,10 +17,10 @@ export interface ChunkHeading extends Heading {
   period?: { quarter: ReturnType<typeof parseQuarterLabel>; year: ReturnType<typeof parseYearLabel> };
 }
 
-/** The headings of one chunk, in order, with chunk-relative positions. */
-export function buildChunkHeadings(root: Root, text: string, f: PositionFactory): ChunkHeading[] {
+/** The headings of one chunk (its heading nodes, in order), with chunk-relative positions. */
+export function buildChunkHeadings(nodes: MdHeading[], text: string, f: PositionFactory): ChunkHeading[] {
   const headings: ChunkHeading[] = [];
-  visit(root, 'heading', (node) => {
+  for (const node of nodes) {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
     const first = node.children[0]?.position?.start.offset;
@@ -59,7 +58,7 @@ export function buildChunkHeadings(root: Root, text: string, f: PositionFactory)
       emptyBody: false,
       explicitId,
     });
-  });
+  }
   // Within the chunk, a heading's body runs to the next heading; the last one's to the chunk's
   // end, where the next chunk begins with a heading.
   for (let i = 0; i < headings.length; i++) {

@@ -1,7 +1,6 @@
 // Links with their destination split into path and fragment, located in the source.
-import type { Root } from 'mdast';
+import type { Definition, Html, Link as MdLink } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Link, LinkKind, Span } from './types';
 import type { PositionFactory } from './text';
 
@@ -74,25 +73,25 @@ export interface LinkScan {
   htmlAnchors: string[];
 }
 
-/** The links of one chunk, with chunk-relative positions. */
-export function buildLinks(root: Root, text: string, f: PositionFactory): LinkScan {
+/** The links of one chunk (its link, definition and html nodes, in order), with chunk-relative positions. */
+export function buildLinks(nodes: Array<MdLink | Definition | Html>, text: string, f: PositionFactory): LinkScan {
   const links: Link[] = [];
   const htmlAnchors: string[] = [];
-  visit(root, (node) => {
+  for (const node of nodes) {
     const pos = node.position;
-    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
     const span = { start: pos.start.offset, end: pos.end.offset };
     if (node.type === 'link') {
-      if (text[span.start] !== '[') return; // an autolink: nothing to check in-page
+      if (text[span.start] !== '[') continue; // an autolink: nothing to check in-page
       const children = node.children;
       const afterText = children.length > 0 ? (children[children.length - 1].position?.end.offset ?? span.start) : span.start + 1;
       const open = text.indexOf('](', afterText);
-      if (open < 0 || open >= span.end) return;
+      if (open < 0 || open >= span.end) continue;
       const dest = scanDestination(text, open + 2, span.end);
       if (dest) links.push(makeLink('inline', toString(node), text, span, dest, f));
     } else if (node.type === 'definition') {
       const colon = text.indexOf(']:', span.start);
-      if (colon < 0 || colon >= span.end) return;
+      if (colon < 0 || colon >= span.end) continue;
       const dest = scanDestination(text, colon + 2, span.end);
       if (dest) links.push(makeLink('definition', node.label ?? node.identifier, text, span, dest, f));
     } else if (node.type === 'html') {
@@ -102,6 +101,6 @@ export function buildLinks(root: Root, text: string, f: PositionFactory): LinkSc
       }
       for (const m of node.value.matchAll(HTML_ANCHOR)) htmlAnchors.push(m[2]);
     }
-  });
+  }
   return { links, htmlAnchors };
 }

@@ -125,3 +125,64 @@ describe('workspace index', () => {
     assert.deepEqual(await index.markdownModels({ isCancellationRequested: true }), []);
   });
 });
+
+describe('workspace index at scale: what it parses and keeps', () => {
+  let folder: string;
+  const uri = (rel: string) => pathToFileURL(path.join(folder, rel)).href;
+  const goalDoc = (n: number) => `# Team ${n}\n\n## 2024\n\n### FY-24-Q4\n\n#### Goal ${n}\n\n- **Owner**: Ann\n- **Milestones**:\n  - Ship ${n}\n`;
+  const ordinary = (n: number) => `# Runbook ${n}\n\n## Steps\n\nRun the thing, then [the goal](goals-${n}.md#goal-${n}).\n\n- one\n- two\n`;
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'goal-docs-scale-'));
+    for (let n = 0; n < 10; n++) {
+      writeFileSync(path.join(folder, `goals-${n}.md`), goalDoc(n));
+      writeFileSync(path.join(folder, `runbook-${n}.md`), ordinary(n));
+    }
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('parses the goal docs for its goal docs and rules the ordinary pages out unparsed, until they change', async () => {
+    const service = createGoalDocsService();
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const docs = await service.index.goalDocs(NOT_CANCELLED);
+    assert.deepEqual(docs.map((d) => path.basename(new URL(d.uri).pathname)).sort(), Array.from({ length: 10 }, (_, n) => `goals-${n}.md`).sort());
+    assert.equal(service.files.cacheSize().models, 10, 'no model of a runbook');
+    // A runbook that becomes a goal doc is found once its change is reported.
+    writeFileSync(path.join(folder, 'runbook-3.md'), `# Runbook 3\n\n## FY-24-Q4\n\n#### Faster runs\n\n- **Owner**: Bo\n- **Milestones**:\n  - ~~Cache~~ Done: \`12.1\`\n`);
+    service.didChangeWatchedFiles([{ uri: uri('runbook-3.md'), type: 2 }]);
+    const again = await service.index.goalDocs(NOT_CANCELLED);
+    assert.ok(again.some((d) => d.uri === uri('runbook-3.md')));
+    writeFileSync(path.join(folder, 'runbook-3.md'), ordinary(3));
+    service.didChangeWatchedFiles([{ uri: uri('runbook-3.md'), type: 2 }]);
+  });
+
+  it('keeps the models of files on disk within its budget, dropping the least recently used, and parses a dropped one again when asked', async () => {
+    const budget = goalDoc(0).length * 3 + 5;
+    const service = createGoalDocsService({ diskModelBudget: budget });
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const docs = await service.index.goalDocs(NOT_CANCELLED);
+    assert.equal(docs.length, 10, 'every goal doc is still answered');
+    const size = service.files.cacheSize();
+    assert.equal(size.models, 3);
+    assert.ok(size.characters <= budget);
+    // goals-0 was dropped long ago: asked for, it is parsed again and is right.
+    const first = service.index.model(uri('goals-0.md'));
+    assert.equal(first?.goals[0]?.heading.text, 'Goal 0');
+    assert.equal(service.files.cacheSize().models, 3);
+  });
+
+  it('lets other work in while it builds: a timer set before the build fires before the build ends', async () => {
+    const service = createGoalDocsService();
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    let fired = false;
+    let firedBeforeEnd = false;
+    setImmediate(() => (fired = true));
+    let files = 0;
+    await service.warmIndex(NOT_CANCELLED, () => {
+      files++;
+      if (fired && files < 20) firedBeforeEnd = true;
+    });
+    assert.equal(files, 20, 'progress heard of every file');
+    assert.ok(firedBeforeEnd, 'the event loop ran between files');
+  });
+});

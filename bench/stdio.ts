@@ -1,0 +1,87 @@
+// The stdio row of the bench (issue 14): a one-character edit of a 20,000-line goal doc, timed
+// from the `didChange` notification sent to the pulled diagnostics received, against the built
+// server (`node dist/server.js --stdio`), as an editor that pulls diagnostics sees it. The pull
+// carries the previous result id, so an edit that leaves the diagnostics as they were is
+// answered `unchanged`; the kinds of the reports are counted.
+//
+//   npx tsx bench/stdio.ts [lines]          (needs dist/: npm run build)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { generateGoalDoc, proseEditOffset } from './generate';
+import { summarize, type Timing } from './stats';
+
+const repo = path.join(__dirname, '..');
+const WARMUP = 10;
+const RUNS = 30;
+
+export interface StdioResult {
+  lines: number;
+  edit: Timing;
+  /** Diagnostics in the first (full) report. */
+  diagnostics: number;
+  reports: { full: number; unchanged: number };
+}
+
+type Report = { kind: 'full'; resultId: string; items: unknown[] } | { kind: 'unchanged'; resultId: string };
+
+export async function measureStdioEdit(lines = 20_000): Promise<StdioResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'goal-docs-stdio-'));
+  const file = path.join(dir, 'goals.md');
+  const text = generateGoalDoc(lines);
+  writeFileSync(file, text);
+  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  try {
+    const rootUri = pathToFileURL(dir).href;
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
+    connection.sendNotification('initialized', {});
+    const uri = pathToFileURL(file).href;
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const pull = (previousResultId?: string) => connection.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    let last = await pull();
+    const diagnostics = last.kind === 'full' ? last.items.length : 0;
+    // Where the bench's in-process edit row types: after a word in the middle goal's prose.
+    const offset = proseEditOffset(text);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    const character = offset - (before.lastIndexOf('\n') + 1);
+    const samples: number[] = [];
+    const reports = { full: 0, unchanged: 0 };
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      // An `e` typed, then deleted, alternately.
+      const change = i % 2 === 0
+        ? { range: { start: { line, character }, end: { line, character } }, text: 'e' }
+        : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
+      const t = performance.now();
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
+      last = await pull(last.resultId);
+      const elapsed = performance.now() - t;
+      if (i >= WARMUP) {
+        samples.push(elapsed);
+        reports[last.kind]++;
+      }
+    }
+    return { lines, edit: summarize(samples), diagnostics, reports };
+  } finally {
+    await connection.sendRequest('shutdown').catch(() => undefined);
+    connection.sendNotification('exit');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    connection.dispose();
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  void measureStdioEdit(Number(process.argv[2] ?? 20_000)).then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`));
+}
