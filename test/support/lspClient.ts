@@ -65,7 +65,9 @@ export async function startServer(options: {
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('$/progress', (p: { value: LspSession['progress'][number] }) => session.progress.push(p.value));
+  connection.onNotification('$/progress', (p: { value: LspSession['progress'][number] }) => {
+    session.progress.push(p.value);
+  });
   connection.listen();
   const pull = options.pullDiagnostics ?? true;
   session.initialized = await connection.sendRequest('initialize', {
