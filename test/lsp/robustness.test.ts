@@ -113,10 +113,15 @@ describe('robustness: protocol', () => {
   });
 
   it('answers a cancelled request promptly, as cancelled or complete, and goes on serving', { timeout: 60_000 }, async () => {
+    const created: Array<{ uri: string; type: number }> = [];
     for (let i = 0; i < 300; i++) {
       mkdirSync(path.join(folder, 'teams', `t${i}`), { recursive: true });
-      writeFileSync(path.join(folder, 'teams', `t${i}`, 'goals.md'), `## FY-24-Q${(i % 4) + 1}\n\n### Goal ${i}\n\n- Owner: A\n`);
+      const file = path.join(folder, 'teams', `t${i}`, 'goals.md');
+      writeFileSync(file, `## FY-24-Q${(i % 4) + 1}\n\n### Goal ${i}\n\n- Owner: A\n`);
+      created.push({ uri: pathToFileURL(file).href, type: 1 });
     }
+    // As the editor's file watcher does: the index may have been built before these files existed.
+    session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: created });
     const source = new CancellationTokenSource();
     const request = session.connection.sendRequest('workspace/symbol', { query: 'goal' }, source.token);
     source.cancel();
