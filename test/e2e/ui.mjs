@@ -253,13 +253,19 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       await page.keyboard.press('Enter');
       await input.waitFor({ state: 'hidden' });
       await page.locator('.editor-instance .monaco-editor .view-line', { hasText: `### ${title}` }).first().waitFor({ state: 'detached' });
-      await ui.runCommand('File: Save All');
       const completedFile = path.join(workspace, 'goals_completed.md');
       const platformFile = path.join(workspace, 'platform_goals.md');
       const retargeted = '(goals_completed.md#ledger-api-has-a-versioned-public-contract)';
-      await waitUntil('the three pages saved with the goal moved and the link following it',
-        () => !fs.readFileSync(goalsFile, 'utf8').includes(title) && fs.readFileSync(completedFile, 'utf8').includes(`#### ${title}`) && fs.readFileSync(platformFile, 'utf8').includes(retargeted),
-        () => `goals.md has it: ${fs.readFileSync(goalsFile, 'utf8').includes(title)}; goals_completed.md: ${lineOf(completedFile, title)}; platform_goals.md: ${lineOf(platformFile, 'Ledger team goals')}`);
+      const saved = () => !fs.readFileSync(goalsFile, 'utf8').includes(title) && fs.readFileSync(completedFile, 'utf8').includes(`#### ${title}`) && fs.readFileSync(platformFile, 'utf8').includes(retargeted);
+      // Save All while any tab is still dirty: the page the edit changed without an editor
+      // (platform_goals.md) gets its tab as the edit lands, which can be after a first Save All.
+      const dirtyTabs = () => page.locator('.tabs-container .tab.dirty').allInnerTexts();
+      await waitUntilAsync('the three pages saved with the goal moved and the link following it', async () => {
+        if (saved()) return true;
+        if ((await dirtyTabs()).length) await ui.runCommand('File: Save All');
+        await page.waitForTimeout(300);
+        return saved();
+      }, async () => `dirty tabs: ${(await dirtyTabs()).join(', ') || 'none'}; goals.md has it: ${fs.readFileSync(goalsFile, 'utf8').includes(title)}; goals_completed.md: ${lineOf(completedFile, title)}; platform_goals.md: ${lineOf(platformFile, 'Ledger team goals')}`);
       const lines = fs.readFileSync(completedFile, 'utf8').split('\n');
       const at = lines.indexOf(`#### ${title}`);
       if (lines[at - 2] !== '### FY-25-Q1' || lines[at - 4] !== '## 2025') throw new Error(`the goal is not under ## 2025 › ### FY-25-Q1: ${lines.slice(Math.max(0, at - 4), at + 1).join(' / ')}`);
