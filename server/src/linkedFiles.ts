@@ -45,3 +45,23 @@ export function resolveLinkTarget(files: LinkedFiles, fromUri: string, path: str
 export function isRelativeFileLink(path: string, external: boolean): boolean {
   return !external && path !== '' && !path.startsWith('/');
 }
+
+/** What a check asked of other files: whether one is there (`stat`), or its text (`model`). */
+export interface FileRead {
+  uri: string;
+  read: 'stat' | 'model';
+}
+
+/** `files`, telling `onRead` of every question asked: what a result depends on, for a cache. */
+export function recordingLinkedFiles(files: LinkedFiles, onRead: (read: FileRead) => void): LinkedFiles {
+  return {
+    stat(uri) {
+      onRead({ uri, read: 'stat' });
+      return files.stat(uri);
+    },
+    model(uri) {
+      onRead({ uri, read: 'model' });
+      return files.model(uri);
+    },
+  };
+}

@@ -11,6 +11,7 @@ import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGo
 import { defaultSettings, type GoalDocsSettings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceFiles } from './workspaceFiles';
+import { type FileRead, recordingLinkedFiles } from './linkedFiles';
 import { type FileChange, WorkspaceIndex } from './workspaceIndex';
 import { relativeToFolder, uriPath } from './uris';
 import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from './diagnostics/index';
@@ -267,10 +268,12 @@ export class GoalDocsService {
    * no (its marker, goalDocs.exclude); others only when the goal-doc rule takes them. Its model is
    * the one other files' links read (one parse per file per run).
    */
-  async check(uri: string, explicit: boolean): Promise<CheckResult> {
+  async check(uri: string, explicit: boolean, onRead?: (read: FileRead) => void): Promise<CheckResult> {
     const found = await this.goalDocOnDisk(uri, explicit);
     if (found.kind !== 'model') return found;
-    return { kind: 'checked', diagnostics: computeDiagnostics(found.doc, found.settings, this.files, undefined, this.today()) };
+    // `onRead` hears which other files the result depends on (the CLI's --cache).
+    const files = onRead ? recordingLinkedFiles(this.files, onRead) : this.files;
+    return { kind: 'checked', diagnostics: computeDiagnostics(found.doc, found.settings, files, undefined, this.today()) };
   }
 
   /** A file on disk as the CLI takes it: its model when it is a goal doc (or named, `explicit`, and not refused), else why not. */

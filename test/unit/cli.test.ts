@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -117,6 +117,62 @@ describe('cli', () => {
     const codes = JSON.parse(r.stdout).map((d: { code: string }) => d.code);
     assert.equal(codes.length, 15);
     assert.ok(codes.includes('period.order') && codes.includes('goal.heading-level'));
+  });
+});
+
+describe('cli --cache', () => {
+  const LINKED = GOALS + '\nSee [the plan](notes/plan.md#the-plan) and [the log](log.md).\n';
+  const files = (r: { out: string }) => JSON.parse(r.out).map((d: { file: string; code: string }) => `${d.file} ${d.code}`);
+
+  it('gives the same answer from the cache for files that did not change, and says how many came from it', async () => {
+    const dir = workspace({ 'goals.md': LINKED, 'notes/plan.md': '# The plan\n', 'log.md': '# Log\n', 'README.md': '# Readme\n' });
+    const plain = await run(dir, 'check', '--format', 'json');
+    assert.ok(!existsSync(path.join(dir, '.goal-docs-cache')), 'without --cache nothing is written');
+    const first = await run(dir, 'check', '--format', 'json', '--cache', '--verbose');
+    assert.match(first.err, /checked 1 goal doc \(0 files from the cache\)/);
+    const second = await run(dir, 'check', '--format', 'json', '--cache', '--verbose');
+    assert.equal(second.out, plain.out);
+    assert.equal(second.code, plain.code);
+    assert.match(second.err, /looked at 4 files, checked 1 goal doc \(4 files from the cache\)/);
+  });
+
+  it('checks a file again when a page its links reach changed, appeared or is gone, though its own text is the same', async () => {
+    const dir = workspace({ 'goals.md': LINKED, 'notes/plan.md': '# The plan\n', 'log.md': '# Log\n' });
+    const cached = () => run(dir, 'check', '--format', 'json', '--cache');
+    assert.deepEqual(files(await cached()), ['goals.md toc.entry-mismatch']);
+    writeFileSync(path.join(dir, 'notes/plan.md'), '# Another plan\n');
+    assert.deepEqual(files(await cached()), ['goals.md toc.entry-mismatch', 'goals.md link.file-anchor-missing']);
+    rmSync(path.join(dir, 'log.md'));
+    assert.deepEqual(files(await cached()), ['goals.md toc.entry-mismatch', 'goals.md link.file-anchor-missing', 'goals.md link.file-missing']);
+    writeFileSync(path.join(dir, 'log.md'), '# Log again\n');
+    writeFileSync(path.join(dir, 'notes/plan.md'), '# The plan\n');
+    assert.deepEqual(files(await cached()), ['goals.md toc.entry-mismatch']);
+  });
+
+  it('starts afresh when the settings change, and at --cache-location when given', async () => {
+    const dir = workspace({ 'goals.md': GOALS });
+    const at = path.join('build', 'gd-cache.json');
+    assert.deepEqual(files(await run(dir, 'check', '--format', 'json', '--cache', '--cache-location', at)), ['goals.md toc.entry-mismatch']);
+    assert.ok(existsSync(path.join(dir, at)));
+    writeFileSync(path.join(dir, '.goal-docs.json'), JSON.stringify({ rules: { 'toc.entry-mismatch': 'off' } }));
+    const r = await run(dir, 'check', '--format', 'json', '--cache', '--cache-location', at, '--verbose');
+    assert.deepEqual(files(r), []);
+    assert.match(r.err, /\(0 files from the cache\)/);
+  });
+
+  it('says so when the cache file cannot be read, checks every file and writes it anew', async () => {
+    const dir = workspace({ 'goals.md': GOALS, '.goal-docs-cache': '{"key": "x", "entr' });
+    const r = await run(dir, 'check', '--format', 'json', '--cache');
+    assert.deepEqual(files(r), ['goals.md toc.entry-mismatch']);
+    assert.match(r.err, /^goal-docs: the cache \.goal-docs-cache cannot be read \(.+\); checking every file and writing it anew\.\n$/);
+    assert.doesNotThrow(() => JSON.parse(readFileSync(path.join(dir, '.goal-docs-cache'), 'utf8')));
+    assert.equal((await run(dir, 'check', '--cache')).err, '');
+  });
+
+  it('refuses --cache-location without --cache', async () => {
+    const r = await run(workspace({}), 'check', '--cache-location', 'x');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^goal-docs: --cache-location is used with --cache\./);
   });
 });
 

@@ -10,8 +10,10 @@ import { createGoalDocsService } from '../service';
 import { walkMarkdownFiles } from '../markdownFiles';
 import { fileUri } from '../uris';
 import { REPORT_USAGE, runReport } from './report';
+import { cacheKey, type CachedResult, CheckCache, DEFAULT_CACHE_LOCATION } from './cache';
+import type { FileRead } from '../linkedFiles';
 
-const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose]
+const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose] [--cache]
 
 Checks goal docs and prints their problems. Without paths, checks the goal docs under the
 current folder. A named file is checked unless its <!-- goal-docs: off --> comment or
@@ -19,6 +21,8 @@ goalDocs.exclude says no; folders and globs are searched for goal docs by the ru
 README's "Which files are goal docs".
 Settings are read from .goal-docs.json in the current folder when present.
 --verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
+--cache keeps each file's result in ${DEFAULT_CACHE_LOCATION} (or --cache-location PATH) and reuses it
+while the file's text, the files its links reach, the settings, the tool and the day are the same.
 Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.
 
 ${REPORT_USAGE}`;
@@ -31,6 +35,8 @@ interface Args {
   targets: string[];
   format: Format;
   verbose: boolean;
+  /** Where the --cache file is, when asked for. */
+  cache?: string;
 }
 
 function parseCommandLine(argv: string[]): Args | 'help' {
@@ -41,7 +47,13 @@ function parseCommandLine(argv: string[]): Args | 'help' {
     parsed = parseArgs({
       args: argv.slice(1),
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, verbose: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        verbose: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (e) {
     // node's own words name the option (`Unknown option '--frobnicate'`).
@@ -52,7 +64,10 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   if (values.help) return 'help';
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format takes text, json or github, not '${format ?? ''}'.`);
-  return { targets: positionals, format, verbose: !!values.verbose };
+  const location = values['cache-location'];
+  if (location !== undefined && !values.cache) throw new UsageError('--cache-location is used with --cache.');
+  if (location === '') throw new UsageError('--cache-location takes a path.');
+  return { targets: positionals, format, verbose: !!values.verbose, cache: values.cache ? (location ?? DEFAULT_CACHE_LOCATION) : undefined };
 }
 
 /** Files to check: `explicit` ones are checked whatever they hold; the others only if goal docs. */
@@ -145,6 +160,8 @@ function format(results: FileResult[], fmt: Format): string {
 interface Plan {
   format: Format;
   verbose: boolean;
+  /** The --cache file's path, absolute, when asked for. */
+  cache?: string;
   /** The goalDocs settings of `.goal-docs.json`, raw. */
   settings: unknown;
   /** Each file once, named ones first, then the searched ones in path order. */
@@ -183,7 +200,7 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
         files.push({ abs, explicit });
       }
     }
-    return { format: args.format, verbose: args.verbose, settings, files };
+    return { format: args.format, verbose: args.verbose, cache: args.cache === undefined ? undefined : path.resolve(cwd, args.cache), settings, files };
   } catch (e) {
     if (e instanceof UsageError) {
       err(`goal-docs: ${e.message}\n\n${USAGE}\n`);
@@ -197,29 +214,56 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
  * Checks the files with the one service the editor uses too (same rule, same models, same
  * limits), reading any file the paths name: on the command line the repository is the user's own.
  */
-async function checkFiles(files: Target[], rawSettings: unknown, cwd: string, err: (s: string) => void): Promise<Outcome[]> {
+async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promise<{ outcomes: Outcome[]; fromCache?: number }> {
   const service = createGoalDocsService({ readable: 'any', reportProblem: (m) => err(`goal-docs: .goal-docs.json: ${m}\n`) });
   service.setWorkspaceFolders([fileUri(cwd)]);
-  service.setGlobalSettings(rawSettings);
+  service.setGlobalSettings(p.settings);
+  const cache = p.cache === undefined ? undefined : CheckCache.load(p.cache, cacheKey(p.settings, service.today()), cwd, (m) => err(`goal-docs: ${m}\n`));
   const outcomes: Outcome[] = [];
-  for (const { abs, explicit } of files) {
+  for (const { abs, explicit } of p.files) {
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
-    const r = await service.check(fileUri(abs), explicit);
+    let text: string | undefined;
+    if (cache) {
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch {
+        // Unreadable: checked as without the cache, which says why.
+      }
+      const kept = text === undefined ? undefined : cache.lookup(abs, text, explicit);
+      if (kept) {
+        outcomes.push(kept.kind === 'checked' ? { result: { file: rel, diagnostics: kept.diagnostics }, messages: [] } : { messages: [] });
+        continue;
+      }
+    }
+    const reads: FileRead[] = [];
+    const r = await service.check(fileUri(abs), explicit, cache ? (read) => reads.push(read) : undefined);
+    if (cache && text !== undefined && (r.kind === 'checked' || r.kind === 'skipped')) {
+      const result: CachedResult = r.kind === 'checked' ? { kind: 'checked', diagnostics: r.diagnostics } : { kind: 'skipped' };
+      cache.store(abs, text, explicit, result, reads);
+    }
     if (r.kind === 'checked') outcomes.push({ result: { file: rel, diagnostics: r.diagnostics }, messages: [] });
     else if (r.kind === 'too-large') outcomes.push({ messages: [`goal-docs: skipped ${rel}: ${r.length} ${r.unit} is more than goalDocs.maxFileSize (${r.limit}).\n`] });
     else if (r.kind === 'unreadable') outcomes.push({ messages: [`goal-docs: cannot read ${rel}: ${r.reason}\n`] });
     else outcomes.push({ messages: [] });
   }
-  return outcomes;
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      err(`goal-docs: cannot write the cache ${path.relative(cwd, p.cache!) || p.cache}: ${(e as Error).message}\n`);
+    }
+  }
+  return { outcomes, fromCache: cache?.hits };
 }
 
-function report(p: Plan, outcomes: Outcome[], started: number, out: (s: string) => void, err: (s: string) => void): number {
+function report(p: Plan, { outcomes, fromCache }: { outcomes: Outcome[]; fromCache?: number }, started: number, out: (s: string) => void, err: (s: string) => void): number {
   for (const o of outcomes) for (const m of o.messages) err(m);
   const results = outcomes.flatMap((o) => o.result ?? []);
   out(format(results, p.format));
   if (p.verbose) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'} in ${seconds} s.\n`);
+    const cached = fromCache === undefined ? '' : ` (${fromCache} file${fromCache === 1 ? '' : 's'} from the cache)`;
+    err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'}${cached} in ${seconds} s.\n`);
   }
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return hasError ? 1 : 0;
@@ -238,7 +282,7 @@ export async function runCli(argv: string[], cwd: string, out: (s: string) => vo
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
-  return report(p, await checkFiles(p.files, p.settings, cwd, err), started, out, err);
+  return report(p, await checkFiles(p, cwd, err), started, out, err);
 }
 
 if (require.main === module) {
