@@ -21,14 +21,17 @@ export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, toda
     const numbers = quarterNumbers(quarter);
     if (!numbers || !periodHasEnded(numbers, settings, today)) continue;
     if (quarter.heading.level === 1 && quarter.heading.index === 0) continue;
+    // Said once per quarter: a page of stale quarters has hundreds of these, rebuilt per keystroke.
+    let ended: string | undefined;
     for (const goal of quarter.goals) {
       if (goal.isInclude) continue;
       const open = openCount(goalProgress(doc, goal));
       if (open === 0) continue;
+      ended ??= `Quarter ${quote(quarter.heading.text)} ended on ${day(periodEndDate(numbers, settings))}, and its goal `;
       findings.push({
         code: 'period.ended-open',
         range: goal.heading.textRange,
-        message: `Quarter ${quote(quarter.heading.text)} ended on ${day(periodEndDate(numbers, settings))}, and its goal ${quote(goal.heading.text)} still has ${open} open milestone${open === 1 ? '' : 's'}: move it to the completed page, carry it over or descope what is left`,
+        message: `${ended}${quote(goal.heading.text)} still has ${open} open milestone${open === 1 ? '' : 's'}: move it to the completed page, carry it over or descope what is left`,
         data: { slug: goal.heading.slug, quarter: quarter.heading.slug, open },
       });
     }
