@@ -5,16 +5,14 @@
 // answered `unchanged`; the kinds of the reports are counted.
 //
 //   npx tsx bench/stdio.ts [lines]          (needs dist/: npm run build)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateGoalDoc, proseEditOffset } from './generate';
+import { startBenchServer } from './server';
 import { summarize, type Timing } from './stats';
 
-const repo = path.join(__dirname, '..');
 const WARMUP = 10;
 const RUNS = 30;
 
@@ -33,14 +31,7 @@ export async function measureStdioEdit(lines = 20_000): Promise<StdioResult> {
   const file = path.join(dir, 'goals.md');
   const text = generateGoalDoc(lines);
   writeFileSync(file, text);
-  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
+  const { connection, stop } = startBenchServer();
   try {
     const rootUri = pathToFileURL(dir).href;
     await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
@@ -73,11 +64,7 @@ export async function measureStdioEdit(lines = 20_000): Promise<StdioResult> {
     }
     return { lines, edit: summarize(samples), diagnostics, reports };
   } finally {
-    await connection.sendRequest('shutdown').catch(() => undefined);
-    connection.sendNotification('exit');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
-    connection.dispose();
-    child.kill();
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

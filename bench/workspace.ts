@@ -4,15 +4,15 @@
 // language server's first workspace-symbol and references queries over stdio with its memory.
 //
 //   npx tsx bench/workspace.ts [--files 1000] [--keep]      (needs dist/: npm run build)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { createRng, generateGoalDoc, type Rng } from './generate';
 import * as W from './words';
+import { startBenchServer } from './server';
 import { summarize, type Timing } from './stats';
 
 const repo = path.join(__dirname, '..');
@@ -127,16 +127,7 @@ function rssMb(pid: number): number {
 
 /** The server's first workspace-symbol and references answers over stdio, as an editor asks them. */
 async function serverQueries(dir: string, goalDoc: string, query: string): Promise<Pick<WorkspaceResult, 'firstSymbolsMs' | 'symbols' | 'firstReferencesMs' | 'references' | 'serverRssMb'>> {
-  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('$/progress', () => undefined);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
+  const { child, connection, stop } = startBenchServer();
   const rootUri = pathToFileURL(dir).href;
   await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } } });
   connection.sendNotification('initialized', {});
@@ -151,12 +142,7 @@ async function serverQueries(dir: string, goalDoc: string, query: string): Promi
   const references = (await connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character: 6 }, context: { includeDeclaration: false } })) as unknown[] | null;
   const firstReferencesMs = performance.now() - t;
   const serverRssMb = rssMb(child.pid!);
-  await connection.sendRequest('shutdown').catch(() => undefined);
-  connection.sendNotification('exit');
-  // The server exits on its own; disposing before it has would write to a closed pipe.
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
-  connection.dispose();
-  child.kill();
+  await stop();
   return { firstSymbolsMs, symbols: symbols?.length ?? 0, firstReferencesMs, references: references?.length ?? 0, serverRssMb };
 }
 
