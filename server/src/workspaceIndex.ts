@@ -137,7 +137,7 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     return [...uris.values()].sort();
   }
 
-  async markdownModels(token: Cancellation, mentioning?: string[]): Promise<GoalDoc[]> {
+  async markdownModels(token: Cancellation, mentioning?: string[][]): Promise<GoalDoc[]> {
     const uris = await this.markdownUris(token);
     const models: GoalDoc[] = [];
     let built = 0;
@@ -152,13 +152,13 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     return token.isCancellationRequested ? [] : models;
   }
 
-  /** Whether a file on disk contains one of the strings, case ignored. */
-  private async mentions(uri: string, needles: string[]): Promise<boolean> {
+  /** Whether a file on disk contains a string of each group, case ignored. */
+  private async mentions(uri: string, groups: string[][]): Promise<boolean> {
     const p = this.service.files.insideWorkspace(uri);
     if (!p) return false;
     try {
       const text = (await readFile(p, 'utf8')).toLowerCase();
-      return needles.some((n) => text.includes(n.toLowerCase()));
+      return groups.every((needles) => needles.some((n) => text.includes(n.toLowerCase())));
     } catch {
       return false;
     }

@@ -110,10 +110,25 @@ export function linkNeedles(uri: string): string[] {
   });
 }
 
-/** Links anywhere in the workspace into `target` (its own in-page links included). */
-export async function workspaceLinksInto(target: GoalDoc, workspace: GoalDocWorkspace, token: Cancellation): Promise<LinkToHeading[]> {
+/**
+ * What a link to `heading` must contain besides the file's name: one of its anchors. Only for
+ * anchors of plain letters, digits, `-` and `_`, which a link writes as they are (others may be
+ * percent-encoded or written with entities): otherwise there is no such needle.
+ */
+function anchorNeedles(heading: Heading): string[] | undefined {
+  return heading.ids.length > 0 && heading.ids.every((id) => /^[A-Za-z0-9_-]+$/.test(id)) ? heading.ids : undefined;
+}
+
+/**
+ * Links anywhere in the workspace into `target` (its own in-page links included); with `only`,
+ * it is enough to find those to that heading, so pages that do not name it are not parsed.
+ */
+export async function workspaceLinksInto(target: GoalDoc, workspace: GoalDocWorkspace, token: Cancellation, only?: Heading): Promise<LinkToHeading[]> {
   const needles = linkNeedles(target.uri).filter((n) => n.length > 0);
-  const docs = await workspace.markdownModels(token, needles.length ? needles : undefined);
+  const groups = needles.length ? [needles] : [];
+  const anchors = only && anchorNeedles(only);
+  if (anchors) groups.push(anchors);
+  const docs = await workspace.markdownModels(token, groups.length ? groups : undefined);
   const found: LinkToHeading[] = [];
   let sawTarget = false;
   for (const from of docs) {

@@ -15,7 +15,7 @@ export async function provideReferences(
   const target = targetAt(doc, position);
   const found = target && headingOf(doc, target, workspace);
   if (!found) return [];
-  const links = await workspaceLinksInto(found.doc, workspace, token);
+  const links = await workspaceLinksInto(found.doc, workspace, token, found.heading);
   if (token.isCancellationRequested) return [];
   const locations: Location[] = [];
   if (context.includeDeclaration) locations.push({ uri: found.doc.uri, range: found.heading.textRange });

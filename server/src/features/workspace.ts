@@ -20,10 +20,11 @@ export interface GoalDocWorkspace extends LinkedFiles {
   markdownUris(token: Cancellation): Promise<string[]>;
   /**
    * Models of every Markdown file, goal doc or not: links to a goal can come from anywhere.
-   * With `mentioning`, files whose text contains none of those strings (case ignored) may be
-   * left out unparsed: a file cannot link to `goals.md` without writing `goals`.
+   * With `mentioning`, a file on disk whose text contains no string of one of the groups (case
+   * ignored) may be left out unparsed: a file cannot link to `goals.md#ship-it` without writing
+   * `goals` and `ship-it`.
    */
-  markdownModels(token: Cancellation, mentioning?: string[]): Promise<GoalDoc[]>;
+  markdownModels(token: Cancellation, mentioning?: string[][]): Promise<GoalDoc[]>;
   /** Models of the goal docs only. */
   goalDocs(token: Cancellation): Promise<GoalDoc[]>;
   /**

@@ -107,8 +107,11 @@ describe('workspace index', () => {
   });
 
   it('leaves out, unparsed, files on disk that do not mention a name', async () => {
-    const models = await index.markdownModels(NOT_CANCELLED, ['GOALS']);
-    assert.deepEqual(models.map((d) => path.relative(folder, new URL(d.uri).pathname)), ['team/notes.md']);
+    const rel = (models: { uri: string }[]) => models.map((d) => path.relative(folder, new URL(d.uri).pathname));
+    assert.deepEqual(rel(await index.markdownModels(NOT_CANCELLED, [['GOALS']])), ['team/notes.md']);
+    // References to one heading: the page must name the file and the heading's anchor too.
+    assert.deepEqual(rel(await index.markdownModels(NOT_CANCELLED, [['goals'], ['Faster-Builds']])), ['team/notes.md']);
+    assert.deepEqual(rel(await index.markdownModels(NOT_CANCELLED, [['goals'], ['slower-builds']])), []);
   });
 
   it('lists a folder for path completion: no hidden entries or node_modules, links only into the folder, nothing outside', async () => {
