@@ -3,7 +3,7 @@
 // that the index follows `workspace/didChangeWatchedFiles` and document open events file by
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { GoalDoc } from './model/types';
 import type { GoalDocsSettings } from './settings';
 import type { WorkspaceFiles } from './workspaceFiles';
@@ -23,8 +23,8 @@ import { listFolder } from './folderListing';
 
 /** A bound on the walk, so a huge monorepo cannot stall the server. */
 export const MAX_INDEXED_FILES = 20_000;
-/** Models built between two yields to the event loop, so cancellation gets through. */
-const BUILDS_PER_YIELD = 16;
+/** Files looked at (read or parsed) between two yields to the event loop, so cancellation gets through. */
+const FILES_PER_YIELD = 16;
 
 export interface FileChange {
   uri: string;
@@ -140,24 +140,26 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   async markdownModels(token: Cancellation, mentioning?: string[][]): Promise<GoalDoc[]> {
     const uris = await this.markdownUris(token);
     const models: GoalDoc[] = [];
-    let built = 0;
+    let looked = 0;
     for (const uri of uris) {
       if (token.isCancellationRequested) return [];
+      if (++looked % FILES_PER_YIELD === 0) await yieldToEventLoop();
       // Reading a file is much cheaper than parsing it: skip those that cannot be relevant.
-      if (mentioning && !this.service.documents.get(uri) && !(await this.mentions(uri, mentioning))) continue;
+      if (mentioning && !this.service.documents.get(uri) && !this.mentions(uri, mentioning)) continue;
       const doc = this.model(uri);
       if (doc) models.push(doc);
-      if (++built % BUILDS_PER_YIELD === 0) await yieldToEventLoop();
     }
     return token.isCancellationRequested ? [] : models;
   }
 
   /** Whether a file on disk contains a string of each group, case ignored. */
-  private async mentions(uri: string, groups: string[][]): Promise<boolean> {
+  private mentions(uri: string, groups: string[][]): boolean {
     const p = this.service.files.insideWorkspace(uri);
     if (!p) return false;
     try {
-      const text = (await readFile(p, 'utf8')).toLowerCase();
+      // Read at once: 1,000 small reads through the thread pool, one after the other, took a
+      // second of waiting where the reads themselves take a tenth of that.
+      const text = readFileSync(p, 'utf8').toLowerCase();
       return groups.every((needles) => needles.some((n) => text.includes(n.toLowerCase())));
     } catch {
       return false;
