@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { buildGoalDoc, isSuperseded, parseGoalDoc } from '../../server/src/model/build';
+import { buildGoalDoc, forgetRecentChunks, isSuperseded, parseGoalDoc, recentChunkStats } from '../../server/src/model/build';
 import { evidenceOf } from '../../server/src/model/evidence';
 import type { GoalDoc, Heading } from '../../server/src/model/types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
@@ -166,5 +166,42 @@ describe('incremental model', () => {
   it('equals a full parse after random edits of every corpus doc', { skip: CORPUS_SKIP }, () => {
     const docs = corpusDocs();
     docs.forEach((file, i) => checkSequence(readFileSync(file, 'utf8'), 1000 + i, 6));
+  });
+});
+
+describe('chunks shared between documents', () => {
+  // Another page holding the same chunks, shifted: a new intro before them, one goal's section dropped.
+  const relative = (text: string) => `# Another page\n\nWritten later.\n\n${text.replace(/#### Ship it \[now\]\[ref\]\n\n- Owner:\n/, '')}`;
+
+  it('gives a document copies of the chunks another one parsed, equal to its own parse, and leaves the other as it was', () => {
+    forgetRecentChunks();
+    const first = buildGoalDoc(FIXTURE, { uri: 'file:///ws/a.md', version: 1 });
+    const before = project(first);
+    const second = buildGoalDoc(relative(FIXTURE), { uri: 'file:///ws/b.md', version: 1 });
+    assert.ok(recentChunkStats().copies > 0, 'no chunk was copied');
+    assert.deepEqual(project(first), before, 'building the second document moved the first one');
+    assert.ok(second.headings.every((h) => !first.headings.includes(h)), 'a heading object is shared between the two documents');
+    forgetRecentChunks();
+    const alone = buildGoalDoc(relative(FIXTURE), { uri: 'file:///ws/b.md', version: 1 });
+    assert.equal(recentChunkStats().copies, 0);
+    assert.deepEqual(project(second), project(alone));
+    assert.deepEqual(computeDiagnostics(second, defaultSettings()), computeDiagnostics(alone, defaultSettings()));
+  });
+
+  it('builds every corpus doc, after all the others, as it builds it alone', { skip: CORPUS_SKIP }, () => {
+    const texts = corpusDocs().map((file) => readFileSync(file, 'utf8'));
+    forgetRecentChunks();
+    const shared = texts.map((text, i) => {
+      const doc = buildGoalDoc(text, { uri: `file:///ws/${i}.md`, version: 1 });
+      // A shifted relative of each page too, as versions of one page are.
+      buildGoalDoc(relative(text), { uri: `file:///ws/${i}-b.md`, version: 1 });
+      return { text, doc, seen: project(doc) };
+    });
+    assert.ok(recentChunkStats().copies > texts.length, `only ${recentChunkStats().copies} chunks were copied`);
+    for (const [i, { text, doc, seen }] of shared.entries()) {
+      assert.deepEqual(project(doc), seen, `doc ${i} moved after others were built`);
+      forgetRecentChunks();
+      assert.deepEqual(seen, project(buildGoalDoc(text, { uri: `file:///ws/${i}.md`, version: 1 })), `doc ${i} differs from its parse alone`);
+    }
   });
 });

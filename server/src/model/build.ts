@@ -82,12 +82,76 @@ function neededBy(refLabels: string[], definitions: Map<string, string>): string
   return definitions.size === 0 ? '' : refLabels.flatMap((l) => definitions.get(l) ?? []).join('\n\n');
 }
 
-/** A chunk's fragment: one of the pool's parsed with the same definitions, or a new parse. */
+/**
+ * A chunk's fragment: one of the pool's parsed with the same definitions, or a copy of one that
+ * another document (or an earlier run of this one) parsed lately, or a new parse.
+ */
 function fragmentFor(chunkText: string, last: boolean, definitions: Map<string, string>, pool?: Pool): ChunkFragment {
   const candidates = pool?.get(chunkText);
   const needed = neededBy(candidates?.[0]?.refLabels ?? bracketLabels(chunkText), definitions);
   const at = candidates?.findIndex((f) => f.definitions === needed && f.last === last) ?? -1;
-  return at >= 0 ? candidates!.splice(at, 1)[0]! : buildFragment(chunkText, needed, last);
+  return at >= 0 ? candidates!.splice(at, 1)[0]! : parsedFragment(chunkText, needed, last);
+}
+
+// --- Chunks shared between documents ---
+// Versions of one page, pages copied from a template, a goal moved to the completed page: the
+// same chunk text is often parsed for several documents. The fragments parsed lately are kept by
+// text (up to RECENT_CHUNK_CHARS of it), and a document whose chunk is among them takes a copy: its
+// own, since placing a fragment in a document moves its positions. A copy costs about a
+// fifteenth of a parse. What is kept belongs to the documents that parsed it; once they are gone
+// it is held here only until newer chunks push it out.
+export const RECENT_CHUNK_CHARS = 1_000_000;
+const recent = new Map<string, ChunkFragment>();
+let recentChars = 0;
+let recentHits = 0;
+
+/** The chunk parsed with these definitions: a copy of a recent parse of the same text, or a new one. */
+function parsedFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
+  const known = recent.get(chunkText);
+  if (known && known.definitions === definitions && known.last === last) {
+    // Most recently used last.
+    recent.delete(chunkText);
+    recent.set(chunkText, known);
+    try {
+      const copy = structuredClone(known);
+      recentHits++;
+      return copy;
+    } catch {
+      // Something in it cannot be copied: parse it afresh below.
+    }
+  }
+  const fragment = buildFragment(chunkText, definitions, last);
+  rememberFragment(fragment);
+  return fragment;
+}
+
+function rememberFragment(fragment: ChunkFragment): void {
+  // A chunk larger than a tenth of the budget would push out everything else for one document.
+  if (fragment.text.length * 10 > RECENT_CHUNK_CHARS) return;
+  const old = recent.get(fragment.text);
+  if (old) {
+    recent.delete(fragment.text);
+    recentChars -= old.text.length;
+  }
+  recent.set(fragment.text, fragment);
+  recentChars += fragment.text.length;
+  for (const [text, f] of recent) {
+    if (recentChars <= RECENT_CHUNK_CHARS) break;
+    recent.delete(text);
+    recentChars -= f.text.length;
+  }
+}
+
+/** Forgets the chunks kept for other documents (tests compare builds with and without them). */
+export function forgetRecentChunks(): void {
+  recent.clear();
+  recentChars = 0;
+  recentHits = 0;
+}
+
+/** How many chunks were copied instead of parsed since the last `forgetRecentChunks`, and how much text is kept. */
+export function recentChunkStats(): { copies: number; chars: number } {
+  return { copies: recentHits, chars: recentChars };
 }
 
 /** The reference definitions the parser found, the first of each label (it wins, as in CommonMark). */
@@ -110,7 +174,7 @@ function finish(text: string, options: BuildOptions, split: ChunkFragment[], gue
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
     const needed = neededBy(c.refLabels, definitions);
-    if (needed !== c.definitions) chunks[i] = buildFragment(c.text, needed, c.last);
+    if (needed !== c.definitions) chunks[i] = parsedFragment(c.text, needed, c.last);
   }
   let lineCount = 1;
   for (const c of chunks) lineCount += c.lineStarts.length - 1;
