@@ -174,6 +174,23 @@ describe('workspace index at scale: what it parses and keeps', () => {
     assert.equal(service.files.cacheSize().models, 3);
   });
 
+  it("finds references to a heading on the pages that name it, without parsing pages that only name its file", async () => {
+    writeFileSync(path.join(folder, 'plans.md'), '# Plans\n\nSee [the third team](goals-3.md) and [another](goals-3.md#goal-4).\n');
+    try {
+      const open = new Map<string, TextDocument>();
+      const target = uri('goals-3.md');
+      open.set(target, TextDocument.create(target, 'markdown', 1, goalDoc(3)));
+      const service = createGoalDocsService({ documents: openDocuments(open) });
+      service.setWorkspaceFolders([pathToFileURL(folder).href]);
+      const line = goalDoc(3).split('\n').indexOf('#### Goal 3');
+      const refs = await service.references(target, { line, character: 6 }, { includeDeclaration: false }, NOT_CANCELLED);
+      assert.deepEqual(refs?.map((r) => path.basename(new URL(r.uri).pathname)), ['runbook-3.md']);
+      assert.equal(service.files.cacheSize().models, 1, 'a page other than the one linking to the heading was parsed');
+    } finally {
+      unlinkSync(path.join(folder, 'plans.md'));
+    }
+  });
+
   it('lets other work in while it builds: a timer set before the build fires before the build ends', async () => {
     const service = createGoalDocsService();
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
