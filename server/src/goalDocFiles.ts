@@ -81,14 +81,24 @@ export function isGoalDoc(path: string, doc: GoalDoc, selection: GoalDocSelectio
 /** Any `<!-- goal-docs: … -->` comment: the parse decides whether it counts (it does not inside code). */
 const ANY_MARKER = /<!--\s*goal-docs\s*:/i;
 
+/** Whether a text holds what may be a marker comment: only its parse says whether it counts (not inside code). */
+export function mayHoldMarker(text: string): boolean {
+  return ANY_MARKER.test(text);
+}
+
 /**
  * False only for a file that surely is no goal doc, decided from its path and a scan of its text
  * without the Markdown parser (the evidence's upper bounds): the CLI and the workspace index skip
  * such a file unparsed. True means "parse it and apply goalDocVerdict".
  */
 export function mightBeGoalDoc(path: string, text: string, selection: GoalDocSelection): boolean {
-  if (ANY_MARKER.test(text)) return true;
+  if (mayHoldMarker(text)) return true;
   const early = verdictBeforeContent(path, undefined, selection);
   if (early) return early.goalDoc;
+  return contentMightMakeGoalDoc(text);
+}
+
+/** False when a scan of the text shows that its content cannot make it a goal doc (step 4), whatever its name. */
+export function contentMightMakeGoalDoc(text: string): boolean {
   return contentIsGoalDoc(evidenceBound(text));
 }

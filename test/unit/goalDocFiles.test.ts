@@ -173,6 +173,18 @@ describe('ruling pages out without parsing them', () => {
     assert.ok(ruledOut > all.length / 2, `only ${ruledOut} of ${all.length} pages ruled out unparsed`);
   });
 
+  it('rules out unparsed a process page whose steps each name one owner, and not two goals written with fields', () => {
+    // Four Owner bullets under four steps and a goals heading: one kind of goal-doc content each.
+    const steps = ['## Goals of the rotation', '', 'Why we rotate.', '', ...[1, 2, 3, 4].flatMap((n) => [`## Step ${n}`, '', `- **Owner:** Person ${n}`, '- Do the thing.', ''])].join('\n');
+    assert.equal(goalDocVerdict('rotation.md', model(steps), defaultSettings()).goalDoc, false);
+    assert.equal(evidenceBound(steps).fieldedGoals, 0);
+    assert.equal(contentIsGoalDoc(evidenceBound(steps)), false, 'ruled out without a parse');
+    // Two goals each with an owner and a status are two goals written with fields: never ruled out.
+    const goals = ['## Goals', '', '### Faster builds', '', '- **Owner**: Ann', '- **Status**: on track', '', '### Fewer pages', '', '- **Owner**: Bo', '- **Status**: late', ''].join('\n');
+    assert.equal(goalDocVerdict('plans.md', model(goals), defaultSettings()).goalDoc, true);
+    assert.equal(evidenceBound(goals).fieldedGoals, 2);
+  });
+
   it('bounds the evidence of random goal-doc-ish text too', async () => {
     await fc.assert(
       fc.property(goalDocText, (text) => {

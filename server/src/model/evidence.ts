@@ -90,8 +90,8 @@ export function evidenceBound(text: string): GoalDocEvidence {
   let periodHeadings = 0;
   let datedPeriods = 0;
   let goalSections = 0;
-  let milestoneLines = 0;
-  let otherFieldLines = 0;
+  /** The goal fields the lines name, in order (a heading's too). */
+  const fieldLines: string[] = [];
   let keyResults = 0;
   const heading = (raw: string) => {
     // Inline HTML or an entity could read as anything: count such a heading as both kinds.
@@ -110,20 +110,40 @@ export function evidenceBound(text: string): GoalDocEvidence {
       periodHeadings++;
     }
     const field = fieldNameOf(t);
-    if (field === 'milestones') milestoneLines++;
-    else if (field && GOAL_FIELDS.has(field)) otherFieldLines++;
+    if (field && GOAL_FIELDS.has(field)) fieldLines.push(field);
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const atx = ATX_LINE.exec(line);
-    if (atx && line.includes('#')) heading(atx[1] ?? '');
-    else if (line.trim() !== '' && i + 1 < lines.length && SETEXT_UNDERLINE.test(lines[i + 1]!)) heading(line.replace(LINE_PREFIX, ''));
-    const match = matchField(line.replace(LINE_PREFIX, ''));
-    if (match?.name === 'milestones') milestoneLines++;
-    else if (match && GOAL_FIELDS.has(match.name)) otherFieldLines++;
-    if (DONE_STAMP.test(line)) keyResults++;
+    // Each test needs a character the line must hold for it to match: most lines are skipped
+    // by a search for it (this scan runs over every page of a workspace).
+    const atx = line.includes('#') ? ATX_LINE.exec(line) : null;
+    if (atx) heading(atx[1] ?? '');
+    else if (i + 1 < lines.length && lines[i + 1]!.length > 0 && SETEXT_UNDERLINE.test(lines[i + 1]!) && line.trim() !== '') heading(line.replace(LINE_PREFIX, ''));
+    const match = line.includes(':') ? matchField(line.replace(LINE_PREFIX, '')) : undefined;
+    if (match && GOAL_FIELDS.has(match.name)) fieldLines.push(match.name);
+    if (line.includes('Done') && DONE_STAMP.test(line)) keyResults++;
   }
   keyResults += countKeyResults(body, 0, []);
-  // A goal written with fields has a Milestones field or two other goal fields.
-  return { periodHeadings, datedPeriods, goalSections, fieldedGoals: milestoneLines + Math.floor(otherFieldLines / 2), keyResults };
+  return { periodHeadings, datedPeriods, goalSections, fieldedGoals: fieldedGoalsBound(fieldLines), keyResults };
+}
+
+/**
+ * At most how many goals written with fields the field lines can make. Such a goal has a
+ * Milestones field or two different goal fields, all in its own section, and goals' sections do
+ * not overlap: so each takes a run of consecutive field lines of its own with a Milestones line or
+ * two different names, and taking the shortest such runs from the start counts the most there can
+ * be. (Four Owner bullets on a process page make no goal: before, they counted as two.)
+ */
+function fieldedGoalsBound(fieldLines: string[]): number {
+  let goals = 0;
+  let first: string | undefined;
+  for (const name of fieldLines) {
+    if (name === 'milestones' || (first !== undefined && name !== first)) {
+      goals++;
+      first = undefined;
+    } else {
+      first = name;
+    }
+  }
+  return goals;
 }
