@@ -256,11 +256,11 @@ export class GoalDocsService {
   }
 
   /**
-   * Builds the workspace index in the background (the goal docs of every folder), so that the
-   * first workspace-wide query finds it done. `onFile` hears of each file, for progress.
+   * Builds the workspace index in the background (the outlines of the goal docs of every folder),
+   * so that the first workspace-symbol query finds it done. `onFile` hears of each file, for progress.
    */
   async warmIndex(token: CancellationLike, onFile?: (done: number, total: number) => void): Promise<number> {
-    return (await this.index.goalDocs(token, onFile)).length;
+    return (await this.index.goalDocOutlines(token, onFile)).length;
   }
 
   /**

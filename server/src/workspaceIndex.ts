@@ -3,7 +3,7 @@
 // that the index follows `workspace/didChangeWatchedFiles` and document open events file by
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { GoalDoc } from './model/types';
 import type { GoalDocsSettings } from './settings';
 import type { WorkspaceFiles } from './workspaceFiles';
@@ -16,7 +16,8 @@ export interface IndexHost {
   relativePath(uri: string): string;
 }
 import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from './features/workspace';
-import { isGoalDoc, mightBeGoalDoc } from './goalDocFiles';
+import { contentMightMakeGoalDoc, isGoalDoc, mayHoldMarker, mightBeGoalDoc, verdictBeforeContent } from './goalDocFiles';
+import { type GoalDocOutline, outlineFromText, outlineOf } from './features/workspaceSymbols';
 import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
 import { fileUri, fsPathOf, uriKey, uriPath } from './uris';
 import { listFolder } from './folderListing';
@@ -51,6 +52,12 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   private generation = 0;
   /** Whether the last walk stopped at MAX_INDEXED_FILES. */
   truncated = false;
+  /**
+   * Per file on disk, by modification time, what its text says without a parse: whether it holds
+   * a marker comment, whether its content could make it a goal doc (evidenceBound), and, once
+   * computed, its outline from the outline text (null when the page must be parsed whole).
+   */
+  private readonly outlines = new Map<string, { mtime: number; size: number; marker: boolean; contentMight: boolean; outline?: GoalDocOutline | null }>();
 
   constructor(
     private readonly service: IndexHost,
@@ -68,7 +75,10 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   // --- Keeping up to date, file by file ---
 
   didChangeWatchedFiles(changes: FileChange[]): void {
-    for (const c of changes) this.service.files.forget(c.uri);
+    for (const c of changes) {
+      this.service.files.forget(c.uri);
+      this.outlines.delete(keyOf(c.uri));
+    }
     if (this.walking && !this.disk) this.pending.push(...changes);
     else for (const c of changes) this.apply(c);
   }
@@ -193,6 +203,69 @@ export class WorkspaceIndex implements GoalDocWorkspace {
       await yieldToEventLoop();
     }
     return token.isCancellationRequested ? [] : goalDocs;
+  }
+
+  /**
+   * The quarters and goals of every goal doc, for workspace symbols. A file on disk that its name
+   * makes a goal doc is read as its outline text (its headings and a line per goal field), not
+   * parsed whole; one whose content decides is parsed as goalDocs() parses it. `onFile` hears
+   * of each file looked at (for progress).
+   */
+  async goalDocOutlines(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDocOutline[]> {
+    const uris = await this.markdownUris(token);
+    const found: GoalDocOutline[] = [];
+    let looked = 0;
+    for (const uri of uris) {
+      if (token.isCancellationRequested) return [];
+      const open = this.service.documents.get(uri) !== undefined;
+      const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
+      const relative = this.service.relativePath(uri);
+      let outline: GoalDocOutline | undefined;
+      const fromDisk = open ? 'parse' : this.diskOutline(uri, relative, settings);
+      if (fromDisk === 'parse') {
+        let doc: GoalDoc | undefined;
+        if (open) doc = this.model(uri);
+        else {
+          const read = this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
+          if (read.kind === 'model') doc = read.doc;
+        }
+        if (doc && isGoalDoc(relative, doc, settings)) outline = outlineOf(doc);
+      } else {
+        outline = fromDisk;
+      }
+      if (outline) found.push(outline);
+      onFile?.(++looked, uris.length);
+      if (looked % FILES_PER_YIELD === 0 || fromDisk === 'parse') await yieldToEventLoop();
+    }
+    return token.isCancellationRequested ? [] : found;
+  }
+
+  /** A file on disk's outline when its name decides and its outline text does; 'parse' when only its model can say. */
+  private diskOutline(uri: string, relative: string, settings: GoalDocsSettings): GoalDocOutline | undefined | 'parse' {
+    const p = this.service.files.insideWorkspace(uri);
+    if (!p) return undefined;
+    const key = keyOf(uri);
+    try {
+      const s = statSync(p);
+      if (!s.isFile() || s.size > settings.maxFileSize * 4) return undefined;
+      let entry = this.outlines.get(key);
+      let text: string | undefined;
+      if (!entry || entry.mtime !== s.mtimeMs || entry.size !== s.size) {
+        text = readFileSync(p, 'utf8');
+        if (text.length > settings.maxFileSize) return undefined;
+        entry = { mtime: s.mtimeMs, size: s.size, marker: mayHoldMarker(text), contentMight: contentMightMakeGoalDoc(text) };
+        this.outlines.set(key, entry);
+      }
+      if (entry.marker) return 'parse';
+      const verdict = verdictBeforeContent(relative, undefined, settings);
+      // Where the content decides: a page whose content cannot make it a goal doc is not read again.
+      if (!verdict) return entry.contentMight ? 'parse' : undefined;
+      if (!verdict.goalDoc) return undefined;
+      if (entry.outline === undefined) entry.outline = outlineFromText(uri, text ?? readFileSync(p, 'utf8')) ?? null;
+      return entry.outline ?? 'parse';
+    } catch {
+      return undefined;
+    }
   }
 
   model(uri: string): GoalDoc | undefined {

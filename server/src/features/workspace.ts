@@ -1,7 +1,8 @@
 // What the features need from the workspace, as an interface: the language server answers it
 // with its workspace index (workspaceIndex.ts), tests with an in-memory set of documents.
 import type { LinkedFiles } from '../linkedFiles';
-import type { GoalDoc } from '../model/types';
+import type { Range } from 'vscode-languageserver-types';
+import type { GoalDoc, HeadingKind } from '../model/types';
 
 /** The part of an LSP cancellation token that features read. */
 export interface Cancellation {
@@ -13,6 +14,21 @@ export const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
 export interface DirectoryEntry {
   name: string;
   kind: 'file' | 'directory';
+}
+
+/** A quarter or goal of a goal doc, as workspace symbols list it. */
+export interface OutlineSymbol {
+  name: string;
+  kind: HeadingKind;
+  textRange: Range;
+  /** Where it sits: `2021 › FY-21-Q1`. */
+  container: string;
+}
+
+/** What workspace symbols need of a goal doc: kept by the workspace index instead of its model. */
+export interface GoalDocOutline {
+  uri: string;
+  symbols: OutlineSymbol[];
 }
 
 export interface GoalDocWorkspace extends LinkedFiles {
@@ -27,6 +43,8 @@ export interface GoalDocWorkspace extends LinkedFiles {
   markdownModels(token: Cancellation, mentioning?: string[][]): Promise<GoalDoc[]>;
   /** Models of the goal docs only. */
   goalDocs(token: Cancellation): Promise<GoalDoc[]>;
+  /** The quarters and goals of every goal doc (workspace symbols), without whole models where the outline text does. */
+  goalDocOutlines(token: Cancellation): Promise<GoalDocOutline[]>;
   /**
    * The entries of a folder inside the workspace folders (for path completion), or undefined
    * for a folder that is not there or lies outside them: nothing outside is ever listed.

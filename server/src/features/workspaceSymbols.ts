@@ -1,11 +1,15 @@
 // Workspace symbols: the goals and quarters of every goal doc of the workspace, found by word and
 // prefix matches of the query on the heading text (`night rec` and `nightrec` find "Nightly
 // reconciliation"; `release` finds no title that merely holds r, e, l, e, a, s, e in order).
-import type { SymbolInformation } from 'vscode-languageserver-types';
-import type { GoalDoc, Heading } from '../model/types';
+import type { Range, SymbolInformation } from 'vscode-languageserver-types';
+import type { GoalDoc } from '../model/types';
+import { buildGoalDoc } from '../model/build';
+import { outlineText } from '../model/outline';
 import { HEADING_SYMBOL_KINDS } from './documentSymbols';
 import { placeOf } from './goalSummary';
-import type { Cancellation, GoalDocWorkspace } from './workspace';
+import type { Cancellation, GoalDocOutline, GoalDocWorkspace, OutlineSymbol } from './workspace';
+
+export type { GoalDocOutline, OutlineSymbol };
 
 /** At most this many symbols are returned; the client asks again as the query grows. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
@@ -50,24 +54,44 @@ export function matchScore(query: string, text: string): number | undefined {
   return undefined;
 }
 
-function symbolOf(doc: GoalDoc, h: Heading): SymbolInformation {
-  return {
-    name: h.text,
-    kind: HEADING_SYMBOL_KINDS[h.kind],
-    location: { uri: doc.uri, range: h.textRange },
-    containerName: placeOf(doc, h) || undefined,
-  };
+const outlines = new WeakMap<GoalDoc, GoalDocOutline>();
+
+/** The quarters and goals of a model. */
+export function outlineOf(doc: GoalDoc): GoalDocOutline {
+  let outline = outlines.get(doc);
+  if (!outline) {
+    const symbols: OutlineSymbol[] = [];
+    for (const h of [...doc.quarters.map((q) => q.heading), ...doc.goals.map((g) => g.heading)]) {
+      symbols.push({ name: h.text, kind: h.kind, textRange: h.textRange, container: placeOf(doc, h) });
+    }
+    outlines.set(doc, (outline = { uri: doc.uri, symbols }));
+  }
+  return outline;
+}
+
+/**
+ * The quarters and goals of a page from its outline text (model/outline.ts): a parse of its
+ * headings and of a line per goal field, not of the whole page. Undefined when the page must be
+ * parsed whole to be sure of them.
+ */
+export function outlineFromText(uri: string, text: string): GoalDocOutline | undefined {
+  const outline = outlineText(text);
+  if (!outline) return undefined;
+  const { symbols } = outlineOf(buildGoalDoc(outline.text, { uri, version: -1, wholeDocument: true }));
+  // Each heading line is the page's own line, moved: only its line number changes.
+  const line = (p: Range['start']) => ({ line: outline.lines[p.line]!, character: p.character });
+  return { uri, symbols: symbols.map((s) => ({ ...s, textRange: { start: line(s.textRange.start), end: line(s.textRange.end) } })) };
 }
 
 export async function provideWorkspaceSymbols(query: string, workspace: GoalDocWorkspace, token: Cancellation): Promise<SymbolInformation[]> {
-  const docs = await workspace.goalDocs(token);
+  const docs = await workspace.goalDocOutlines(token);
   const scored: Array<{ score: number; symbol: SymbolInformation }> = [];
   for (const doc of docs) {
     if (token.isCancellationRequested) return [];
-    for (const h of [...doc.quarters.map((q) => q.heading), ...doc.goals.map((g) => g.heading)]) {
-      if (!h.text) continue;
-      const score = matchScore(query, h.text);
-      if (score !== undefined) scored.push({ score, symbol: symbolOf(doc, h) });
+    for (const s of doc.symbols) {
+      if (!s.name) continue;
+      const score = matchScore(query, s.name);
+      if (score !== undefined) scored.push({ score, symbol: { name: s.name, kind: HEADING_SYMBOL_KINDS[s.kind], location: { uri: doc.uri, range: s.textRange }, containerName: s.container || undefined } });
     }
   }
   scored.sort((a, b) => a.score - b.score || a.symbol.name.length - b.symbol.name.length);

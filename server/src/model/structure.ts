@@ -20,7 +20,7 @@ export interface Structure {
 
 const GOALS_SECTION = /\b(goals?|okrs?|objectives|priorities|key results)\b/i;
 /** Fields that only a goal has; a heading with one of them in its body is a goal. */
-const GOAL_FIELDS = new Set(['owner', 'milestones', 'outcomes', 'status', 'descopedOutcomes']);
+export const GOAL_FIELDS: ReadonlySet<string> = new Set(['owner', 'milestones', 'outcomes', 'status', 'descopedOutcomes']);
 
 /** A heading's text as a period label: parsed once per chunk where the heading came from one. */
 function periodOf(h: Heading & { period?: ChunkHeading['period'] }): NonNullable<ChunkHeading['period']> {

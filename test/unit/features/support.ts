@@ -1,5 +1,6 @@
 // An in-memory workspace of Markdown documents for the feature tests: the GoalDocWorkspace the
 // features read, answered from a map of URI → text instead of the server's index.
+import { type GoalDocOutline, outlineOf } from '../../../server/src/features/workspaceSymbols';
 import { buildGoalDoc } from '../../../server/src/model/build';
 import type { GoalDoc } from '../../../server/src/model/types';
 import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../../../server/src/features/workspace';
@@ -47,6 +48,10 @@ export class MemoryWorkspace implements GoalDocWorkspace {
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
     return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, { files: DEFAULT_FILES, exclude: [] }));
+  }
+
+  async goalDocOutlines(token: Cancellation): Promise<GoalDocOutline[]> {
+    return (await this.goalDocs(token)).map(outlineOf);
   }
 
   async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {

@@ -159,6 +159,27 @@ describe('workspace index at scale: what it parses and keeps', () => {
     service.didChangeWatchedFiles([{ uri: uri('runbook-3.md'), type: 2 }]);
   });
 
+  it('answers workspace symbols from the outline text of goal docs named so, keeping no model of them, and follows their changes', async () => {
+    const service = createGoalDocsService();
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    // A page that its content, not its name, makes a goal doc is parsed whole, as goalDocs() does.
+    writeFileSync(path.join(folder, 'runbook-5.md'), `# Runbook 5\n\n## FY-24-Q4\n\n#### Faster runs\n\n- **Owner**: Bo\n`);
+    try {
+      const outlines = await service.index.goalDocOutlines(NOT_CANCELLED);
+      const goals = outlines.flatMap((o) => o.symbols.filter((s) => s.kind === 'goal').map((s) => `${path.basename(new URL(o.uri).pathname)}: ${s.name} (${s.container}) @${s.textRange.start.line}`));
+      assert.deepEqual(goals.sort(), [...Array.from({ length: 10 }, (_, n) => `goals-${n}.md: Goal ${n} (2024 › FY-24-Q4) @6`), 'runbook-5.md: Faster runs (FY-24-Q4) @4'].sort());
+      assert.equal(service.files.cacheSize().models, 1, 'only the page its content decides is parsed whole');
+      writeFileSync(path.join(folder, 'goals-2.md'), goalDoc(2).replace('#### Goal 2', '## 2025\n\n### FY-25-Q1\n\n#### Renamed goal'));
+      service.didChangeWatchedFiles([{ uri: uri('goals-2.md'), type: 2 }]);
+      const again = await service.index.goalDocOutlines(NOT_CANCELLED);
+      const renamed = again.find((o) => o.uri === uri('goals-2.md'))!.symbols.find((s) => s.kind === 'goal')!;
+      assert.deepEqual([renamed.name, renamed.container, renamed.textRange.start.line], ['Renamed goal', '2025 › FY-25-Q1', 10]);
+    } finally {
+      writeFileSync(path.join(folder, 'runbook-5.md'), ordinary(5));
+      writeFileSync(path.join(folder, 'goals-2.md'), goalDoc(2));
+    }
+  });
+
   it('keeps the models of files on disk within its budget, dropping the least recently used, and parses a dropped one again when asked', async () => {
     const budget = goalDoc(0).length * 3 + 5;
     const service = createGoalDocsService({ diskModelBudget: budget });

@@ -2,6 +2,7 @@
 // editor would call them, and asserts what must hold whatever the text: nothing throws, every
 // range lies inside its document, every edit applies cleanly to the version it names, and a quick
 // fix removes its diagnostic without bringing in a new error.
+import { type GoalDocOutline, outlineOf } from '../../../server/src/features/workspaceSymbols';
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Location, Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -60,6 +61,10 @@ export class FuzzWorkspace implements GoalDocWorkspace {
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
     return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, defaultSettings()));
+  }
+
+  async goalDocOutlines(token: Cancellation): Promise<GoalDocOutline[]> {
+    return (await this.goalDocs(token)).map(outlineOf);
   }
 
   async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {

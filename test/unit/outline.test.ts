@@ -1,0 +1,190 @@
+// The outline text (server/src/model/outline.ts) stands in for a whole parse in workspace
+// symbols: wherever it is taken, the quarters and goals it gives (names, kinds, ranges, places)
+// must be those of the page's model, and where a line scan cannot be sure it must not be taken.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { buildGoalDoc } from '../../server/src/model/build';
+import { outlineText } from '../../server/src/model/outline';
+import { type GoalDocOutline, outlineFromText, outlineOf } from '../../server/src/features/workspaceSymbols';
+import { CORPUS_DIR, CORPUS_SKIP, corpusDocs, REPO_ROOT } from '../support/corpus';
+
+const URI = 'file:///ws/goals.md';
+const full = (text: string): GoalDocOutline => outlineOf(buildGoalDoc(text, { uri: URI, version: 1 }));
+
+/** The outline of a page both ways; the text's own outline is undefined where it defers to the parse. */
+function both(text: string): { quick: GoalDocOutline | undefined; whole: GoalDocOutline } {
+  return { quick: outlineFromText(URI, text), whole: full(text) };
+}
+
+const PAGE = [
+  '# Platform goals',
+  '',
+  '- [2021](#2021)',
+  '  - [FY-21-Q1](#fy-21-q1)',
+  '',
+  '## 2021',
+  '',
+  '### FY-21-Q1',
+  '',
+  '#### [Faster builds](https://example.com/builds)',
+  '',
+  '#### Nightly reconciliation',
+  '',
+  '- **Owner**: Ann, Bo',
+  '- **Milestones**:',
+  '  - ~~Cache the deps~~ Done: `3.20`',
+  '  - Split the suite',
+  '',
+  '**Status**: on track',
+  'and a second line of status.',
+  '',
+  '### FY-21-Q2',
+  '#### Release train',
+  'Owner: Cy',
+  '',
+  '### Goal written at its quarter\'s level',
+  '',
+  '- Owner: Di',
+  '',
+  '## Other work',
+  '',
+  '### Not a goal',
+  '',
+  'Some text.',
+  '',
+  '### Fielded outside a quarter',
+  '',
+  '1. **Status**: open',
+  '',
+  '* item',
+  '  - **Owner**: Ed',
+  '',
+].join('\n');
+
+describe('outline text', () => {
+  it('gives the quarters and goals of the whole parse, on its own lines, without parsing the page', () => {
+    const { quick, whole } = both(PAGE);
+    assert.ok(quick, 'this page needs no whole parse');
+    assert.deepEqual(quick, whole);
+    // What the symbols are, so that an empty outline on both sides could not pass.
+    assert.deepEqual(
+      whole.symbols.map((s) => `${s.kind} ${s.name} @${s.textRange.start.line} in ${s.container}`),
+      [
+        'quarter FY-21-Q1 @7 in 2021',
+        'quarter FY-21-Q2 @21 in 2021',
+        'goal Faster builds @9 in 2021 › FY-21-Q1',
+        'goal Nightly reconciliation @11 in 2021 › FY-21-Q1',
+        'goal Release train @22 in 2021 › FY-21-Q2',
+        "goal Goal written at its quarter's level @25 in 2021",
+        'goal Fielded outside a quarter @35 in Other work',
+      ],
+    );
+    // The outline text is the headings and a line per goal field: prose adds nothing to it.
+    const long = PAGE + '\nProse with words, **bold** and a [link](other.md).\n'.repeat(200);
+    assert.ok(outlineText(long)!.text.length < long.length / 10);
+    assert.deepEqual(outlineFromText(URI, long), full(long));
+  });
+
+  it('keeps its line numbers under CRLF and CR line endings', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = PAGE.split('\n').join(eol);
+      const { quick, whole } = both(text);
+      assert.ok(quick);
+      assert.deepEqual(quick, whole);
+    }
+  });
+
+  it('leaves to the parse what a line scan cannot be sure of', () => {
+    const cases: Record<string, string> = {
+      'an indented fence, which may be in a list item or not': '## FY-21-Q1\n\n- a\n\n  ```sh\n# heading or code?\n  ```\n',
+      'an HTML block that may hold headings': '## FY-21-Q1\n\n<details>\n#### Hidden goal\n</details>\n',
+      'a setext heading': 'FY-21-Q1\n--------\n\n#### Goal\n',
+      'a heading in a list item': '## FY-21-Q1\n\n- item\n  #### Goal in an item\n',
+      'a field behind a tab': '## FY-21-Q1\n\n#### Goal\n\n-\t**Owner**: A\n',
+      'a field in a quote': '## FY-21-Q1\n\n#### Goal\n\n> - **Owner**: A\n',
+      'a field in a ticked item': '## FY-21-Q1\n\n#### Goal\n\n- [x] **Owner**: A\n',
+      'a reference link in a heading': '## FY-21-Q1\n\n#### [Goal][g]\n\n[g]: https://example.com\n',
+      'a byte order mark': '\uFEFF## FY-21-Q1\n\n#### Goal\n',
+      'a marker-like comment': '<!-- goal-docs: on -->\n\n## FY-21-Q1\n',
+      'a field after a line that may be code': '## FY-21-Q1\n\n#### Goal\n\n    code\nOwner: A\n',
+    };
+    for (const [what, text] of Object.entries(cases)) assert.equal(outlineText(text), undefined, what);
+  });
+
+  it('skips a fence at the start of a line to its closing fence: what it holds is no heading and no field', () => {
+    const text = '## FY-21-Q1\n\n```sh\n#### Not a goal\n- **Owner**: no one\n```\n\n#### Goal\n\n~~~~\n```\n#### Still code\n~~~~\nOwner: A\n';
+    const { quick, whole } = both(text);
+    assert.ok(quick);
+    assert.deepEqual(quick, whole);
+    assert.deepEqual(whole.symbols.map((s) => s.name), ['FY-21-Q1', 'Goal']);
+  });
+
+  it('reads a field where the parse does and only there', () => {
+    // Lazy and continued lines are no fields; a paragraph after a blank line or a heading is.
+    const goalsOf = (text: string) => full(text).symbols.filter((s) => s.kind === 'goal').map((s) => s.name);
+    const lazy = '## Work\n\n### Fielded?\n\n- item\nOwner: A\n';
+    const paragraph = '## Work\n\n### Fielded?\n\n- item\n\nOwner: A\n';
+    assert.deepEqual(goalsOf(lazy), []);
+    assert.deepEqual(goalsOf(paragraph), ['Fielded?']);
+    assert.deepEqual(outlineFromText(URI, lazy), full(lazy));
+    assert.deepEqual(outlineFromText(URI, paragraph), full(paragraph));
+  });
+
+  it('agrees with the whole parse on pages made at random from goal-doc lines', () => {
+    const pieces = [
+      '## 2021', '### FY-21-Q1', '### FY-21-Q2', '#### Goal A', '#### Goal B', '### Goal C', '## Team work', '### Milestones', '#### Milestones',
+      '- **Owner**: Ann', '- Owner: Bo', '**Status**: green', 'Outcomes:', '- **Milestones**:', '  - **Owner**: Cy', '  - step', '    - deeper step',
+      '1. **Status**: open', '2. Owner: Di', '- [ ] task', '* item', '+ other item', 'Some text.', '  indented text', '    Owner: code?',
+      '---', '***', '> quoted', '| a | b |', '|---|---|', '[ref]: https://example.com', '- ~~Done thing~~ Done: `3.2`', '```', '~~~', '```js', '  ```', '<!-- note -->', '', '', '',
+    ];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let taken = 0;
+    for (let page = 0; page < 400; page++) {
+      const lines = Array.from({ length: 5 + random(30) }, () => pieces[random(pieces.length)]!);
+      const text = lines.join('\n') + '\n';
+      const { quick, whole } = both(text);
+      if (!quick) continue;
+      taken++;
+      assert.deepEqual(quick, whole, text);
+    }
+    assert.ok(taken > 100, `the outline text was taken for ${taken} of 400 pages`);
+  });
+});
+
+/** Every Markdown file under a folder. */
+function markdownUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) found.push(...markdownUnder(p));
+    else if (name.endsWith('.md')) found.push(p);
+  }
+  return found;
+}
+
+describe('outline text on real pages', () => {
+  it('gives every page of the corpus, the 2021 handbook and the examples the symbols of its whole parse', { skip: CORPUS_SKIP }, () => {
+    const pages = [...corpusDocs(), ...markdownUnder(path.join(CORPUS_DIR, '..', 'handbook-2021-06')), ...markdownUnder(path.join(REPO_ROOT, 'examples'))];
+    let taken = 0;
+    let withSymbols = 0;
+    let takenWithSymbols = 0;
+    for (const file of pages) {
+      const text = readFileSync(file, 'utf8');
+      const { quick, whole } = both(text);
+      if (whole.symbols.length) withSymbols++;
+      if (!quick) continue;
+      taken++;
+      if (whole.symbols.length) takenWithSymbols++;
+      assert.deepEqual(quick, whole, file);
+    }
+    console.log(`outline text: taken for ${taken} of ${pages.length} pages; for ${takenWithSymbols} of the ${withSymbols} with quarters or goals`);
+    assert.ok(takenWithSymbols >= withSymbols * 0.8, `taken for ${takenWithSymbols} of ${withSymbols} pages with symbols`);
+  });
+});
