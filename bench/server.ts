@@ -13,7 +13,7 @@ export interface BenchServer {
 }
 
 export function startBenchServer(): BenchServer {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...(process.env.GOAL_DOCS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
