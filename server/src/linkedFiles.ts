@@ -1,12 +1,18 @@
 // Access to the other files a document links to. The language server answers from open
 // documents and the workspace folders; the CLI answers from disk. Features only see this.
 import type { GoalDoc } from './model/types';
+import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
 import { uriKey } from './uris';
 
 export interface LinkedFiles {
   stat(uri: string): 'file' | 'directory' | undefined;
   /** The model of a Markdown file, or undefined when it cannot be read. */
   model(uri: string): GoalDoc | undefined;
+  /**
+   * What links into a Markdown file can reach (its headings and `<a name>` anchors), read only as
+   * far as that needs where the file is not parsed yet; undefined when it cannot be read.
+   */
+  anchors(uri: string): AnchorSource<AnchorHeading> | undefined;
 }
 
 export interface ResolvedTarget {
@@ -62,6 +68,11 @@ export function recordingLinkedFiles(files: LinkedFiles, onRead: (read: FileRead
     model(uri) {
       onRead({ uri, read: 'model' });
       return files.model(uri);
+    },
+    anchors(uri) {
+      // Read from the text as a model is: the same dependency.
+      onRead({ uri, read: 'model' });
+      return files.anchors(uri);
     },
   };
 }

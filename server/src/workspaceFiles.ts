@@ -4,7 +4,9 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LinkedFiles } from './linkedFiles';
 import type { GoalDoc } from './model/types';
+import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
 import { buildGoalDoc } from './model/build';
+import { anchorsFromText } from './model/outline';
 import { fsPathOf } from './uris';
 
 export interface OpenDocuments {
@@ -23,6 +25,11 @@ export class WorkspaceFiles implements LinkedFiles {
   private cachedChars = 0;
   /** Files a prescan ruled out, by modification time: not read again until they change. */
   private readonly ruledOut = new Map<string, number>();
+  /**
+   * The anchors of files on disk read from their outline text, by modification time (small: a
+   * heading's ids, text and range each), or null where the file must be parsed for them.
+   */
+  private readonly diskAnchors = new Map<string, { mtime: number; anchors: AnchorSource<AnchorHeading> | null }>();
 
   constructor(
     private readonly open: OpenDocuments,
@@ -92,6 +99,43 @@ export class WorkspaceFiles implements LinkedFiles {
   }
 
   /**
+   * What links into a file can reach. An open document's model, or the model of a file on disk
+   * already parsed; else the anchors its outline text gives (model/outline.ts: a page that is only
+   * a link target is read as far as its headings), else its model.
+   */
+  anchors(uri: string): AnchorSource<AnchorHeading> | undefined {
+    if (this.open.get(uri)) return this.openModel(uri);
+    const p = this.insideWorkspace(uri);
+    if (!p) return undefined;
+    let mtime: number;
+    let size: number;
+    try {
+      const s = statSync(p);
+      if (!s.isFile()) return undefined;
+      mtime = s.mtimeMs;
+      size = s.size;
+    } catch {
+      return undefined;
+    }
+    const parsed = this.diskModels.get(uri);
+    if (parsed && parsed.mtime === mtime) return this.model(uri);
+    const kept = this.diskAnchors.get(uri);
+    if (kept && kept.mtime === mtime) return kept.anchors ?? this.model(uri);
+    const limit = this.maxFileSize();
+    if (size > limit * 4) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (text.length > limit) return undefined;
+    const anchors = anchorsFromText(uri, text) ?? null;
+    this.diskAnchors.set(uri, { mtime, anchors });
+    return anchors ?? this.model(uri);
+  }
+
+  /**
    * The model of a file on disk (version -1: not open), parsed once per modification time, or
    * why there is none. `limit` is in characters.
    */
@@ -156,6 +200,7 @@ export class WorkspaceFiles implements LinkedFiles {
 
   /** Drops what is known of a file that changed or was deleted on disk. */
   forget(uri: string): void {
+    this.diskAnchors.delete(uri);
     this.drop(uri);
     this.ruledOut.delete(uri);
   }

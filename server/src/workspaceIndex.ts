@@ -5,6 +5,7 @@
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
 import { readFileSync, statSync } from 'node:fs';
 import type { GoalDoc } from './model/types';
+import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
 import type { GoalDocsSettings } from './settings';
 import type { WorkspaceFiles } from './workspaceFiles';
 
@@ -57,7 +58,7 @@ export class WorkspaceIndex implements GoalDocWorkspace {
    * a marker comment, whether its content could make it a goal doc (evidenceBound), and, once
    * computed, its outline from the outline text (null when the page must be parsed whole).
    */
-  private readonly outlines = new Map<string, { mtime: number; size: number; marker: boolean; contentMight: boolean; outline?: GoalDocOutline | null }>();
+  private readonly outlines = new Map<string, { mtime: number; size: number; marker: boolean; contentMight?: boolean; outline?: GoalDocOutline | null }>();
 
   constructor(
     private readonly service: IndexHost,
@@ -177,67 +178,70 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   }
 
   /**
+   * Visits every Markdown file with its settings (a file on disk takes its folder's: one pull
+   * per folder, not one per file) and its path in the workspace. After a file that `visit` had
+   * to parse (it returns true), and every few files, waiting requests (the open document's
+   * diagnostics) go first. False when cancelled.
+   */
+  private async eachFile(token: Cancellation, onFile: ((done: number, total: number) => void) | undefined, visit: (file: { uri: string; open: boolean; relative: string; settings: GoalDocsSettings }) => boolean): Promise<boolean> {
+    const uris = await this.markdownUris(token);
+    let looked = 0;
+    for (const uri of uris) {
+      if (token.isCancellationRequested) return false;
+      const open = this.service.documents.get(uri) !== undefined;
+      const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
+      const parsed = visit({ uri, open, relative: this.service.relativePath(uri), settings });
+      onFile?.(++looked, uris.length);
+      if (parsed || looked % FILES_PER_YIELD === 0) await yieldToEventLoop();
+    }
+    return !token.isCancellationRequested;
+  }
+
+  /** A file's model when it is a goal doc: an open one's, else parsed unless a scan of its text rules it out. */
+  private goalDocModel(uri: string, open: boolean, relative: string, settings: GoalDocsSettings): GoalDoc | undefined {
+    let doc: GoalDoc | undefined;
+    if (open) doc = this.model(uri);
+    else {
+      const read = this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
+      if (read.kind === 'model') doc = read.doc;
+    }
+    return doc && isGoalDoc(relative, doc, settings) ? doc : undefined;
+  }
+
+  /**
    * The goal docs of the workspace. A file on disk is parsed only when a scan of its text cannot
    * rule it out (most pages of a handbook are ruled out unparsed); what a scan ruled out is not
    * read again until it changes. `onFile` hears of each file looked at (for progress).
    */
   async goalDocs(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDoc[]> {
-    const uris = await this.markdownUris(token);
     const goalDocs: GoalDoc[] = [];
-    let looked = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) return [];
-      const open = this.service.documents.get(uri) !== undefined;
-      // A file on disk takes its folder's settings: one pull per folder, not one per file.
-      const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
-      const relative = this.service.relativePath(uri);
-      let doc: GoalDoc | undefined;
-      if (open) doc = this.model(uri);
-      else {
-        const read = this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
-        if (read.kind === 'model') doc = read.doc;
-      }
-      if (doc && isGoalDoc(relative, doc, settings)) goalDocs.push(doc);
-      onFile?.(++looked, uris.length);
-      // After each file, waiting requests (the open document's diagnostics) go first.
-      await yieldToEventLoop();
-    }
-    return token.isCancellationRequested ? [] : goalDocs;
+    const done = await this.eachFile(token, onFile, ({ uri, open, relative, settings }) => {
+      const doc = this.goalDocModel(uri, open, relative, settings);
+      if (doc) goalDocs.push(doc);
+      return true;
+    });
+    return done ? goalDocs : [];
   }
 
   /**
    * The quarters and goals of every goal doc, for workspace symbols. A file on disk that its name
-   * makes a goal doc is read as its outline text (its headings and a line per goal field), not
-   * parsed whole; one whose content decides is parsed as goalDocs() parses it. `onFile` hears
-   * of each file looked at (for progress).
+   * makes a goal doc is read as its outline text (its headings and a line per section for its
+   * goal fields), not parsed whole; one whose content decides is parsed as goalDocs() parses it.
+   * `onFile` hears of each file looked at (for progress).
    */
   async goalDocOutlines(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDocOutline[]> {
-    const uris = await this.markdownUris(token);
     const found: GoalDocOutline[] = [];
-    let looked = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) return [];
-      const open = this.service.documents.get(uri) !== undefined;
-      const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
-      const relative = this.service.relativePath(uri);
-      let outline: GoalDocOutline | undefined;
+    const done = await this.eachFile(token, onFile, ({ uri, open, relative, settings }) => {
       const fromDisk = open ? 'parse' : this.diskOutline(uri, relative, settings);
-      if (fromDisk === 'parse') {
-        let doc: GoalDoc | undefined;
-        if (open) doc = this.model(uri);
-        else {
-          const read = this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
-          if (read.kind === 'model') doc = read.doc;
-        }
-        if (doc && isGoalDoc(relative, doc, settings)) outline = outlineOf(doc);
-      } else {
-        outline = fromDisk;
+      if (fromDisk !== 'parse') {
+        if (fromDisk) found.push(fromDisk);
+        return false;
       }
-      if (outline) found.push(outline);
-      onFile?.(++looked, uris.length);
-      if (looked % FILES_PER_YIELD === 0 || fromDisk === 'parse') await yieldToEventLoop();
-    }
-    return token.isCancellationRequested ? [] : found;
+      const doc = this.goalDocModel(uri, open, relative, settings);
+      if (doc) found.push(outlineOf(doc));
+      return true;
+    });
+    return done ? found : [];
   }
 
   /** A file on disk's outline when its name decides and its outline text does; 'parse' when only its model can say. */
@@ -253,13 +257,16 @@ export class WorkspaceIndex implements GoalDocWorkspace {
       if (!entry || entry.mtime !== s.mtimeMs || entry.size !== s.size) {
         text = readFileSync(p, 'utf8');
         if (text.length > settings.maxFileSize) return undefined;
-        entry = { mtime: s.mtimeMs, size: s.size, marker: mayHoldMarker(text), contentMight: contentMightMakeGoalDoc(text) };
+        entry = { mtime: s.mtimeMs, size: s.size, marker: mayHoldMarker(text) };
         this.outlines.set(key, entry);
       }
       if (entry.marker) return 'parse';
       const verdict = verdictBeforeContent(relative, undefined, settings);
-      // Where the content decides: a page whose content cannot make it a goal doc is not read again.
-      if (!verdict) return entry.contentMight ? 'parse' : undefined;
+      if (!verdict) {
+        // Where the content decides: a page whose content cannot make it a goal doc is not read again.
+        entry.contentMight ??= contentMightMakeGoalDoc(text ?? readFileSync(p, 'utf8'));
+        return entry.contentMight ? 'parse' : undefined;
+      }
       if (!verdict.goalDoc) return undefined;
       if (entry.outline === undefined) entry.outline = outlineFromText(uri, text ?? readFileSync(p, 'utf8')) ?? null;
       return entry.outline ?? 'parse';
@@ -270,6 +277,10 @@ export class WorkspaceIndex implements GoalDocWorkspace {
 
   model(uri: string): GoalDoc | undefined {
     return this.service.files.model(uri);
+  }
+
+  anchors(uri: string): AnchorSource<AnchorHeading> | undefined {
+    return this.service.files.anchors(uri);
   }
 
   stat(uri: string): 'file' | 'directory' | undefined {

@@ -230,6 +230,7 @@ describe('text and file links', () => {
     const files: LinkedFiles = {
       stat: (uri) => (uri === 'file:///ws/other.md' ? 'file' : uri === 'file:///ws/team' ? 'directory' : undefined),
       model: (uri) => (uri === other.uri ? other : undefined),
+      anchors: (uri) => (uri === other.uri ? other : undefined),
     };
     assert.deepEqual(
       codes('# T\n\n[a](other.md#weekly-sync) [b](other.md#monthly-sync) [c](gone.md) [d](team) [e](https://x.io/a.md) [f](/abs/page)\n', undefined, files),

@@ -273,6 +273,7 @@ function overlay(files: LinkedFiles, pages: Map<string, GoalDoc>): LinkedFiles {
   return {
     stat: (uri) => (pages.has(uri) ? 'file' : files.stat(uri)),
     model: (uri) => pages.get(uri) ?? files.model(uri),
+    anchors: (uri) => pages.get(uri) ?? files.anchors(uri),
   };
 }
 

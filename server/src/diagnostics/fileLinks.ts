@@ -23,7 +23,7 @@ export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, i
       continue;
     }
     if (!link.fragment || target.kind !== 'file' || !/\.md$/i.test(target.uri)) continue;
-    const other = files.model(target.uri);
+    const other = files.anchors(target.uri);
     if (!other || resolveAnchor(other, link.fragment)) continue;
     const candidates = closestHeadings(other, link.fragment);
     findings.push({

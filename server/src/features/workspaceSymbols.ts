@@ -3,8 +3,7 @@
 // reconciliation"; `release` finds no title that merely holds r, e, l, e, a, s, e in order).
 import type { Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import { buildGoalDoc } from '../model/build';
-import { outlineText } from '../model/outline';
+import { outlineModel, outlineText, pagePosition } from '../model/outline';
 import { HEADING_SYMBOL_KINDS } from './documentSymbols';
 import { placeOf } from './goalSummary';
 import type { Cancellation, GoalDocOutline, GoalDocWorkspace, OutlineSymbol } from './workspace';
@@ -77,10 +76,9 @@ export function outlineOf(doc: GoalDoc): GoalDocOutline {
 export function outlineFromText(uri: string, text: string): GoalDocOutline | undefined {
   const outline = outlineText(text);
   if (!outline) return undefined;
-  const { symbols } = outlineOf(buildGoalDoc(outline.text, { uri, version: -1, wholeDocument: true }));
-  // Each heading line is the page's own line, moved: only its line number changes.
-  const line = (p: Range['start']) => ({ line: outline.lines[p.line]!, character: p.character });
-  return { uri, symbols: symbols.map((s) => ({ ...s, textRange: { start: line(s.textRange.start), end: line(s.textRange.end) } })) };
+  const { symbols } = outlineOf(outlineModel(outline, uri));
+  const range = (r: Range): Range => ({ start: pagePosition(outline, r.start), end: pagePosition(outline, r.end) });
+  return { uri, symbols: symbols.map((s) => ({ ...s, textRange: range(s.textRange) })) };
 }
 
 export async function provideWorkspaceSymbols(query: string, workspace: GoalDocWorkspace, token: Cancellation): Promise<SymbolInformation[]> {

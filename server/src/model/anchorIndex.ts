@@ -2,19 +2,37 @@
 // closest to a broken fragment. Built once per version; the closest-heading answers carry over
 // to the next version of the same document while its anchors are unchanged (typing in prose
 // must not redo edit distances against every heading).
+import type { Range } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading } from './types';
 import { slugOf } from './headings';
 
-export interface AnchorTarget {
-  heading?: Heading;
+/** What an anchor needs of a heading: its ids, and what a suggestion shows of it. */
+export interface AnchorHeading {
+  slug: string;
+  ids: string[];
+  text: string;
+  textRange: Range;
+}
+
+/**
+ * What links into a page can reach: its headings and its `<a name>` anchors. A model is one; so
+ * is what a link target is read as without a whole parse (model/outline.ts).
+ */
+export interface AnchorSource<H extends AnchorHeading = Heading> {
+  headings: H[];
+  htmlAnchors: string[];
+}
+
+export interface AnchorTarget<H extends AnchorHeading = Heading> {
+  heading?: H;
   /** The fragment is an `<a name>` anchor rather than a heading. */
   html?: boolean;
   exact: boolean;
 }
 
-interface AnchorIndex {
-  byId: Map<string, Heading>;
-  byLowerId: Map<string, Heading>;
+interface AnchorIndex<H extends AnchorHeading = AnchorHeading> {
+  byId: Map<string, H>;
+  byLowerId: Map<string, H>;
   html: Set<string>;
   slugs: string[];
   /** Fragment → indexes of the closest headings. */
@@ -23,9 +41,9 @@ interface AnchorIndex {
   grams: Map<string, Map<string, number>>;
 }
 
-const indexes = new WeakMap<GoalDoc, AnchorIndex>();
+const indexes = new WeakMap<AnchorSource<AnchorHeading>, AnchorIndex>();
 /** Closest-heading answers handed from a version to the next (see carryOverAnchorHints). */
-const inherited = new WeakMap<GoalDoc, { slugs: string[]; closest: Map<string, number[]> }>();
+const inherited = new WeakMap<object, { slugs: string[]; closest: Map<string, number[]> }>();
 
 function sameSlugs(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -33,11 +51,11 @@ function sameSlugs(a: string[], b: string[]): boolean {
   return true;
 }
 
-export function anchorIndex(doc: GoalDoc): AnchorIndex {
-  let index = indexes.get(doc);
+export function anchorIndex<H extends AnchorHeading>(doc: AnchorSource<H>): AnchorIndex<H> {
+  let index = indexes.get(doc) as AnchorIndex<H> | undefined;
   if (index) return index;
-  const byId = new Map<string, Heading>();
-  const byLowerId = new Map<string, Heading>();
+  const byId = new Map<string, H>();
+  const byLowerId = new Map<string, H>();
   for (const h of doc.headings) {
     for (const id of h.ids) {
       if (!byId.has(id)) byId.set(id, h);
@@ -64,7 +82,7 @@ export function carryOverAnchorHints(from: GoalDoc, to: GoalDoc): void {
 }
 
 /** Resolves an in-page fragment: exactly, or only when case is ignored. */
-export function resolveAnchor(doc: GoalDoc, fragment: string): AnchorTarget | undefined {
+export function resolveAnchor<H extends AnchorHeading>(doc: AnchorSource<H>, fragment: string): AnchorTarget<H> | undefined {
   const index = anchorIndex(doc);
   const exact = index.byId.get(fragment);
   if (exact) return { heading: exact, exact: true };
@@ -125,7 +143,7 @@ function surelyFarther(a: Map<string, number>, aLength: number, b: Map<string, n
 }
 
 /** Headings whose anchor is closest to a broken fragment, best first (at most `max`). */
-export function closestHeadings(doc: GoalDoc, fragment: string, max = 3): Heading[] {
+export function closestHeadings<H extends AnchorHeading>(doc: AnchorSource<H>, fragment: string, max = 3): H[] {
   const index = anchorIndex(doc);
   let found = index.closest.get(fragment);
   if (!found) {

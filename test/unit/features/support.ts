@@ -33,6 +33,10 @@ export class MemoryWorkspace implements GoalDocWorkspace {
     return doc;
   }
 
+  anchors(uri: string): GoalDoc | undefined {
+    return this.model(uri);
+  }
+
   stat(uri: string): 'file' | 'directory' | undefined {
     if (uri in this.texts) return 'file';
     return Object.keys(this.texts).some((u) => u.startsWith(uri + '/')) ? 'directory' : undefined;

@@ -227,3 +227,28 @@ describe('workspace index at scale: what it parses and keeps', () => {
     assert.ok(firedBeforeEnd, 'the event loop ran between files');
   });
 });
+
+describe('pages that are only link targets', () => {
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'goal-docs-targets-'));
+    writeFileSync(path.join(folder, 'goals.md'), '# Goals\n\n## FY-24-Q4\n\n#### Faster builds\n\n- **Owner**: Ann\n- See [the runbook](runbook.md#restart-the-cach) and [the spot](notes.md#the-spot).\n');
+    writeFileSync(path.join(folder, 'runbook.md'), '# Runbook\n\nWhy.\n\n## Steps\n\n- one\n- two\n\n### Restart the cache\n\nRun it.\n');
+    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nText <a name="the-spot"></a> here.\n');
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('are read as far as their headings for the anchors links need, and parsed whole only when their HTML may hold anchors', async () => {
+    const service = createGoalDocsService({ readable: 'any' });
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const r = await service.check(pathToFileURL(path.join(folder, 'goals.md')).href, false);
+    assert.equal(r.kind, 'checked');
+    const found = r.kind === 'checked' ? r.diagnostics.filter((d) => d.code === 'link.file-anchor-missing') : [];
+    // The broken anchor is found, with the heading it meant on its own line of the runbook.
+    assert.equal(found.length, 1);
+    assert.match(String(found[0]!.message), /did you mean #restart-the-cache\?/);
+    assert.equal(found[0]!.relatedInformation?.[0]?.location.range.start.line, 9);
+    // The goal doc and notes.md (whose <a name> only a parse finds) are parsed; the runbook is not.
+    assert.equal(service.files.cacheSize().models, 2);
+  });
+});

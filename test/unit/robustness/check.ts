@@ -46,6 +46,10 @@ export class FuzzWorkspace implements GoalDocWorkspace {
     return this.models.get(uri);
   }
 
+  anchors(uri: string): GoalDoc | undefined {
+    return this.model(uri);
+  }
+
   stat(uri: string): 'file' | 'directory' | undefined {
     if (this.models.has(uri)) return 'file';
     return [...this.models.keys()].some((u) => u.startsWith(uri + '/')) ? 'directory' : undefined;
