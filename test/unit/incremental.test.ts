@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildGoalDoc, forgetRecentChunks, isSuperseded, parseGoalDoc, recentChunkStats } from '../../server/src/model/build';
 import { evidenceOf } from '../../server/src/model/evidence';
-import { houseStyle } from '../../server/src/model/done';
 import type { GoalDoc, Heading } from '../../server/src/model/types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { defaultSettings } from '../../server/src/settings';
@@ -154,32 +153,6 @@ describe('incremental model', () => {
     const sections = Array.from({ length: 24 }, (_, i) => `### FY-2${i % 5}-Q${(i % 4) + 1}\n\n#### Goal ${i} [now][ref]\n\n- Owner: Ann\n- ~~Step ${i}~~ Done: 3.${i}\n\n`).join('');
     const seeds = Math.max(4, Math.round(Number(process.env.GOAL_DOCS_PROPERTY_SEEDS ?? 30) / 3));
     for (let seed = 1; seed <= seeds; seed++) checkSequence(`# Goals\n\n${sections}[ref]: https://example.com\n`, 5000 + seed, 20);
-  });
-
-  it('reads the house style of an edited version as of a full parse, though it keeps counts per reused item', () => {
-    // Bare strikes mean done until an item is stamped; three code stamps make the dominant style.
-    const bare = dedent(`
-      ## FY-24-Q1
-
-      ### Goal A
-
-      - **Milestones**:
-        - ~~Cache the deps~~
-        - ~~Split the suite~~
-
-      ### Goal B
-
-      - **Milestones**:
-        - Ship it
-    `);
-    let parsed = parseGoalDoc(bare, { uri: 'file:///ws/goals.md', version: 1 });
-    assert.equal(houseStyle(parsed.model).bareStrikeIsDone, true);
-    const stamped = bare.replace('  - Ship it', '  - ~~Ship it~~ Done: `3.1`\n  - ~~Ship more~~ Done: `3.2`\n  - ~~Ship all~~ Done: `3.3`');
-    parsed = parseGoalDoc(stamped, { uri: 'file:///ws/goals.md', version: 2, previous: parsed });
-    assert.deepEqual(houseStyle(parsed.model), houseStyle(buildGoalDoc(stamped, { uri: 'file:///ws/goals.md', version: 2 })));
-    assert.deepEqual(houseStyle(parsed.model), { bareStrikeIsDone: false, dominantStamp: 'code', strikesDone: true, periodInStrike: false });
-    parsed = parseGoalDoc(bare, { uri: 'file:///ws/goals.md', version: 3, previous: parsed });
-    assert.equal(houseStyle(parsed.model).bareStrikeIsDone, true);
   });
 
   it('reuses unchanged chunks instead of parsing them again', () => {

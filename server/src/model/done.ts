@@ -57,69 +57,40 @@ export function flatItems(items: ListItem[], out: ListItem[] = []): ListItem[] {
 
 const styles = new WeakMap<GoalDoc, HouseStyle>();
 
-/** What the house style counts, over an item and the items under it. */
-interface StyleCounts {
-  stamps: Record<DoneStampStyle, number>;
-  marked: number;
-  bare: number;
-  stampedStruck: number;
-  stampedUnstruck: number;
-  strikes: number;
-  withPeriod: number;
-}
-
-const noCounts = (): StyleCounts => ({ stamps: { plain: 0, code: 0, bold: 0, arrow: 0 }, marked: 0, bare: 0, stampedStruck: 0, stampedUnstruck: 0, strikes: 0, withPeriod: 0 });
-
-// Per item, while its chunk is reused (an item's counts depend on its own text only): a
-// keystroke elsewhere in a large document must not count every item again.
-const itemCounts = new WeakMap<ListItem, StyleCounts>();
-
-function countsOf(doc: GoalDoc, m: ListItem): StyleCounts {
-  let c = itemCounts.get(m);
-  if (c) return c;
-  c = noCounts();
-  const s = m.struck ? m.strikes[0] : undefined;
-  if (s) {
-    c.strikes++;
-    const delimiter = doc.text.startsWith('~~', s.end - 2) ? 2 : 1;
-    if (doc.text.charCodeAt(s.end - delimiter - 1) === 46 /* . */) c.withPeriod++;
-  }
-  if (hasOwnMark(m)) {
-    c.marked++;
-    if (m.done) {
-      c.stamps[m.done.style]++;
-      if (m.struck) c.stampedStruck++;
-      else c.stampedUnstruck++;
-    }
-  } else if (m.whollyStruck && !m.descoped) {
-    c.bare++;
-  }
-  for (const child of m.children) addCounts(c, countsOf(doc, child));
-  itemCounts.set(m, c);
-  return c;
-}
-
-function addCounts(into: StyleCounts, c: StyleCounts): void {
-  into.stamps.plain += c.stamps.plain;
-  into.stamps.code += c.stamps.code;
-  into.stamps.bold += c.stamps.bold;
-  into.stamps.arrow += c.stamps.arrow;
-  into.marked += c.marked;
-  into.bare += c.bare;
-  into.stampedStruck += c.stampedStruck;
-  into.stampedUnstruck += c.stampedUnstruck;
-  into.strikes += c.strikes;
-  into.withPeriod += c.withPeriod;
-}
-
-/** The document's house style, read once per version: counts only, kept per item. */
+/** The document's house style, read once per version: counts only, one pass over the items. */
 export function houseStyle(doc: GoalDoc): HouseStyle {
   let style = styles.get(doc);
   if (style) return style;
-  const sum = noCounts();
-  for (const m of doc.items) addCounts(sum, countsOf(doc, m));
-  const { marked, bare, stampedStruck, stampedUnstruck, strikes, withPeriod } = sum;
-  const [top, second] = (Object.entries(sum.stamps) as Array<[DoneStampStyle, number]>).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const stampCounts: Record<DoneStampStyle, number> = { plain: 0, code: 0, bold: 0, arrow: 0 };
+  let marked = 0;
+  let bare = 0;
+  let stampedStruck = 0;
+  let stampedUnstruck = 0;
+  let strikes = 0;
+  let withPeriod = 0;
+  const visit = (items: ListItem[]) => {
+    for (const m of items) {
+      const s = m.struck ? m.strikes[0] : undefined;
+      if (s) {
+        strikes++;
+        const delimiter = doc.text.startsWith('~~', s.end - 2) ? 2 : 1;
+        if (doc.text.charCodeAt(s.end - delimiter - 1) === 46 /* . */) withPeriod++;
+      }
+      if (hasOwnMark(m)) {
+        marked++;
+        if (m.done) {
+          stampCounts[m.done.style]++;
+          if (m.struck) stampedStruck++;
+          else stampedUnstruck++;
+        }
+      } else if (m.whollyStruck && !m.descoped) {
+        bare++;
+      }
+      if (m.children.length) visit(m.children);
+    }
+  };
+  visit(doc.items);
+  const [top, second] = (Object.entries(stampCounts) as Array<[DoneStampStyle, number]>).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   style = {
     bareStrikeIsDone: marked === 0 && bare > 0,
     dominantStamp: top && top[1] >= 3 && (!second || top[1] >= 2 * second[1]) ? top[0] : undefined,
