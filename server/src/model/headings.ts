@@ -116,6 +116,26 @@ export function slugOf(text: string): string {
 
 /** The nearest heading of a lower level above `h`: its parent in a plain Markdown outline. */
 export function outlineParent(doc: { headings: Heading[] }, h: Heading): Heading | undefined {
-  for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i]!.level < h.level) return doc.headings[i];
-  return undefined;
+  return outlineParents(doc.headings)[h.index];
+}
+
+// Per list of headings (one per model version): every heading's outline parent, found in one
+// pass with a stack. Looking back from each heading made a year's parent cost the whole page
+// before it, and completion asks for every heading's place: quadratic at 20,000 lines.
+const parentLists = new WeakMap<Heading[], Array<Heading | undefined>>();
+
+/** Every heading's outline parent, by index, computed once per list of headings (the structure reads them too). */
+export function outlineParents(headings: Heading[]): Array<Heading | undefined> {
+  let parents = parentLists.get(headings);
+  if (!parents) {
+    parents = [];
+    const stack: Heading[] = [];
+    for (const h of headings) {
+      while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+      parents.push(stack[stack.length - 1]);
+      stack.push(h);
+    }
+    parentLists.set(headings, parents);
+  }
+  return parents;
 }

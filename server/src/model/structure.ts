@@ -1,7 +1,7 @@
 // Years, quarters and goals from the headings, and the fields and items in each goal's section.
 import type { Field, Goal, Heading, ListItem, Quarter, Span, Year } from './types';
 import { parseQuarterLabel, parseYearLabel } from './periods';
-import type { ChunkHeading } from './headings';
+import { type ChunkHeading, outlineParents } from './headings';
 import { spanToRange } from './text';
 import { fieldNameOf, parseOwners } from './fields';
 
@@ -44,18 +44,6 @@ function ownersOf(f: Field): readonly string[] {
   return list;
 }
 
-/** For each heading, the nearest heading before it of a lower level: one pass with a stack. */
-function parentsOf(headings: Heading[]): (Heading | undefined)[] {
-  const parents: (Heading | undefined)[] = [];
-  const stack: Heading[] = [];
-  for (const h of headings) {
-    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
-    parents.push(stack[stack.length - 1]);
-    stack.push(h);
-  }
-  return parents;
-}
-
 export function buildStructure(headings: Heading[], content: Map<Heading, SectionContent>, text: string, lineStarts: number[]): Structure {
   const years: Year[] = [];
   const quarters: Quarter[] = [];
@@ -64,7 +52,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
   const quarterOf = new Map<Heading, Quarter>();
   const yearOf = new Map<Heading, Year>();
   const goalOf = new Map<Heading, Goal>();
-  const parents = parentsOf(headings);
+  const parents = outlineParents(headings);
   const parentOf = (h: Heading) => parents[h.index];
 
   for (const h of headings) {
