@@ -105,35 +105,46 @@ export class WorkspaceFiles implements LinkedFiles {
    */
   anchors(uri: string): AnchorSource<AnchorHeading> | undefined {
     if (this.open.get(uri)) return this.openModel(uri);
-    const p = this.insideWorkspace(uri);
-    if (!p) return undefined;
-    let mtime: number;
-    let size: number;
-    try {
-      const s = statSync(p);
-      if (!s.isFile()) return undefined;
-      mtime = s.mtimeMs;
-      size = s.size;
-    } catch {
-      return undefined;
-    }
+    const file = this.diskFile(uri, this.maxFileSize());
+    if (!file) return undefined;
     const parsed = this.diskModels.get(uri);
-    if (parsed && parsed.mtime === mtime) return this.model(uri);
+    if (parsed && parsed.mtime === file.mtime) return this.model(uri);
     const kept = this.diskAnchors.get(uri);
-    if (kept && kept.mtime === mtime) return kept.anchors ?? this.model(uri);
-    const limit = this.maxFileSize();
-    if (size > limit * 4) return undefined;
-    let text: string;
-    try {
-      text = readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (text.length > limit) return undefined;
+    if (kept && kept.mtime === file.mtime) return kept.anchors ?? this.model(uri);
+    const text = file.text();
+    if (text === undefined) return undefined;
     const anchors = anchorsFromText(uri, text) ?? null;
-    this.diskAnchors.set(uri, { mtime, anchors });
+    this.diskAnchors.set(uri, { mtime: file.mtime, anchors });
     return anchors ?? this.model(uri);
   }
+
+  /**
+   * A file on disk inside the workspace, for a look at its text without a model: its modification
+   * time and size, and its text when asked for (undefined when unreadable or longer than `limit`
+   * characters). Undefined when it is no readable file there or surely longer than the limit.
+   */
+  diskFile(uri: string, limit: number): { mtime: number; size: number; text(): string | undefined } | undefined {
+    const p = this.insideWorkspace(uri);
+    if (!p) return undefined;
+    try {
+      const s = statSync(p);
+      // A file of more bytes than four times the limit has more characters than the limit too.
+      if (!s.isFile() || s.size > limit * 4) return undefined;
+      let text: string | undefined | null = null;
+      const read = () => {
+        try {
+          const t = readFileSync(p, 'utf8');
+          return t.length > limit ? undefined : t;
+        } catch {
+          return undefined;
+        }
+      };
+      return { mtime: s.mtimeMs, size: s.size, text: () => (text === null ? (text = read()) : text) };
+    } catch {
+      return undefined;
+    }
+  }
+
 
   /**
    * The model of a file on disk (version -1: not open), parsed once per modification time, or

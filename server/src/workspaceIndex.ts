@@ -3,7 +3,7 @@
 // that the index follows `workspace/didChangeWatchedFiles` and document open events file by
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { GoalDoc } from './model/types';
 import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
 import type { GoalDocsSettings } from './settings';
@@ -246,34 +246,36 @@ export class WorkspaceIndex implements GoalDocWorkspace {
 
   /** A file on disk's outline when its name decides and its outline text does; 'parse' when only its model can say. */
   private diskOutline(uri: string, relative: string, settings: GoalDocsSettings): GoalDocOutline | undefined | 'parse' {
-    const p = this.service.files.insideWorkspace(uri);
-    if (!p) return undefined;
+    const file = this.service.files.diskFile(uri, settings.maxFileSize);
+    if (!file) return undefined;
     const key = keyOf(uri);
-    try {
-      const s = statSync(p);
-      if (!s.isFile() || s.size > settings.maxFileSize * 4) return undefined;
-      let entry = this.outlines.get(key);
-      let text: string | undefined;
-      if (!entry || entry.mtime !== s.mtimeMs || entry.size !== s.size) {
-        text = readFileSync(p, 'utf8');
-        if (text.length > settings.maxFileSize) return undefined;
-        entry = { mtime: s.mtimeMs, size: s.size, marker: mayHoldMarker(text) };
-        this.outlines.set(key, entry);
-      }
-      if (entry.marker) return 'parse';
-      const verdict = verdictBeforeContent(relative, undefined, settings);
-      if (!verdict) {
-        // Where the content decides: a page whose content cannot make it a goal doc is not read again.
-        entry.contentMight ??= contentMightMakeGoalDoc(text ?? readFileSync(p, 'utf8'));
-        return entry.contentMight ? 'parse' : undefined;
-      }
-      if (!verdict.goalDoc) return undefined;
-      if (entry.outline === undefined) entry.outline = outlineFromText(uri, text ?? readFileSync(p, 'utf8')) ?? null;
-      return entry.outline ?? 'parse';
-    } catch {
-      return undefined;
+    let entry = this.outlines.get(key);
+    if (!entry || entry.mtime !== file.mtime || entry.size !== file.size) {
+      const text = file.text();
+      if (text === undefined) return undefined;
+      entry = { mtime: file.mtime, size: file.size, marker: mayHoldMarker(text) };
+      this.outlines.set(key, entry);
     }
+    if (entry.marker) return 'parse';
+    const verdict = verdictBeforeContent(relative, undefined, settings);
+    if (!verdict) {
+      // Where the content decides: a page whose content cannot make it a goal doc is not read again.
+      if (entry.contentMight === undefined) {
+        const text = file.text();
+        if (text === undefined) return undefined;
+        entry.contentMight = contentMightMakeGoalDoc(text);
+      }
+      return entry.contentMight ? 'parse' : undefined;
+    }
+    if (!verdict.goalDoc) return undefined;
+    if (entry.outline === undefined) {
+      const text = file.text();
+      if (text === undefined) return undefined;
+      entry.outline = outlineFromText(uri, text) ?? null;
+    }
+    return entry.outline ?? 'parse';
   }
+
 
   model(uri: string): GoalDoc | undefined {
     return this.service.files.model(uri);
