@@ -93,6 +93,8 @@ export type CheckResult =
 const NO_DOCUMENTS: Documents = { get: () => undefined, all: () => [] };
 // Linked files on disk are read under the default limit; the open document's own limit is per scope.
 const DEFAULT_MAX_FILE_SIZE = defaultSettings().maxFileSize;
+/** How many times a request is answered again when a newer version replaced the one it read. */
+const MAX_ATTEMPTS = 5;
 
 export function createGoalDocsService(options: ServiceOptions = {}): GoalDocsService {
   return new GoalDocsService(options);
@@ -214,15 +216,21 @@ export class GoalDocsService {
   }
 
   /**
-   * Runs a feature on an open goal doc. A later version built from its model while the feature
-   * awaited moved that model's positions (model/build.ts): its answer is dropped, ContentModified.
+   * Runs a feature on an open goal doc's latest version. A later version built from its model
+   * while the feature awaited moved that model's positions (model/build.ts): that answer is
+   * dropped and the feature runs again on the version that replaced it, so a request made just
+   * before the next keystroke (Ctrl+., completion) is still answered. VS Code does not ask again
+   * after ContentModified for every request (code actions: never), so it is only the answer when
+   * new versions keep arriving faster than the feature runs, or the request was cancelled.
    */
-  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument) => T | Promise<T>): Promise<T> {
-    const a = await this.analyse(uri);
-    if (!a) return none;
-    const answer = await feature(a);
-    if (isSuperseded(a.doc)) throw new ContentModified();
-    return answer;
+  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument) => T | Promise<T>, token: CancellationLike = NOT_CANCELLED): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const a = await this.analyse(uri);
+      if (!a) return none;
+      const answer = await feature(a);
+      if (!isSuperseded(a.doc)) return answer;
+      if (token.isCancellationRequested || attempt >= MAX_ATTEMPTS) throw new ContentModified();
+    }
   }
 
   // --- Diagnostics ---
@@ -296,19 +304,22 @@ export class GoalDocsService {
     // The editor's own link completion, where it has one, answers alone (two merged lists would
     // show every heading twice); where it has none, every Markdown file gets ours.
     if ((await this.settings.editorMarkdown(uri)).completesLinks) return null;
-    const doc = await this.markdownModel(uri);
-    if (!doc || token.isCancellationRequested) return null;
-    const list = await provideCompletions(doc, position, this.index, token);
-    if (isSuperseded(doc)) throw new ContentModified();
-    return list;
+    // As withGoalDoc: answered again on the version that replaced the one read meanwhile.
+    for (let attempt = 1; ; attempt++) {
+      const doc = await this.markdownModel(uri);
+      if (!doc || token.isCancellationRequested) return null;
+      const list = await provideCompletions(doc, position, this.index, token);
+      if (!isSuperseded(doc)) return list;
+      if (token.isCancellationRequested || attempt >= MAX_ATTEMPTS) throw new ContentModified();
+    }
   }
 
   goalTree(uri: string, token: CancellationLike): Promise<GoalTreeResult> {
-    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideDocumentSymbols(a.doc, token));
+    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideDocumentSymbols(a.doc, token), token);
   }
 
   documentSymbols(uri: string, token: CancellationLike): Promise<DocumentSymbol[] | null> {
-    return this.withGoalDoc<DocumentSymbol[] | null>(uri, null, (a) => provideDocumentSymbols(a.doc, token));
+    return this.withGoalDoc<DocumentSymbol[] | null>(uri, null, (a) => provideDocumentSymbols(a.doc, token), token);
   }
 
   workspaceSymbols(query: string, token: CancellationLike): Promise<SymbolInformation[]> {
@@ -316,31 +327,31 @@ export class GoalDocsService {
   }
 
   definition(uri: string, position: Position, token: CancellationLike): Promise<Location[] | null> {
-    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideDefinition(a.doc, position, this.index, token));
+    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideDefinition(a.doc, position, this.index, token), token);
   }
 
   references(uri: string, position: Position, context: { includeDeclaration: boolean }, token: CancellationLike): Promise<Location[] | null> {
-    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideReferences(a.doc, position, context, this.index, token));
+    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideReferences(a.doc, position, context, this.index, token), token);
   }
 
   documentHighlights(uri: string, position: Position, token: CancellationLike): Promise<DocumentHighlight[] | null> {
-    return this.withGoalDoc<DocumentHighlight[] | null>(uri, null, (a) => provideDocumentHighlights(a.doc, position, this.index, token));
+    return this.withGoalDoc<DocumentHighlight[] | null>(uri, null, (a) => provideDocumentHighlights(a.doc, position, this.index, token), token);
   }
 
   documentLinks(uri: string, token: CancellationLike): Promise<DocumentLink[] | null> {
-    return this.withGoalDoc<DocumentLink[] | null>(uri, null, (a) => provideDocumentLinks(a.doc, this.index, token));
+    return this.withGoalDoc<DocumentLink[] | null>(uri, null, (a) => provideDocumentLinks(a.doc, this.index, token), token);
   }
 
   hover(uri: string, position: Position, token: CancellationLike): Promise<Hover | null> {
-    return this.withGoalDoc<Hover | null>(uri, null, (a) => provideHover(a.doc, position, this.index, token));
+    return this.withGoalDoc<Hover | null>(uri, null, (a) => provideHover(a.doc, position, this.index, token), token);
   }
 
   foldingRanges(uri: string, token: CancellationLike): Promise<FoldingRange[] | null> {
-    return this.withGoalDoc<FoldingRange[] | null>(uri, null, (a) => provideFoldingRanges(a.doc, token));
+    return this.withGoalDoc<FoldingRange[] | null>(uri, null, (a) => provideFoldingRanges(a.doc, token), token);
   }
 
   codeLenses(uri: string, token: CancellationLike): Promise<CodeLens[] | null> {
-    return this.withGoalDoc<CodeLens[] | null>(uri, null, (a) => provideCodeLenses(a.doc, a.settings, token));
+    return this.withGoalDoc<CodeLens[] | null>(uri, null, (a) => provideCodeLenses(a.doc, a.settings, token), token);
   }
 
   /** Where a rename would start, or why it cannot; null for a document that is not a goal doc. */
@@ -349,7 +360,7 @@ export class GoalDocsService {
   }
 
   rename(uri: string, position: Position, newName: string, options: { documentChanges: boolean }, token: CancellationLike): Promise<WorkspaceEdit | RenameRefusal | null> {
-    return this.withGoalDoc<WorkspaceEdit | RenameRefusal | null>(uri, null, (a) => provideRename(a.doc, position, newName, this.index, token, options));
+    return this.withGoalDoc<WorkspaceEdit | RenameRefusal | null>(uri, null, (a) => provideRename(a.doc, position, newName, this.index, token, options), token);
   }
 
   // --- Code actions and commands ---
@@ -365,7 +376,7 @@ export class GoalDocsService {
       const own = provideCodeActions(a.doc, withOurs, a.settings, token, { today });
       const life = await lifecycleActions(a.doc, withOurs, this.lifecycle(token, support, today), wantsFor(request.context.only));
       return token.isCancellationRequested ? null : [...life.first, ...own, ...life.rest];
-    });
+    }, token);
   }
 
   /** The Mark-done-with-version command: the edit for the chosen version, or why there is none. */

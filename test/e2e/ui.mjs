@@ -25,7 +25,10 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
   });
   log(`installing ${path.basename(vsix)} into code-server`);
   await installVsix(host, dirs, vsix);
-  const server = await startCodeServer(host, dirs);
+  // The language server writes every request it answers here (lsp/main.ts): when a menu does not
+  // show, the log says whether the request reached the server and what it answered.
+  const serverLog = path.join(dirs.root, 'server-requests.jsonl');
+  const server = await startCodeServer(host, dirs, { env: { GOAL_DOCS_SERVER_LOG: serverLog } });
   log(`code-server ${server.url} (pid ${server.pid}); its log: ${dirs.log}`);
   fs.mkdirSync(screenshotDir, { recursive: true });
   const browser = await launchChromium();
@@ -33,7 +36,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const ui = new Workbench(page, screenshotDir);
+    const ui = new Workbench(page, screenshotDir, serverLog, log);
     const step = async (title, fn) => {
       const t = Date.now();
       try {
@@ -203,14 +206,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
     });
     await step('Ctrl+. offers "Mark milestone done", which strikes and stamps the milestone', async () => {
       if (!goalsOpened) throw new Error('skipped: goals.md did not open');
-      await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: /Mark milestone done(?! with)/ });
-      try {
-        await item.first().waitFor();
-      } catch {
-        const offered = await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => []);
-        throw new Error(`no "Mark milestone done" in the Ctrl+. menu; it offers: ${offered.join(' | ') || 'nothing'}`);
-      }
+      const item = await ui.quickFixMenu(/Mark milestone done(?! with)/, 'Mark milestone done');
       await ui.screenshot('lightbulb.png');
       await item.first().click();
       const line = page.locator('.monaco-editor .view-line', { hasText: 'Match partial refunds' });
@@ -226,14 +222,7 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       const goalsFile = path.join(workspace, 'goals.md');
       const title = 'Ledger API has a versioned public contract';
       await ui.goToLine(lineNumberOf(goalsFile, `### ${title}`));
-      await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: /Move goal to goals_completed\.md/ });
-      try {
-        await item.first().waitFor();
-      } catch {
-        const offered = await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => []);
-        throw new Error(`no "Move goal to goals_completed.md" in the Ctrl+. menu; it offers: ${offered.join(' | ') || 'nothing'}`);
-      }
+      const item = await ui.quickFixMenu(/Move goal to goals_completed\.md/, 'Move goal to goals_completed.md');
       await item.first().click();
       // The quick pick: the inferred quarter first, the completed page's quarters, then a new one.
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
@@ -263,7 +252,6 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       await waitUntilAsync('the three pages saved with the goal moved and the link following it', async () => {
         if (saved()) return true;
         if ((await dirtyTabs()).length) await ui.runCommand('File: Save All');
-        await page.waitForTimeout(300);
         return saved();
       }, async () => `dirty tabs: ${(await dirtyTabs()).join(', ') || 'none'}; goals.md has it: ${fs.readFileSync(goalsFile, 'utf8').includes(title)}; goals_completed.md: ${lineOf(completedFile, title)}; platform_goals.md: ${lineOf(platformFile, 'Ledger team goals')}`);
       const lines = fs.readFileSync(completedFile, 'utf8').split('\n');
@@ -280,9 +268,47 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
 
 /** The workbench, seen and driven from the page. */
 class Workbench {
-  constructor(page, screenshotDir) {
+  constructor(page, screenshotDir, serverLog, log) {
     this.page = page;
     this.screenshotDir = screenshotDir;
+    this.serverLog = serverLog;
+    this.log = log;
+  }
+
+  /** The language server's request log (lsp/main.ts) from `since` (ms since the epoch). */
+  serverRequests(since) {
+    let lines = [];
+    try { lines = fs.readFileSync(this.serverLog, 'utf8').trim().split('\n'); } catch { /* none yet */ }
+    return lines.flatMap((l) => { try { return [JSON.parse(l)]; } catch { return []; } }).filter((e) => e.at >= since);
+  }
+
+  /**
+   * Presses Ctrl+. where the cursor is, as a user does right after moving it, and returns the
+   * menu row titled `title`. The editor must have the focus and the cursor (the status bar's
+   * `Ln`), which is what a user sees before pressing. If no menu shows, the server's log of the
+   * invoked code-action request says why: not asked, not answered, or answered without the
+   * action are the product's failures; answered with it, and VS Code showed nothing, is the
+   * editor dropping the answer (its own newer automatic request cancels a slower invoked one),
+   * which a user meets by pressing again, so the test does too, once, and says so.
+   */
+  async quickFixMenu(titlePattern, title) {
+    await this.page.locator('.editor-instance .monaco-editor.focused').first().waitFor();
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    const item = rows.filter({ hasText: titlePattern });
+    for (let attempt = 1; ; attempt++) {
+      const pressed = Date.now();
+      await this.page.keyboard.press('Control+.');
+      const shown = await item.first().waitFor({ timeout: 8_000 }).then(() => true, () => false);
+      if (shown) return item;
+      const offered = await rows.allInnerTexts().catch(() => []);
+      const invoked = this.serverRequests(pressed).filter((e) => e.method.startsWith('textDocument/codeAction') && e.method.includes('invoked'));
+      const trace = this.serverRequests(pressed - 2_000).map((e) => `${new Date(e.at).toISOString().slice(17, 23)} ${e.method} v${e.version ?? '-'} ${e.ms ?? ''}ms ${e.outcome}`).join('\n  ');
+      const answered = invoked.some((e) => /^answered [1-9]/.test(e.outcome) && !/cancelled/.test(e.outcome));
+      const why = `no "${title}" in the Ctrl+. menu; it offers: ${offered.join(' | ') || 'nothing'}; the server's log since 2 s before the key:\n  ${trace || '(nothing)'}`;
+      if (!answered || attempt === 2) throw new Error(why);
+      this.log(`ui: VS Code showed no menu for an invoked code-action request the server answered; pressing Ctrl+. again. ${why}`);
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   async openFromExplorer(fileName, firstLineText) {
@@ -406,14 +432,16 @@ class Workbench {
       await this.page.keyboard.press('Control+Space');
       await rows.first().waitFor();
     }
-    // The list can still grow while providers answer: read its size until it holds still.
-    let size = Number(await rows.first().getAttribute('aria-setsize'));
-    for (let stable = 0, tries = 0; stable < 3 && tries < 40; tries++) {
-      await this.page.waitForTimeout(100);
-      const now = Number(await rows.first().getAttribute('aria-setsize'));
-      stable = now === size ? stable + 1 : 0;
-      size = now;
-    }
+    // The list can still grow while providers answer: its size, once it has held for 300 ms
+    // (polled, at most 4 s).
+    const sizeNow = async () => Number(await rows.first().getAttribute('aria-setsize'));
+    let size = await sizeNow();
+    let heldSince = Date.now();
+    await waitUntilAsync('the suggest list to stop growing', async () => {
+      const now = await sizeNow();
+      if (now !== size) [size, heldSince] = [now, Date.now()];
+      return Date.now() - heldSince >= 300;
+    }, async () => `${size} rows`, 4_000).catch(() => { /* still growing: read what is there */ });
     const labels = new Map();
     let why = '';
     for (let i = 0; i < size; i++) {

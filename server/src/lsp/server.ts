@@ -9,6 +9,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceEdit,
+  type CancellationToken,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -33,27 +34,74 @@ import {
 import { CODE_ACTION_KINDS } from '../codeActions/index';
 import type { EditSupport } from '../codeActions/sectionMove';
 
-/**
- * The one helper every request goes through: a refusal (rename somewhere rename makes no sense)
- * becomes an error the client shows, and an answer from a model that a newer version replaced
- * while it was computed becomes ContentModified, which clients ask again after.
- */
-async function answer<T>(work: () => Promise<T>): Promise<Exclude<T, { refused: string }>> {
-  try {
-    const result = await work();
-    if (isRefusal(result)) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
-    return result as Exclude<T, { refused: string }>;
-  } catch (e) {
-    if (e instanceof ContentModified) throw new ResponseError(LSPErrorCodes.ContentModified, e.message);
-    throw e;
+/** One line of the request log: what was asked, of which version, how long it took, what it gave. */
+export interface RequestLogEntry {
+  /** Milliseconds since the epoch, when the request arrived (or the notification). */
+  at: number;
+  method: string;
+  uri?: string;
+  /** The open document's version when the request arrived. */
+  version?: number;
+  ms?: number;
+  /** `answered N` (items), `null`, `cancelled`, `ContentModified`, `failed: …`, or what a notification did. */
+  outcome: string;
+}
+
+export interface ServerOptions {
+  /** Hears of every request and document notification (GOAL_DOCS_SERVER_LOG: see lsp/main.ts). */
+  requestLog?: (entry: RequestLogEntry) => void;
+}
+
+/** What an answer was, in a word or two, for the request log. */
+function outcomeOf(result: unknown): string {
+  if (result === null || result === undefined) return 'null';
+  if (Array.isArray(result)) {
+    // Code actions and commands by title, so that a log says which actions a menu was offered.
+    const titles = result.flatMap((r) => (typeof (r as { title?: unknown })?.title === 'string' ? [(r as { title: string }).title] : []));
+    return titles.length ? `answered ${result.length}: ${titles.join(' | ').slice(0, 300)}` : `answered ${result.length}`;
   }
+  const items = (result as { items?: unknown }).items;
+  if (Array.isArray(items)) return `answered ${items.length}`;
+  const kind = (result as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? `answered ${kind}` : 'answered';
 }
 
 /** How long the index build runs before it shows a progress; how long after start-up it starts. */
 const PROGRESS_AFTER_MS = 500;
 const INDEX_AFTER_MS = 200;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
+  const requestLog = options.requestLog;
+  /**
+   * The one helper every request goes through: a refusal (rename somewhere rename makes no
+   * sense) becomes an error the client shows; an answer from a model that newer versions kept
+   * replacing, or for a request cancelled meanwhile, becomes ContentModified (service.ts). With
+   * a request log, each request is written there with the version it found and what it gave.
+   */
+  async function answer<T>(method: string, uri: string | undefined, token: CancellationToken | undefined, work: () => Promise<T>): Promise<Exclude<T, { refused: string }>> {
+    const at = Date.now();
+    const version = uri === undefined ? undefined : documents.get(uri)?.version;
+    let outcome = 'failed';
+    try {
+      const result = await work();
+      if (isRefusal(result)) {
+        outcome = `refused: ${result.refused}`;
+        throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
+      }
+      outcome = token?.isCancellationRequested ? `${outcomeOf(result)} (cancelled)` : outcomeOf(result);
+      return result as Exclude<T, { refused: string }>;
+    } catch (e) {
+      if (e instanceof ContentModified) {
+        outcome = 'ContentModified';
+        throw new ResponseError(LSPErrorCodes.ContentModified, e.message);
+      }
+      if (!(e instanceof ResponseError)) outcome = `failed: ${e instanceof Error ? e.message : String(e)}`;
+      throw e;
+    } finally {
+      requestLog?.({ at, method, uri, version, ms: Date.now() - at, outcome });
+    }
+  }
+
   // A failing handler, or a client that fails one of the server's own requests (a refresh, the
   // workspace folders), must not end the server: the failure is logged and every feature goes on.
   const logFailure = (what: string) => (e: unknown) => {
@@ -189,6 +237,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles((change) => {
+    for (const c of change.changes) logNotification('workspace/didChangeWatchedFiles', c.uri);
     service.didChangeWatchedFiles(change.changes);
     // Links into changed files may have broken or healed.
     refreshDiagnostics();
@@ -196,7 +245,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // --- Diagnostics: pulled by clients that can, pushed to the others ---
   connection.languages.diagnostics.on(
-    (params, token): Promise<DocumentDiagnosticReport> => answer(() => service.diagnosticReport(params.textDocument.uri, params.previousResultId, token)),
+    (params, token): Promise<DocumentDiagnosticReport> => answer('textDocument/diagnostic', params.textDocument.uri, token, () => service.diagnosticReport(params.textDocument.uri, params.previousResultId, token)),
   );
 
   const pushDiagnostics = async (document: TextDocument) => {
@@ -211,31 +260,38 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else for (const d of documents.all()) void pushDiagnostics(d);
   }
 
+  const logNotification = (method: string, uri: string, version?: number) => requestLog?.({ at: Date.now(), method, uri, version, outcome: 'received' });
   documents.onDidChangeContent((change) => {
+    logNotification('textDocument/didChange', change.document.uri, change.document.version);
     if (!pullDiagnostics) void pushDiagnostics(change.document);
   });
-  documents.onDidOpen((e) => service.didOpen(e.document.uri));
+  documents.onDidSave((e) => logNotification('textDocument/didSave', e.document.uri, e.document.version));
+  documents.onDidOpen((e) => {
+    logNotification('textDocument/didOpen', e.document.uri, e.document.version);
+    service.didOpen(e.document.uri);
+  });
   documents.onDidClose((e) => {
+    logNotification('textDocument/didClose', e.document.uri);
     service.didClose(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   // --- Every feature: one line each ---
-  connection.onCompletion((p, token) => answer(() => service.completion(p.textDocument.uri, p.position, token)));
-  connection.onRequest(GOAL_TREE_REQUEST, (p: GoalTreeParams, token) => answer(() => service.goalTree(p.uri, token)));
-  connection.onDocumentSymbol((p, token) => answer(() => service.documentSymbols(p.textDocument.uri, token)));
-  connection.onWorkspaceSymbol((p, token) => answer(() => service.workspaceSymbols(p.query, token)));
-  connection.onDefinition((p, token) => answer(() => service.definition(p.textDocument.uri, p.position, token)));
-  connection.onReferences((p, token) => answer(() => service.references(p.textDocument.uri, p.position, p.context, token)));
-  connection.onDocumentHighlight((p, token) => answer(() => service.documentHighlights(p.textDocument.uri, p.position, token)));
-  connection.onDocumentLinks((p, token) => answer(() => service.documentLinks(p.textDocument.uri, token)));
-  connection.onHover((p, token) => answer(() => service.hover(p.textDocument.uri, p.position, token)));
-  connection.onFoldingRanges((p, token) => answer(() => service.foldingRanges(p.textDocument.uri, token)));
-  connection.onPrepareRename((p) => answer(() => service.prepareRename(p.textDocument.uri, p.position)));
-  connection.onRenameRequest((p, token) => answer(() => service.rename(p.textDocument.uri, p.position, p.newName, { documentChanges: renameWithDocumentChanges }, token)));
-  connection.onCodeLens((p, token) => answer(() => service.codeLenses(p.textDocument.uri, token)));
-  connection.onCodeAction((p, token) => answer(() => service.codeActions(p.textDocument.uri, p, token, editSupport)));
-  connection.onRequest(REPORT_REQUEST, (p: ReportParams, token) => answer(() => service.report(p, token)));
+  connection.onCompletion((p, token) => answer('textDocument/completion', p.textDocument.uri, token, () => service.completion(p.textDocument.uri, p.position, token)));
+  connection.onRequest(GOAL_TREE_REQUEST, (p: GoalTreeParams, token) => answer(GOAL_TREE_REQUEST, p.uri, token, () => service.goalTree(p.uri, token)));
+  connection.onDocumentSymbol((p, token) => answer('textDocument/documentSymbol', p.textDocument.uri, token, () => service.documentSymbols(p.textDocument.uri, token)));
+  connection.onWorkspaceSymbol((p, token) => answer('workspace/symbol', undefined, token, () => service.workspaceSymbols(p.query, token)));
+  connection.onDefinition((p, token) => answer('textDocument/definition', p.textDocument.uri, token, () => service.definition(p.textDocument.uri, p.position, token)));
+  connection.onReferences((p, token) => answer('textDocument/references', p.textDocument.uri, token, () => service.references(p.textDocument.uri, p.position, p.context, token)));
+  connection.onDocumentHighlight((p, token) => answer('textDocument/documentHighlight', p.textDocument.uri, token, () => service.documentHighlights(p.textDocument.uri, p.position, token)));
+  connection.onDocumentLinks((p, token) => answer('textDocument/documentLink', p.textDocument.uri, token, () => service.documentLinks(p.textDocument.uri, token)));
+  connection.onHover((p, token) => answer('textDocument/hover', p.textDocument.uri, token, () => service.hover(p.textDocument.uri, p.position, token)));
+  connection.onFoldingRanges((p, token) => answer('textDocument/foldingRange', p.textDocument.uri, token, () => service.foldingRanges(p.textDocument.uri, token)));
+  connection.onPrepareRename((p, token) => answer('textDocument/prepareRename', p.textDocument.uri, token, () => service.prepareRename(p.textDocument.uri, p.position)));
+  connection.onRenameRequest((p, token) => answer('textDocument/rename', p.textDocument.uri, token, () => service.rename(p.textDocument.uri, p.position, p.newName, { documentChanges: renameWithDocumentChanges }, token)));
+  connection.onCodeLens((p, token) => answer('textDocument/codeLens', p.textDocument.uri, token, () => service.codeLenses(p.textDocument.uri, token)));
+  connection.onCodeAction((p, token) => answer(`textDocument/codeAction (line ${p.range.start.line + 1}, ${p.context.triggerKind === 1 ? 'invoked' : 'automatic'})`, p.textDocument.uri, token, () => service.codeActions(p.textDocument.uri, p, token, editSupport)));
+  connection.onRequest(REPORT_REQUEST, (p: ReportParams, token) => answer(REPORT_REQUEST, undefined, token, () => service.report(p, token)));
 
   // Commands answer what they did; one that has an edit applies it, as one undo step.
   const commands: Record<string, { label: string; run(args: unknown): Promise<{ edit?: WorkspaceEdit } | null> }> = {
@@ -245,7 +301,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   connection.onExecuteCommand(async (p) => {
     const command = commands[p.command];
-    const result = command && (await answer(() => command.run(p.arguments?.[0])));
+    const result = command && (await answer(`workspace/executeCommand ${p.command}`, undefined, undefined, () => command.run(p.arguments?.[0])));
     if (!result?.edit) return result ?? null;
     const { applied } = await connection.workspace.applyEdit({ label: command.label, edit: result.edit });
     return { ...result, applied };
