@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import type { CompletionItem, DocumentSymbol, Position } from 'vscode-languageserver-types';
 import { buildGoalDoc, type ParsedDocument, parseGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
-import type { LinkedFiles } from '../server/src/linkedFiles';
+import type { LinkedFiles } from '../server/src/workspace/linkedFiles';
 import type { GoalDoc, Heading } from '../server/src/model/types';
-import { defaultSettings } from '../server/src/settings';
+import { defaultSettings } from '../server/src/settings/schema';
 
 const settings = defaultSettings();
 const never = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };

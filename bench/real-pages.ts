@@ -14,12 +14,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
-import { evidenceKinds, goalDocVerdict } from '../server/src/goalDocFiles';
+import { evidenceKinds, goalDocVerdict } from '../server/src/model/goalDocRule';
 import { evidenceOf } from '../server/src/model/evidence';
-import { walkMarkdownFiles } from '../server/src/markdownFiles';
-import { createGoalDocsService } from '../server/src/service';
+import { walkMarkdownFiles } from '../server/src/service/markdownWalk';
+import { createGoalDocsService } from '../server/src/service/service';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { defaultSettings } from '../server/src/settings';
+import { defaultSettings } from '../server/src/settings/schema';
 
 const { values: opts } = parseArgs({ options: { list: { type: 'boolean', default: false }, json: { type: 'string' } } });
 const shared = path.resolve(__dirname, '..', '..', 'shared');

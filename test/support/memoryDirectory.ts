@@ -1,6 +1,6 @@
 // Folder listings for the in-memory workspaces of the tests: the entries of `folder` among a set
 // of file URIs, as GoalDocWorkspace.readDirectory gives them; nothing outside `root`.
-import type { DirectoryEntry } from '../../server/src/features/workspace';
+import type { DirectoryEntry } from '../../server/src/workspace/goalDocWorkspace';
 
 export function listFolder(uris: Iterable<string>, root: string, folder: string): DirectoryEntry[] | undefined {
   const base = folder.replace(/\/$/, '');

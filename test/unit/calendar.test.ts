@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { followingPeriod, periodHasEnded, quarterHeadingLike, quarterOfDate, quarterStartMonth, yearHeadingLike } from '../../server/src/model/periods';
 import { placeQuarter, yearNumberFor } from '../../server/src/model/periodLayout';
 import { completedPageFileName, completedPageLinks, completedPageTitle, isCompletedPage } from '../../server/src/model/completedPage';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/settings/schema';
 import { model } from '../support/fixture';
 
 const calendar = (fiscalYearStartMonth: number, yearHeadings: 'fiscal' | 'calendar' = 'fiscal') => ({ fiscalYearStartMonth, yearHeadings });

@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
-import { createGoalDocsService } from '../../server/src/service';
+import { createGoalDocsService } from '../../server/src/service/service';
 import { buildGoalDoc } from '../../server/src/model/build';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/settings/schema';
 import { CORPUS_DIR, CORPUS_SKIP, corpusDocs } from '../support/corpus';
 
 // File links are resolved on disk, as the CLI resolves them.

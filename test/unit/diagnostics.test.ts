@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
-import type { LinkedFiles } from '../../server/src/linkedFiles';
-import { defaultSettings, type GoalDocsSettings, readSettings } from '../../server/src/settings';
+import type { LinkedFiles } from '../../server/src/workspace/linkedFiles';
+import { defaultSettings, type GoalDocsSettings, readSettings } from '../../server/src/settings/schema';
 import { dedent, model } from '../support/fixture';
 
 function diagnose(text: string, settings: GoalDocsSettings = defaultSettings(), files?: LinkedFiles) {

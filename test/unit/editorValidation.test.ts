@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from '../../server/src/diagnostics/editorValidation';
-import { type EditorMarkdown, NO_EDITOR_MARKDOWN, readEditorMarkdown } from '../../server/src/editorMarkdown';
-import { defaultSettings } from '../../server/src/settings';
+import { type EditorMarkdown, NO_EDITOR_MARKDOWN, readEditorMarkdown } from '../../server/src/settings/editorMarkdown';
+import { defaultSettings } from '../../server/src/settings/schema';
 import { MemoryWorkspace } from './features/support';
 
 // One broken link of each kind, a TOC entry to nowhere, and a link that matches only if case is ignored.

@@ -7,7 +7,7 @@ import { buildGoalDoc, forgetRecentChunks, isSuperseded, parseGoalDoc, recentChu
 import { evidenceOf } from '../../server/src/model/evidence';
 import type { GoalDoc, Heading } from '../../server/src/model/types';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/settings/schema';
 import { CORPUS_SKIP, corpusDocs } from '../support/corpus';
 import { dedent } from '../support/fixture';
 

@@ -8,10 +8,10 @@ import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { provideCodeLenses } from '../../server/src/features/codeLens';
-import { NOT_CANCELLED } from '../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../server/src/workspace/goalDocWorkspace';
 import { closestHeadings } from '../../server/src/model/anchorIndex';
 import { forgetRecentChunks, RECENT_CHUNK_CHARS, recentChunkStats } from '../../server/src/model/build';
-import { createGoalDocsService } from '../../server/src/service';
+import { createGoalDocsService } from '../../server/src/service/service';
 import { openDocuments } from '../support/fixture';
 
 setFlagsFromString('--expose_gc');

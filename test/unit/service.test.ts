@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ContentModified, createGoalDocsService } from '../../server/src/service';
-import { NOT_CANCELLED } from '../../server/src/features/workspace';
+import { ContentModified, createGoalDocsService } from '../../server/src/service/service';
+import { NOT_CANCELLED } from '../../server/src/workspace/goalDocWorkspace';
 import { openDocuments } from '../support/fixture';
 
 describe('the goal-docs service', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultSettings, readSettings, RULE_CODES, RULES } from '../../server/src/settings';
+import { defaultSettings, readSettings, RULE_CODES, RULES } from '../../server/src/settings/schema';
 import { REPO_ROOT } from '../support/corpus';
 
 describe('settings', () => {

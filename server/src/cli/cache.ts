@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { FileRead } from '../linkedFiles';
-import { fsPathOf } from '../uris';
+import type { FileRead } from '../workspace/linkedFiles';
+import { fsPathOf } from '../workspace/uris';
 
 export const DEFAULT_CACHE_LOCATION = '.goal-docs-cache';
 

@@ -6,12 +6,12 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createGoalDocsService } from '../service';
-import { walkMarkdownFiles } from '../markdownFiles';
-import { fileUri } from '../uris';
+import { createGoalDocsService } from '../service/service';
+import { walkMarkdownFiles } from '../service/markdownWalk';
+import { fileUri } from '../workspace/uris';
 import { REPORT_USAGE, runReport } from './report';
 import { cacheKey, type CachedResult, CheckCache, DEFAULT_CACHE_LOCATION } from './cache';
-import type { FileRead } from '../linkedFiles';
+import type { FileRead } from '../workspace/linkedFiles';
 
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose] [--cache]
 

@@ -3,9 +3,9 @@
 // per owner; from the same service and goal-doc rule as `goal-docs check`.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createGoalDocsService, isRefusal } from '../service';
+import { createGoalDocsService, isRefusal } from '../service/service';
 import { reportJson, reportMarkdown } from '../features/report';
-import { fileUri } from '../uris';
+import { fileUri } from '../workspace/uris';
 
 export const REPORT_USAGE = `Usage: goal-docs report [paths or globs…] [--period FY-21-Q1] [--format markdown|json]
 

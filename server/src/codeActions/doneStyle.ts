@@ -4,7 +4,7 @@ import type { GoalDoc, ListItem, Milestone } from '../model/types';
 import { allMilestones, DATE_VERSION } from '../model/milestones';
 import { goalContaining } from '../model/structure';
 import { type DoneMark, doneMarkOf, houseStyle, type HouseStyle, isMilestoneOpen } from '../model/done';
-import type { GoalDocsSettings } from '../settings';
+import type { GoalDocsSettings } from '../settings/schema';
 
 export type { DoneMark } from '../model/done';
 

@@ -3,7 +3,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { type GoalDoc, type Heading, isMilestone, type Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
-import type { GoalDocsSettings } from '../settings';
+import type { GoalDocsSettings } from '../settings/schema';
 import type { SpanEdit } from './edit';
 
 export interface Fix {

@@ -2,7 +2,7 @@
 // by code, read from their data), the milestone actions under the cursor, and "Fix all".
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading } from '../model/types';
-import type { GoalDocsSettings, RuleCode } from '../settings';
+import type { GoalDocsSettings, RuleCode } from '../settings/schema';
 import { type CancellationLike, computeDiagnostics } from '../diagnostics/index';
 import { applySpanEdits, codeAction, editsOverlap, lineStart, type SpanEdit, textDiff } from './edit';
 import { buildGoalDoc } from '../model/build';

@@ -3,7 +3,7 @@
 // which the client prefills in its input box.
 import type { GoalDoc } from '../model/types';
 import type { MarkDoneWithVersionArgs, MarkDoneWithVersionResult } from '../protocol';
-import type { GoalDocsSettings } from '../settings';
+import type { GoalDocsSettings } from '../settings/schema';
 import { inferStampVersion } from './doneStyle';
 import { versionedEdit } from './edit';
 import { markTargetsDone, targetsOnLines } from './milestones';

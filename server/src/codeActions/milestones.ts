@@ -6,7 +6,7 @@ import { type Field, type GoalDoc, isMilestone, type Milestone } from '../model/
 import { allMilestones } from '../model/milestones';
 import { goalContaining } from '../model/structure';
 import { offsetAt } from '../model/text';
-import type { GoalDocsSettings } from '../settings';
+import type { GoalDocsSettings } from '../settings/schema';
 import { doneStyleFor, inferStampVersion, isClosedInHouse, stampsVersion } from './doneStyle';
 import { codeAction, lineStart, nextLineStart, type SpanEdit } from './edit';
 import { type GoalRow, goalRows, markRowDone, reopenRow } from './goalTables';

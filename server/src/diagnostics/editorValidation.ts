@@ -3,7 +3,7 @@
 // editor's link validation cannot tell `#FY-20-Q1` from GitHub's `#fy-20-q1` (it slugifies the
 // fragment too), so `anchor.case` always stays ours.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { EditorMarkdown } from '../editorMarkdown';
+import type { EditorMarkdown } from '../settings/editorMarkdown';
 import { DIAGNOSTIC_SOURCE } from './index';
 
 /** The codes VS Code's built-in Markdown validation gives a broken link (vscode-markdown-languageservice). */

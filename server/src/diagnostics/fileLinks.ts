@@ -1,6 +1,6 @@
 // link.file-missing and link.file-anchor-missing: relative links to other files.
 import type { GoalDoc } from '../model/types';
-import { isRelativeFileLink, type LinkedFiles, resolveLinkTarget } from '../linkedFiles';
+import { isRelativeFileLink, type LinkedFiles, resolveLinkTarget } from '../workspace/linkedFiles';
 import { resolveAnchor, closestHeadings } from './anchors';
 import { type Finding, quote } from './finding';
 

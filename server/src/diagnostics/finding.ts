@@ -1,6 +1,6 @@
 // What a rule reports, before the severity from the settings is applied.
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import type { RuleCode } from '../settings';
+import type { RuleCode } from '../settings/schema';
 
 export interface Finding {
   code: RuleCode;

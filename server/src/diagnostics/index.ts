@@ -2,8 +2,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { GoalDoc, Unanalysed } from '../model/types';
 import { positionAt } from '../model/text';
-import type { LinkedFiles } from '../linkedFiles';
-import type { GoalDocsSettings, RuleSeverity } from '../settings';
+import type { LinkedFiles } from '../workspace/linkedFiles';
+import type { GoalDocsSettings, RuleSeverity } from '../settings/schema';
 import type { Finding } from './finding';
 import { anchorFindings } from './anchors';
 import { periodFindings } from './periods';

@@ -3,10 +3,10 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, Link } from '../model/types';
 import { resolveAnchor } from '../diagnostics/anchors';
-import { type LinkedFiles, resolveLinkTarget } from '../linkedFiles';
+import { type LinkedFiles, resolveLinkTarget } from '../workspace/linkedFiles';
 import { containsOffset, offsetAt } from '../model/text';
-import { sameUri, uriPath } from '../uris';
-import type { Cancellation, GoalDocWorkspace } from './workspace';
+import { sameUri, uriPath } from '../workspace/uris';
+import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
 
 export type CursorTarget = { kind: 'heading'; heading: Heading } | { kind: 'link'; link: Link };
 
@@ -24,7 +24,7 @@ export function targetAt(doc: GoalDoc, position: Position): CursorTarget | undef
   return link ? { kind: 'link', link } : undefined;
 }
 
-export { sameUri } from '../uris';
+export { sameUri } from '../workspace/uris';
 
 /** The URI of the document a link points into: the document itself for `#anchor`. */
 export function linkTargetUri(doc: GoalDoc, link: Link, files: LinkedFiles): string | undefined {

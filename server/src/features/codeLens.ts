@@ -3,9 +3,9 @@
 // it does nothing.
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { GoalDocsSettings } from '../settings';
+import type { GoalDocsSettings } from '../settings/schema';
 import { goalProgress, type Progress, quarterProgress } from './goalSummary';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 export function lensTitle(p: Progress): string {
   return `${p.done}/${p.total} milestones done` + (p.descoped ? `, ${p.descoped} descoped` : '');

@@ -16,12 +16,12 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, HeadingKind } from '../model/types';
-import { resolveLinkTarget } from '../linkedFiles';
+import { resolveLinkTarget } from '../workspace/linkedFiles';
 import { lineStartAt, positionAt } from '../model/text';
 import { offsetOf, sameUri } from './anchorTargets';
 import { goalProgress, goalStatus, headingRoles, placeOf, plural, progressText, quarterProgress } from './goalSummary';
 import { decodePath, pathItems } from './pathCompletion';
-import type { Cancellation, GoalDocWorkspace } from './workspace';
+import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
 
 export const HEADING_COMPLETION_KINDS: Record<HeadingKind, CompletionItemKind> = {
   year: CompletionItemKind.Module,

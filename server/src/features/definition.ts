@@ -2,9 +2,9 @@
 // or to the top of the linked file when the link has no fragment.
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { LinkedFiles } from '../linkedFiles';
+import type { LinkedFiles } from '../workspace/linkedFiles';
 import { resolveLink, targetAt } from './anchorTargets';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 export function provideDefinition(doc: GoalDoc, position: Position, files: LinkedFiles, token: Cancellation): Location[] {
   const target = targetAt(doc, position);

@@ -2,9 +2,9 @@
 // link to it in the same document (Read).
 import { type DocumentHighlight, DocumentHighlightKind, type Position } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { LinkedFiles } from '../linkedFiles';
+import type { LinkedFiles } from '../workspace/linkedFiles';
 import { headingOf, linksInto, targetAt } from './anchorTargets';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 export function provideDocumentHighlights(doc: GoalDoc, position: Position, files: LinkedFiles, token: Cancellation): DocumentHighlight[] {
   const target = targetAt(doc, position);

@@ -3,9 +3,9 @@
 // the editor's own Markdown support.
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { LinkedFiles } from '../linkedFiles';
+import type { LinkedFiles } from '../workspace/linkedFiles';
 import { resolveLink } from './anchorTargets';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 export function provideDocumentLinks(doc: GoalDoc, files: LinkedFiles, token: Cancellation): DocumentLink[] {
   const links: DocumentLink[] = [];

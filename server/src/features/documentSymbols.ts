@@ -9,7 +9,7 @@
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, HeadingKind } from '../model/types';
 import { goalSummary, headingRoles, outlineParent, plural, quarterLabelText } from './goalSummary';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 import { positionBefore } from '../model/text';
 
 export const HEADING_SYMBOL_KINDS: Record<HeadingKind, SymbolKind> = {

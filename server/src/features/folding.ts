@@ -2,7 +2,7 @@
 // goal (`- **Milestones**:` with its items). Other headings are left to the editor's Markdown.
 import type { FoldingRange, Range } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 function fold(range: Range): FoldingRange | undefined {
   // A range ending at the start of a line ends on the line before.

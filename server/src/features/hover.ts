@@ -3,10 +3,10 @@
 // or the editor's) already says so in the same hover, and saying it twice was noise.
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { LinkedFiles } from '../linkedFiles';
+import type { LinkedFiles } from '../workspace/linkedFiles';
 import { resolveLink, targetAt } from './anchorTargets';
 import { goalProgress, goalStatus, headingRoles, placeOf, plural, progressText, quarterProgress } from './goalSummary';
-import type { Cancellation } from './workspace';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 export function provideHover(doc: GoalDoc, position: Position, files: LinkedFiles, token: Cancellation): Hover | null {
   const target = targetAt(doc, position);

@@ -5,7 +5,7 @@
 // ever listed (GoalDocWorkspace.readDirectory refuses the others).
 import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
-import type { Cancellation, GoalDocWorkspace } from './workspace';
+import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
 
 /** VS Code's command to open the suggestions again, after a folder is chosen. */
 const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest' };

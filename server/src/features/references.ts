@@ -3,7 +3,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
 import { headingOf, targetAt, workspaceLinksInto } from './anchorTargets';
-import type { Cancellation, GoalDocWorkspace } from './workspace';
+import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
 
 export async function provideReferences(
   doc: GoalDoc,

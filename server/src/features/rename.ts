@@ -5,11 +5,11 @@
 import GithubSlugger from 'github-slugger';
 import type { Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, Span } from '../model/types';
-import type { LinkedFiles } from '../linkedFiles';
+import type { LinkedFiles } from '../workspace/linkedFiles';
 import { rangesOverlap, spanToRange } from '../model/text';
 import { EXPLICIT_ID } from '../model/headings';
 import { type CursorTarget, resolveLink, targetAt, workspaceLinksInto } from './anchorTargets';
-import type { Cancellation, GoalDocWorkspace } from './workspace';
+import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
 
 /** Rename makes no sense here; the message says why, for the editor to show. */
 export interface RenameRefusal {

@@ -6,7 +6,7 @@ import type { GoalDoc } from '../model/types';
 import { outlineModel, outlineText, pagePosition } from '../model/outline';
 import { HEADING_SYMBOL_KINDS } from './documentSymbols';
 import { placeOf } from './goalSummary';
-import type { Cancellation, GoalDocOutline, GoalDocWorkspace, OutlineSymbol } from './workspace';
+import type { Cancellation, GoalDocOutline, GoalDocWorkspace, OutlineSymbol } from '../workspace/goalDocWorkspace';
 
 export type { GoalDocOutline, OutlineSymbol };
 

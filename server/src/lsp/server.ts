@@ -18,8 +18,8 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ContentModified, createGoalDocsService, isRefusal } from '../service';
-import { SETTINGS_SECTIONS } from '../settingsStore';
+import { ContentModified, createGoalDocsService, isRefusal } from '../service/service';
+import { SETTINGS_SECTIONS } from '../settings/store';
 import {
   GOAL_TREE_REQUEST,
   type GoalTreeParams,

@@ -1,5 +1,5 @@
 // What a page's content says about whether it is a goal doc: counts of the kinds of content
-// that only goal docs have. The rule that weighs them is in goalDocFiles.ts.
+// that only goal docs have. The rule that weighs them is in goalDocRule.ts.
 import type { Goal, GoalDoc, GoalDocEvidence, Heading, ListItem, Quarter, Span } from './types';
 import { parseQuarterLabel, parseYearLabel } from './periods';
 import { fieldNameOf, matchField } from './fields';
@@ -15,7 +15,7 @@ const cache = new WeakMap<GoalDoc, GoalDocEvidence>();
 
 /**
  * The evidence of a model, counted on first need only: most goal docs are named so, and their
- * content is never weighed (goalDocFiles.ts), so a keystroke in them pays nothing for this.
+ * content is never weighed (goalDocRule.ts), so a keystroke in them pays nothing for this.
  */
 export function evidenceOf(doc: GoalDoc): GoalDocEvidence {
   let e = cache.get(doc);
@@ -80,7 +80,7 @@ function plainHeading(text: string): string {
 
 /**
  * Upper bounds of a page's evidence from its text alone, without the Markdown parser: every count
- * is at least what the model of the same text counts (test/unit/goalDocFiles.test.ts holds it to
+ * is at least what the model of the same text counts (test/unit/goalDocRule.test.ts holds it to
  * that over every real page), so a page whose bounds are not enough is surely no goal doc and
  * need not be parsed to know it.
  */

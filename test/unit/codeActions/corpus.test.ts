@@ -11,7 +11,7 @@ import { isClosedInHouse } from '../../../server/src/codeActions/doneStyle';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { allMilestones } from '../../../server/src/model/milestones';
 import type { GoalDoc } from '../../../server/src/model/types';
-import { defaultSettings } from '../../../server/src/settings';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { CORPUS_SKIP, corpusDocs, doneEditDocs } from '../../support/corpus';
 import { applyEdits, model } from '../../support/fixture';
 import { textEdits, TODAY } from './helpers';

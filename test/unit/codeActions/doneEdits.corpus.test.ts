@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { TextDocumentEdit } from 'vscode-languageserver-types';
 import { provideCodeActions } from '../../../server/src/codeActions/index';
-import { defaultSettings } from '../../../server/src/settings';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { CORPUS_DIR, CORPUS_SKIP } from '../../support/corpus';
 import { applyEdits, model } from '../../support/fixture';
 import { textEdits, TODAY } from './helpers';

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { provideCodeActions, wantsFor } from '../../../server/src/codeActions/index';
 import { lifecycleActions } from '../../../server/src/codeActions/lifecycle';
-import { defaultSettings } from '../../../server/src/settings';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { model } from '../../support/fixture';
 import { applyWorkspaceEdit, contextOf, pages, uri } from './lifecycle';
 import { apply, dedent, settingsWith } from './helpers';

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { provideCodeActions } from '../../../server/src/codeActions/index';
 import type { GoalDoc } from '../../../server/src/model/types';
-import { defaultSettings, type GoalDocsSettings } from '../../../server/src/settings';
+import { defaultSettings, type GoalDocsSettings } from '../../../server/src/settings/schema';
 import { applyEdits, dedent, model } from '../../support/fixture';
 
 export const TODAY = new Date(2021, 0, 11);

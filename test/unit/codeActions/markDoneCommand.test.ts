@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { TextDocumentEdit } from 'vscode-languageserver-types';
 import { markDoneWithVersion, parseMarkDoneArgs } from '../../../server/src/codeActions/markDoneCommand';
-import { defaultSettings } from '../../../server/src/settings';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { applyEdits } from '../../support/fixture';
 import { fixture, textEdits, TODAY, URI } from './helpers';
 

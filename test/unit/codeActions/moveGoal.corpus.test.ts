@@ -14,7 +14,7 @@ import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { slugOf } from '../../../server/src/model/headings';
 import { quarterFitsYear } from '../../../server/src/model/periods';
 import type { GoalDoc } from '../../../server/src/model/types';
-import { defaultSettings, type GoalDocsSettings } from '../../../server/src/settings';
+import { defaultSettings, type GoalDocsSettings } from '../../../server/src/settings/schema';
 import { CORPUS_DIR, CORPUS_SKIP } from '../../support/corpus';
 import { model } from '../../support/fixture';
 import { applyWorkspaceEdit, contextOf, pages, type Pages, uri } from './lifecycle';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { provideCodeLenses } from '../../../server/src/features/codeLens';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { dedent, model } from '../../support/fixture';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { provideCompletions } from '../../../server/src/features/completion';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { CORPUS_DIR, CORPUS_SKIP } from '../../support/corpus';
 import { applyEdits, model, withCursor } from '../../support/fixture';
 import { MemoryWorkspace, workspaceWithCursor } from './support';

@@ -16,7 +16,7 @@ import { provideFoldingRanges } from '../../../server/src/features/folding';
 import { isRefusal, prepareRename, provideRename } from '../../../server/src/features/rename';
 import { provideCodeLenses } from '../../../server/src/features/codeLens';
 import { goalProgress, quarterProgress } from '../../../server/src/model/progress';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { resolveAnchor } from '../../../server/src/diagnostics/anchors';
 import type { GoalDoc } from '../../../server/src/model/types';
 import { CORPUS_DIR, CORPUS_SKIP, corpusDocs } from '../../support/corpus';

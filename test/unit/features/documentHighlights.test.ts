@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DocumentHighlightKind } from 'vscode-languageserver-types';
 import { provideDocumentHighlights } from '../../../server/src/features/documentHighlights';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { workspaceWithCursor } from './support';
 
 function highlightsAt(text: string) {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { provideDocumentLinks } from '../../../server/src/features/documentLinks';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { model } from '../../support/fixture';
 import { MemoryWorkspace } from './support';

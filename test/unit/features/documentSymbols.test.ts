@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { dedent, model } from '../../support/fixture';
 

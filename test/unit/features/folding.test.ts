@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { provideFoldingRanges } from '../../../server/src/features/folding';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { dedent, model } from '../../support/fixture';
 
 describe('folding ranges', () => {

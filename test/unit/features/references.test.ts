@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { provideReferences } from '../../../server/src/features/references';
 import { linkNeedles } from '../../../server/src/features/anchorTargets';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { model } from '../../support/fixture';
 import { MemoryWorkspace, workspaceWithCursor } from './support';

@@ -3,10 +3,10 @@
 import { type GoalDocOutline, outlineOf } from '../../../server/src/features/workspaceSymbols';
 import { buildGoalDoc } from '../../../server/src/model/build';
 import type { GoalDoc } from '../../../server/src/model/types';
-import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../../../server/src/features/workspace';
+import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../../../server/src/workspace/goalDocWorkspace';
 import { listFolder } from '../../support/memoryDirectory';
-import { isGoalDoc } from '../../../server/src/goalDocFiles';
-import { DEFAULT_FILES } from '../../../server/src/settings';
+import { isGoalDoc } from '../../../server/src/model/goalDocRule';
+import { DEFAULT_FILES } from '../../../server/src/settings/schema';
 import { dedent, withCursor } from '../../support/fixture';
 
 export const ROOT = 'file:///ws';

@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
-import { createGoalDocsService } from '../../../server/src/service';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
+import { createGoalDocsService } from '../../../server/src/service/service';
 import { openDocuments } from '../../support/fixture';
-import type { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+import type { WorkspaceIndex } from '../../../server/src/service/workspaceIndex';
 import { runCli } from '../../../server/src/cli/main';
 
 describe('workspace index', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { matchScore, provideWorkspaceSymbols } from '../../../server/src/features/workspaceSymbols';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { MemoryWorkspace } from './support';
 
 const workspace = MemoryWorkspace.of({

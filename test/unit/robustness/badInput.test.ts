@@ -9,11 +9,11 @@ import { describe, it } from 'node:test';
 import { buildGoalDoc } from '../../../server/src/model/build';
 import type { GoalDoc } from '../../../server/src/model/types';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
-import { defaultSettings } from '../../../server/src/settings';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { LIMITS } from '../../../server/src/model/limits';
 import { provideCompletions } from '../../../server/src/features/completion';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
-import { NOT_CANCELLED } from '../../../server/src/features/workspace';
+import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { runCli } from '../../../server/src/cli/main';
 import { checkEveryFeature, FuzzWorkspace, ROOT } from './check';
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { buildGoalDoc } from '../../../server/src/model/build';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
-import { defaultSettings } from '../../../server/src/settings';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { FIX_ALL, provideCodeActions } from '../../../server/src/codeActions/index';
 import { regeneratedToc } from '../../../server/src/codeActions/tocFixes';
 import { applyEdits } from '../../support/fixture';

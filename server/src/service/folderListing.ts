@@ -2,7 +2,7 @@
 // node_modules are left out, as VS Code's own path completion leaves them out; a symbolic link is
 // listed only as what `follow` says it leads to inside the workspace, else not at all.
 import { readdir } from 'node:fs/promises';
-import type { DirectoryEntry } from './features/workspace';
+import type { DirectoryEntry } from '../workspace/goalDocWorkspace';
 
 /** A bound on one folder's listing, so a huge folder cannot stall completion. */
 export const MAX_LISTED_ENTRIES = 2_000;

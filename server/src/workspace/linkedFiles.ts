@@ -1,7 +1,7 @@
 // Access to the other files a document links to. The language server answers from open
 // documents and the workspace folders; the CLI answers from disk. Features only see this.
-import type { GoalDoc } from './model/types';
-import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
+import type { GoalDoc } from '../model/types';
+import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
 import { uriKey } from './uris';
 
 export interface LinkedFiles {

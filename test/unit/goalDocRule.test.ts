@@ -1,4 +1,4 @@
-// Which pages are goal docs: the one rule of server/src/goalDocFiles.ts on pages shaped like the
+// Which pages are goal docs: the one rule of server/src/model/goalDocRule.ts on pages shaped like the
 // real ones of a handbook, both ways (fixtures written for this test, not copied from anywhere).
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
@@ -6,11 +6,11 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { contentIsGoalDoc, goalDocVerdict } from '../../server/src/goalDocFiles';
+import { contentIsGoalDoc, goalDocVerdict } from '../../server/src/model/goalDocRule';
 import { evidenceBound, evidenceOf } from '../../server/src/model/evidence';
 import { CORPUS_DIR, CORPUS_SKIP, corpusDocs, doneEditDocs } from '../support/corpus';
 import { goalDocText, params } from './robustness/arbitraries';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/settings/schema';
 import { dedent, model } from '../support/fixture';
 
 const settings = defaultSettings();

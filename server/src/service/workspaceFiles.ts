@@ -2,12 +2,12 @@
 // then files on disk inside the workspace folders only. Nothing outside the folders is read.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LinkedFiles } from './linkedFiles';
-import type { GoalDoc } from './model/types';
-import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
-import { buildGoalDoc } from './model/build';
-import { anchorsFromText } from './model/outline';
-import { fsPathOf } from './uris';
+import type { LinkedFiles } from '../workspace/linkedFiles';
+import type { GoalDoc } from '../model/types';
+import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
+import { buildGoalDoc } from '../model/build';
+import { anchorsFromText } from '../model/outline';
+import { fsPathOf } from '../workspace/uris';
 
 export interface OpenDocuments {
   get(uri: string): { version: number; getText(): string } | undefined;

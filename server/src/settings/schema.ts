@@ -1,6 +1,6 @@
 // The one typed view of the `goalDocs.*` settings, their defaults, and their validation.
 // Adding a setting: package.json contributes it, this interface and DEFAULTS carry it, a test.
-import type { CalendarSettings } from './model/periods';
+import type { CalendarSettings } from '../model/periods';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 

@@ -3,7 +3,7 @@
 // `goalDocs` section the same request pulls the `markdown` section, which says what the
 // editor's own Markdown features answer (editorMarkdown.ts).
 import { type EditorMarkdown, readEditorMarkdown } from './editorMarkdown';
-import { type GoalDocsSettings, readSettings } from './settings';
+import { type GoalDocsSettings, readSettings } from './schema';
 
 /** The sections pulled for each document, in this order. */
 export const SETTINGS_SECTIONS = ['goalDocs', 'markdown'] as const;

@@ -1,6 +1,6 @@
 // What the features need from the workspace, as an interface: the language server answers it
-// with its workspace index (workspaceIndex.ts), tests with an in-memory set of documents.
-import type { LinkedFiles } from '../linkedFiles';
+// with its workspace index (service/workspaceIndex.ts), tests with an in-memory set of documents.
+import type { LinkedFiles } from './linkedFiles';
 import type { Range } from 'vscode-languageserver-types';
 import type { GoalDoc, HeadingKind } from '../model/types';
 

@@ -4,9 +4,9 @@
 // file, never rescanning. Models come from the service: open documents per version, files on
 // disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
 import { readFileSync } from 'node:fs';
-import type { GoalDoc } from './model/types';
-import type { AnchorHeading, AnchorSource } from './model/anchorIndex';
-import type { GoalDocsSettings } from './settings';
+import type { GoalDoc } from '../model/types';
+import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
+import type { GoalDocsSettings } from '../settings/schema';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 /** What the index needs of the service that owns it. */
@@ -16,11 +16,11 @@ export interface IndexHost {
   readonly settings: { get(uri: string): Promise<GoalDocsSettings> };
   relativePath(uri: string): string;
 }
-import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from './features/workspace';
-import { contentMightMakeGoalDoc, isGoalDoc, mayHoldMarker, mightBeGoalDoc, verdictBeforeContent } from './goalDocFiles';
-import { type GoalDocOutline, outlineFromText, outlineOf } from './features/workspaceSymbols';
-import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownFiles';
-import { fileUri, fsPathOf, uriKey, uriPath } from './uris';
+import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
+import { contentMightMakeGoalDoc, isGoalDoc, mayHoldMarker, mightBeGoalDoc, verdictBeforeContent } from '../model/goalDocRule';
+import { type GoalDocOutline, outlineFromText, outlineOf } from '../features/workspaceSymbols';
+import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownWalk';
+import { fileUri, fsPathOf, uriKey, uriPath } from '../workspace/uris';
 import { listFolder } from './folderListing';
 
 /** A bound on the walk, so a huge monorepo cannot stall the server. */

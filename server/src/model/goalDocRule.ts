@@ -8,8 +8,8 @@
 //      goal fields, key results or Done stamps), or two goals written with goal fields.
 // One Owner bullet or an `## Outcomes` heading on a process page is one kind, once: not enough.
 import picomatch from 'picomatch';
-import type { GoalDoc, GoalDocEvidence, GoalDocMarker } from './model/types';
-import { evidenceBound, evidenceOf } from './model/evidence';
+import type { GoalDoc, GoalDocEvidence, GoalDocMarker } from './types';
+import { evidenceBound, evidenceOf } from './evidence';
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
