@@ -195,7 +195,7 @@ describe('cli report', () => {
     const dir = workspace({ 'goals.md': PAGE });
     const bad = await run(dir, 'report', '--period', 'soon');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /'soon' is not a quarter with a year/);
+    assert.match(bad.err, /'soon' is not a quarter or half-year with a year/);
     assert.equal((await run(dir, 'report', '--format', 'xml')).code, 2);
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import GithubSlugger from 'github-slugger';
 import { allMilestones } from '../../server/src/model/milestones';
 import { milestoneState } from '../../server/src/model/done';
-import { parseQuarterLabel, parseYearLabel } from '../../server/src/model/periods';
+import { formatPeriod, parsePeriod, periodsInPath, readPeriodHeading } from '../../server/src/model/periods';
 import { dedent, model } from '../support/fixture';
 
 const SAMPLE = dedent(`
@@ -100,41 +100,90 @@ describe('model: links and TOC', () => {
 });
 
 describe('model: periods', () => {
-  it('parses the quarter label shapes of real goal docs', () => {
-    const cases: Array<[string, number | undefined, number, string]> = [
-      ['FY-21-Q4', 2021, 4, 'FY'],
-      ['FY21-Q4', 2021, 4, 'FY'],
-      ['FY21Q4', 2021, 4, 'FY'],
-      ['CY21-Q4', 2021, 4, 'CY'],
-      ['FQ4', undefined, 4, 'FY'],
-      ['2021-Q4', 2021, 4, 'plain'],
-      ['Q4 2021', 2021, 4, 'plain'],
-      ['FY22 Q4', 2022, 4, 'FY'],
-      ['FY21-Q1 OKRs', 2021, 1, 'FY'],
-      ['FY22Q2 OKR Plan', 2022, 2, 'FY'],
-      ['Q2FY23', 2023, 2, 'FY'],
+  it('parses the quarter and half-year label shapes of real goal docs', () => {
+    const cases: Array<[string, 'quarter' | 'half', number | undefined, number, string]> = [
+      ['FY-21-Q4', 'quarter', 2021, 4, 'FY'],
+      ['FY21-Q4', 'quarter', 2021, 4, 'FY'],
+      ['FY21Q4', 'quarter', 2021, 4, 'FY'],
+      ['CY21-Q4', 'quarter', 2021, 4, 'CY'],
+      ['FQ4', 'quarter', undefined, 4, 'FY'],
+      ['2021-Q4', 'quarter', 2021, 4, 'plain'],
+      ['Q4 2021', 'quarter', 2021, 4, 'plain'],
+      ['FY22 Q4', 'quarter', 2022, 4, 'FY'],
+      ['FY21-Q1 OKRs', 'quarter', 2021, 1, 'FY'],
+      ['FY22Q2 OKR Plan', 'quarter', 2022, 2, 'FY'],
+      ['Q2FY23', 'quarter', 2023, 2, 'FY'],
+      ['FY22H2', 'half', 2022, 2, 'FY'],
+      ['2024 H1', 'half', 2024, 1, 'plain'],
+      ['2025h1', 'half', 2025, 1, 'plain'],
+      ['H2 FY22', 'half', 2022, 2, 'FY'],
     ];
-    for (const [text, year, quarter, scheme] of cases) {
-      const label = parseQuarterLabel(text);
+    for (const [text, kind, year, number, scheme] of cases) {
+      const label = parsePeriod(text);
       assert.ok(label && label !== 'invalid', text);
-      assert.deepEqual([label.year, label.quarter, label.scheme], [year, quarter, scheme], text);
+      assert.deepEqual([label.kind, label.year, label.number, label.scheme], [kind, year, number, scheme], text);
     }
   });
 
-  it('rejects impossible quarters and ignores ordinary headings', () => {
-    assert.equal(parseQuarterLabel('FY-20-Q5'), 'invalid');
-    assert.equal(parseQuarterLabel('FY-2O-Q4'), 'invalid');
-    assert.equal(parseQuarterLabel('Notes'), undefined);
-    assert.equal(parseQuarterLabel('FY22 OKR: ship 3 things in Q1'), undefined);
+  it('rejects impossible periods and ignores ordinary headings', () => {
+    assert.equal(parsePeriod('FY-20-Q5'), 'invalid');
+    assert.equal(parsePeriod('FY-2O-Q4'), 'invalid');
+    assert.equal(parsePeriod('FY22H3'), 'invalid');
+    assert.equal(parsePeriod('Notes'), undefined);
+    assert.equal(parsePeriod('FY22 OKR: ship 3 things in Q1'), undefined);
   });
 
-  it('parses year headings', () => {
-    assert.deepEqual(parseYearLabel('2020'), { year: 2020, scheme: 'plain' });
-    assert.deepEqual(parseYearLabel('FY2021'), { year: 2021, scheme: 'FY' });
-    assert.deepEqual(parseYearLabel('FY-2021'), { year: 2021, scheme: 'FY' });
-    assert.deepEqual(parseYearLabel('Goals for FY22'), { year: 2022, scheme: 'FY' });
-    assert.equal(parseYearLabel('Roadmap'), undefined);
-    assert.equal(parseYearLabel('404'), undefined);
+  it('parses year headings as periods of kind year', () => {
+    const year = (text: string) => {
+      const p = parsePeriod(text);
+      return p && p !== 'invalid' && p.kind === 'year' ? [p.year, p.scheme] : p;
+    };
+    assert.deepEqual(year('2020'), [2020, 'plain']);
+    assert.deepEqual(year('FY2021'), [2021, 'FY']);
+    assert.deepEqual(year('FY-2021'), [2021, 'FY']);
+    assert.deepEqual(year('Goals for FY22'), [2022, 'FY']);
+    assert.equal(year('Roadmap'), undefined);
+    assert.equal(year('404'), undefined);
+  });
+
+  it('reads a period among the words of a heading that plans it, and no period in other headings', () => {
+    const read = (text: string) => {
+      const h = readPeriodHeading(text);
+      return h && h !== 'invalid' ? `${formatPeriod(h.label)} (${h.role})` : h;
+    };
+    assert.equal(read('SIG Docs Q2 2019 Planning'), '2019 Q2 (plan)');
+    assert.equal(read('Execution - Q1 2022'), '2022 Q1 (plan)');
+    assert.equal(read('FY24 Q2 priorities (May - July)'), 'FY24 Q2 (plan)');
+    assert.equal(read('Strategy for FY22H2:'), 'FY22 H2 (plan)');
+    assert.equal(read('2023 Goals'), '2023 (label)');
+    assert.equal(read('Roadmap 2022'), '2022 (plan)');
+    assert.equal(read('Annual plan for 2026'), '2026 (label)');
+    assert.equal(read('FY23 Q3 CEO OKR:'), 'FY23 Q3 (plan)');
+    // A year among words that plan nothing, a range, a date, a version, a question: no period.
+    assert.equal(read('2024 OpenSSF TAC Meeting Notes'), undefined);
+    assert.equal(read('OPEA 2024 - 2025 Roadmap'), undefined);
+    assert.equal(read('Release 2021-03-04'), undefined);
+    assert.equal(read('Python 3.10 support'), undefined);
+    assert.equal(read('What changed in Q1 2022?'), undefined);
+    assert.equal(read('Q1 2022 compared with Q1 2021'), undefined);
+  });
+
+  it('writes each period one way: a half as a half, not as its first quarter', () => {
+    const format = (text: string) => {
+      const p = parsePeriod(text);
+      return p && p !== 'invalid' ? formatPeriod(p) : p;
+    };
+    assert.deepEqual(['FY25H2', 'FY-21-Q1', 'Q4 2021', '2024 H1', 'FQ4', 'FY2021', '2020'].map(format), ['FY25 H2', 'FY21 Q1', '2021 Q4', '2024 H1', 'FQ4', 'FY2021', '2020']);
+  });
+
+  it('finds the period a folder or file name gives, and none in dates', () => {
+    const paths = (p: string) => periodsInPath(p).map(formatPeriod);
+    assert.deepEqual(paths('company/okrs/fy23-q3/index.html.md'), ['FY23 Q3']);
+    assert.deepEqual(paths('2025h1/async.md'), ['2025 H1']);
+    assert.deepEqual(paths('TI-reports/2024/2024-Q4-BEST-WG.md'), ['2024 Q4', '2024']);
+    assert.deepEqual(paths('archived/roadmap/2021.md'), ['2021']);
+    assert.deepEqual(paths('decisions/adr/2023-12-15-reporting.md'), []);
+    assert.deepEqual(paths('docs/process.md'), []);
   });
 });
 
@@ -142,7 +191,7 @@ describe('model: goals, fields and milestones', () => {
   it('files goals under their quarter with owners and fields', () => {
     const doc = model(SAMPLE);
     const [first, second] = doc.goals;
-    assert.equal(first.quarter?.label.quarter, 2);
+    assert.deepEqual([first.quarter?.label.kind, first.quarter?.label.number], ['quarter', 2]);
     assert.deepEqual(first.owners, ['Ann', 'Bo']);
     assert.deepEqual(first.fields.map((f) => f.name), ['owner', 'milestones', 'outcomes']);
     assert.equal(second.fields[0].value, '');

@@ -11,8 +11,8 @@ export const REPORT_USAGE = `Usage: goal-docs report [paths or globs…] [--peri
 
 Prints, per period and goal, the owners and the milestones done (with their Done stamps), open
 and descoped, then totals per owner. Without paths, reports on the goal docs under the current
-folder; files are chosen as goal-docs check chooses them. --period keeps one quarter (any
-spelling: FY-21-Q1, FY21Q1, Q1 2021). Exit status: 0, or 2 on bad usage.`;
+folder; files are chosen as goal-docs check chooses them. --period keeps one quarter or half
+(any spelling: FY-21-Q1, FY21Q1, Q1 2021, FY22H2). Exit status: 0, or 2 on bad usage.`;
 
 /** What the report borrows from the CLI: its file search and its settings file. */
 export interface CliHelpers {

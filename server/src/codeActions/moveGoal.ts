@@ -6,7 +6,7 @@
 import * as posix from 'node:path/posix';
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { Goal, GoalDoc } from '../model/types';
-import { type PeriodNumbers, parseQuarterLabel, quarterOfDate } from '../model/periods';
+import { type DatedPeriod, parsePeriod, periodOfDate } from '../model/periods';
 import { newestQuarter, placedQuarters, placeQuarter, quarterLabelFor, quartersOf, type NewHeading } from '../model/periodLayout';
 import { buildGoalDoc } from '../model/build';
 import { completedPageFileName, completedPageLinks, completedPageTitle, isCompletedPage } from '../model/completedPage';
@@ -69,20 +69,17 @@ function pageRefusal(uri: string, read: PageRead): Refusal | undefined {
 }
 
 /** A quarter typed by the user or a client (`FY-21-Q1`, `Q1 2021`) as numbers, or why it is none. */
-export function quarterFromText(text: string): PeriodNumbers | Refusal {
-  const label = parseQuarterLabel(text);
-  if (!label || label === 'invalid' || label.year === undefined) return { refused: `'${text}' is not a quarter with a year (like FY-21-Q4, FY21Q4 or Q4 2021).` };
-  return { scheme: label.scheme, year: label.year, quarter: label.quarter, half: label.half };
+export function quarterFromText(text: string): DatedPeriod | Refusal {
+  const label = parsePeriod(text);
+  if (!label || label === 'invalid' || label.kind === 'year' || label.year === undefined) return { refused: `'${text}' is not a quarter or half-year with a year (like FY-21-Q4, FY21Q4, Q4 2021 or FY22H2).` };
+  return { kind: label.kind, scheme: label.scheme, year: label.year, number: label.number };
 }
 
 /** The quarter a goal was finished in: on its latest dated Done stamp, else today, in the target page's kind of quarters. */
-export function inferredQuarter(doc: GoalDoc, goal: Goal, target: GoalDoc | undefined, ctx: { today: Date }, settings: { fiscalYearStartMonth: number; yearHeadings: 'fiscal' | 'calendar' }): PeriodNumbers {
+export function inferredQuarter(doc: GoalDoc, goal: Goal, target: GoalDoc | undefined, ctx: { today: Date }, settings: { fiscalYearStartMonth: number; yearHeadings: 'fiscal' | 'calendar' }): DatedPeriod {
   const like = (target && newestQuarter(target)) ?? newestQuarter(doc);
-  const scheme = like?.numbers.scheme ?? 'FY';
-  const p = quarterOfDate(goalFinishedOn(doc, goal) ?? ctx.today, scheme, settings);
-  if (like?.numbers.half === undefined) return p;
-  const half = p.quarter <= 2 ? 1 : 2;
-  return { ...p, quarter: half === 1 ? 1 : 3, half };
+  // Of the kind the page keeps: quarters, or halves.
+  return periodOfDate(goalFinishedOn(doc, goal) ?? ctx.today, like?.numbers.kind === 'half' ? 'half' : 'quarter', like?.numbers.scheme ?? 'FY', settings);
 }
 
 /** The goal's own section with its headings shifted to `goalLevel`, as a piece; or why it cannot be. */
@@ -113,7 +110,7 @@ export function headingLines(headings: NewHeading[], eol: string): string {
 }
 
 /** The pieces that put `goal` into `into` under period `p` (the new headings first, where missing). */
-export function filingPieces(into: GoalDoc, goal: Goal, from: GoalDoc, p: PeriodNumbers, settings: MoveSettings, style?: GoalDoc): { at: number; pieces: Piece[] } | Refusal {
+export function filingPieces(into: GoalDoc, goal: Goal, from: GoalDoc, p: DatedPeriod, settings: MoveSettings, style?: GoalDoc): { at: number; pieces: Piece[] } | Refusal {
   const place = placeQuarter(into, p, settings, style);
   const eol = eolOf(into.text || from.text);
   if (place.kind === 'ambiguous') {
@@ -133,7 +130,7 @@ type MoveSettings = { fiscalYearStartMonth: number; yearHeadings: 'fiscal' | 'ca
 export interface GoalMove {
   completedUri: string;
   createsPage: boolean;
-  target: PeriodNumbers;
+  target: DatedPeriod;
   /** The quarter as the completed page writes it. */
   label: string;
   result: MoveResult;
@@ -163,7 +160,7 @@ function relativeName(from: string, to: string): string {
 }
 
 /** The move of `goal` under `quarter` (inferred when omitted), as one edit of both pages and every link to it. */
-export async function planGoalMove(doc: GoalDoc, goal: Goal, ctx: LifecycleContext, quarter?: PeriodNumbers): Promise<GoalMove | Refusal> {
+export async function planGoalMove(doc: GoalDoc, goal: Goal, ctx: LifecycleContext, quarter?: DatedPeriod): Promise<GoalMove | Refusal> {
   if (isCompletedPage(doc)) return { refused: `${nameOf(doc.uri)} is a completed-goals page already.` };
   const goalRefusal = goalMoveRefusal(doc, goal);
   if (goalRefusal) return goalRefusal;
@@ -195,7 +192,7 @@ function newCompletedPage(doc: GoalDoc, uri: string, eol: string): GoalDoc {
 }
 
 /** How `page` writes period `p`: its own heading for it, else as its newest quarter (or `style`'s) is written. */
-export function labelIn(page: GoalDoc, p: PeriodNumbers, style?: GoalDoc): string {
+export function labelIn(page: GoalDoc, p: DatedPeriod, style?: GoalDoc): string {
   return quartersOf(page, p)[0]?.heading.text ?? quarterLabelFor(page, p, style);
 }
 

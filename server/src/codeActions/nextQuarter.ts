@@ -4,7 +4,7 @@
 // a note of where it came from (on its Status line where the page writes Status lines). Carrying
 // one goal over to the current quarter (period.ended-open's fix) is the same move.
 import type { Goal, GoalDoc, Quarter } from '../model/types';
-import { followingPeriod, type PeriodNumbers, periodNumbersKey, quarterOfDate } from '../model/periods';
+import { type DatedPeriod, followingPeriod, periodKey, periodOfDate } from '../model/periods';
 import { newestQuarter, placeQuarter, quarterNumbers } from '../model/periodLayout';
 import { goalProgress, openCount } from '../model/progress';
 import type { StartNextQuarterArgs, StartNextQuarterResult } from '../protocol';
@@ -46,7 +46,7 @@ export function carriedOverNote(doc: GoalDoc, goal: Goal, from: string): SpanEdi
  * The page with `goals` cut from where they are and filed under period `p` (created in the
  * page's style and order where missing), each moved goal getting `note(goal)` edits.
  */
-function refile(doc: GoalDoc, goals: Goal[], p: PeriodNumbers, settings: { fiscalYearStartMonth: number; yearHeadings: 'fiscal' | 'calendar' }, note: (g: Goal) => SpanEdit[]): Piece[] | Refusal {
+function refile(doc: GoalDoc, goals: Goal[], p: DatedPeriod, settings: { fiscalYearStartMonth: number; yearHeadings: 'fiscal' | 'calendar' }, note: (g: Goal) => SpanEdit[]): Piece[] | Refusal {
   const place = placeQuarter(doc, p, settings);
   if (place.kind === 'ambiguous') return { refused: `'${place.quarters[0]!.heading.text}' is in this page twice (lines ${place.quarters.map((q) => q.heading.range.start.line + 1).join(' and ')}).` };
   const eol = eolOf(doc.text);
@@ -102,8 +102,8 @@ export async function planCarryOver(doc: GoalDoc, goal: Goal, ctx: MoveContext):
   const from = goal.quarter && quarterNumbers(goal.quarter);
   if (!goal.quarter || !from) return { refused: 'The goal is in no quarter with a year.' };
   const settings = await ctx.settingsOf(doc.uri);
-  const current = quarterOfDate(ctx.today, from.scheme, settings);
-  if (periodNumbersKey(current) === periodNumbersKey(from)) return { refused: `'${goal.quarter.heading.text}' is the current quarter.` };
+  const current = periodOfDate(ctx.today, from.kind === 'half' ? 'half' : 'quarter', from.scheme, settings);
+  if (periodKey(current) === periodKey(from)) return { refused: `'${goal.quarter.heading.text}' is the current quarter.` };
   const label = labelIn(doc, current);
   const pieces = refile(doc, [goal], current, settings, (g) => carriedOverNote(doc, g, goal.quarter!.heading.text));
   if ('refused' in pieces) return pieces;

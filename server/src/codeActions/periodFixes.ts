@@ -2,7 +2,7 @@
 // siblings it belongs before in the document's own order (newest or oldest first);
 // period.ended-open → what is left of the goal descoped (its move and carry-over: lifecycle.ts).
 import type { GoalDoc, Heading } from '../model/types';
-import { quarterOrderKey } from '../model/periods';
+import { periodOrderKey } from '../model/periods';
 import { applySpanEdits, lineStart } from './edit';
 import { goalProgress, milestonesOf, openCount } from '../model/progress';
 import { buildGoalDoc } from '../model/build';
@@ -18,7 +18,7 @@ function parentOf(doc: GoalDoc, h: Heading): Heading | undefined {
 
 function orderKey(doc: GoalDoc, h: Heading): number | undefined {
   const q = doc.quarters.find((x) => x.heading === h);
-  if (q) return quarterOrderKey(q.label);
+  if (q) return periodOrderKey(q.label);
   return doc.years.find((y) => y.heading === h)?.year;
 }
 

@@ -1,6 +1,6 @@
 // period.label, period.year, period.order: quarters and years in the right place.
 import type { GoalDoc, Heading, Quarter } from '../model/types';
-import { type CalendarSettings, periodDirection, quarterFitsYear, quarterOrderKey, yearOffsetHabit } from '../model/periods';
+import { type CalendarSettings, periodDirection, periodFitsYear, periodOrderKey, yearOffsetHabit } from '../model/periods';
 import { type Finding, quote } from './finding';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -57,7 +57,7 @@ export function periodFindings(doc: GoalDoc, settings: CalendarSettings): Findin
   const filed = doc.quarters.filter((q) => q.year && q.label.year !== undefined);
   const habit = yearOffsetHabit(filed.map((q) => ({ label: q.label, year: q.year!.year })));
   for (const q of filed) {
-    if (quarterFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings)) continue;
+    if (periodFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings)) continue;
     if (habit !== undefined && q.label.year! - q.year!.year === habit) continue;
     findings.push({
       code: 'period.year',
@@ -68,7 +68,7 @@ export function periodFindings(doc: GoalDoc, settings: CalendarSettings): Findin
   }
   const quarters: Ordered[] = [];
   for (const q of doc.quarters) {
-    const key = quarterOrderKey(q.label);
+    const key = periodOrderKey(q.label);
     if (key !== undefined) quarters.push({ heading: q.heading, key });
   }
   findings.push(...orderFindings(quarters, 'Quarter'));

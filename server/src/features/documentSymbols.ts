@@ -8,7 +8,8 @@
 // done` for a goal, `FY21 Q1 · 4 goals` for a quarter.
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, HeadingKind } from '../model/types';
-import { goalSummary, headingRoles, outlineParent, plural, quarterLabelText } from './goalSummary';
+import { goalSummary, headingRoles, outlineParent, plural } from './goalSummary';
+import { formatPeriod } from '../model/periods';
 import type { Cancellation } from '../workspace/goalDocWorkspace';
 import { positionBefore } from '../model/text';
 
@@ -30,7 +31,7 @@ export function headingDetail(doc: GoalDoc, h: Heading): string | undefined {
   const goal = roles.goal.get(h);
   if (goal) return goalSummary(doc, goal) || undefined;
   const quarter = roles.quarter.get(h);
-  if (quarter) return `${quarterLabelText(quarter.label)} · ${plural(quarter.goals.length, 'goal')}`;
+  if (quarter) return `${formatPeriod(quarter.label)} · ${plural(quarter.goals.length, 'goal')}`;
   const year = doc.years.find((y) => y.heading === h);
   if (year) return plural(year.quarters.length, 'quarter');
   return undefined;

@@ -1,7 +1,7 @@
 // What the features say about a heading, in words: its place in the doc (`2020 › FY-20-Q4`), a
 // goal's milestone progress (`3/7 done`, counted by model/progress.ts), a quarter's normalised
 // label (`FY21 Q1`). Shared by completion, outline, hover and code lens so they all say it alike.
-import type { Goal, GoalDoc, Heading, Quarter, QuarterLabel, Year } from '../model/types';
+import type { Goal, GoalDoc, Heading, Quarter, Year } from '../model/types';
 import { goalProgress, type Progress } from '../model/progress';
 import { outlineParent } from '../model/headings';
 
@@ -14,12 +14,6 @@ export function progressText(p: Progress): string | undefined {
   return `${p.done}/${p.total} done` + (p.descoped ? `, ${p.descoped} descoped` : '');
 }
 
-/** `FY21 Q1`, `CY21 Q4`, `2021 Q4`, `FQ4`: one spelling whatever the heading's house style. */
-export function quarterLabelText(label: QuarterLabel): string {
-  if (label.year === undefined) return label.scheme === 'FY' ? `FQ${label.quarter}` : `Q${label.quarter}`;
-  const yy = String(label.year % 100).padStart(2, '0');
-  return label.scheme === 'plain' ? `${label.year} Q${label.quarter}` : `${label.scheme}${yy} Q${label.quarter}`;
-}
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@
 import type { Goal, GoalDoc, Milestone } from '../model/types';
 import { milestoneState } from '../model/done';
 import { milestonesOf } from '../model/progress';
-import { type PeriodNumbers, periodNumbersKey, quarterOrderKey } from '../model/periods';
+import { type DatedPeriod, periodKey, periodOrderKey } from '../model/periods';
 import { quarterNumbers } from '../model/periodLayout';
 
 export interface ReportSource {
@@ -80,18 +80,18 @@ function reportGoal(source: ReportSource, goal: Goal): ReportGoal {
 }
 
 /** The report of the goal docs, of every period or only `period`'s. */
-export function goalsReport(sources: ReportSource[], options: { period?: PeriodNumbers } = {}): GoalsReport {
-  const wanted = options.period && periodNumbersKey(options.period);
+export function goalsReport(sources: ReportSource[], options: { period?: DatedPeriod } = {}): GoalsReport {
+  const wanted = options.period && periodKey(options.period);
   const periods = new Map<string, ReportPeriod & { order: number }>();
   for (const source of sources) {
     for (const goal of source.doc.goals) {
       if (goal.isInclude) continue;
       const numbers = goal.quarter && quarterNumbers(goal.quarter);
-      const key = numbers ? periodNumbersKey(numbers) : NO_PERIOD;
+      const key = numbers ? periodKey(numbers) : NO_PERIOD;
       if (wanted && key !== wanted) continue;
       let period = periods.get(key);
       if (!period) {
-        const order = numbers ? (quarterOrderKey({ ...numbers, shape: '' }) ?? -Infinity) : -Infinity;
+        const order = numbers ? (periodOrderKey(numbers) ?? -Infinity) : -Infinity;
         period = { period: key, label: numbers ? goal.quarter!.heading.text : 'Not filed under a quarter', goals: [], order };
         periods.set(key, period);
       }

@@ -1,7 +1,7 @@
 // What a page's content says about whether it is a goal doc: counts of the kinds of content
 // that only goal docs have. The rule that weighs them is in goalDocRule.ts.
 import type { Goal, GoalDoc, GoalDocEvidence, Heading, ListItem, Quarter, Span } from './types';
-import { parseQuarterLabel, parseYearLabel } from './periods';
+import { readPeriodHeading } from './periods';
 import { fieldNameOf, matchField } from './fields';
 
 /** A heading about goals: `Goals`, `Q3 OKRs`, `Objectives and key results`, `Design team goals for Q4`. */
@@ -102,12 +102,12 @@ export function evidenceBound(text: string): GoalDocEvidence {
     }
     const t = plainHeading(raw);
     if (GOALS_HEADING.test(t)) goalSections++;
-    const q = parseQuarterLabel(t);
-    if (q && q !== 'invalid') {
-      periodHeadings++;
-      if (q.year !== undefined) datedPeriods++;
-    } else if (parseYearLabel(t) && PLAN_WORD.test(t)) {
-      periodHeadings++;
+    const p = readPeriodHeading(t);
+    if (p && p !== 'invalid') {
+      if (p.label.kind !== 'year') {
+        periodHeadings++;
+        if (p.label.year !== undefined) datedPeriods++;
+      } else if (PLAN_WORD.test(t)) periodHeadings++;
     }
     const field = fieldNameOf(t);
     if (field && GOAL_FIELDS.has(field)) fieldLines.push(field);

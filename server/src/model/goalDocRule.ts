@@ -102,3 +102,8 @@ export function mightBeGoalDoc(path: string, text: string, selection: GoalDocSel
 export function contentMightMakeGoalDoc(text: string): boolean {
   return contentIsGoalDoc(evidenceBound(text));
 }
+
+/** A verdict in words. */
+export function explainVerdict(v: GoalDocVerdict): string {
+  return `${v.goalDoc ? 'goal doc' : 'not a goal doc'}: ${v.reason}`;
+}

@@ -4,7 +4,7 @@ import { slug as baseSlug } from 'github-slugger';
 import type { Heading as MdHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Heading } from './types';
-import { parseQuarterLabel, parseYearLabel, periodKeyOf } from './periods';
+import { type DatedPeriod, periodKey, type PeriodHeading, readPeriodHeading } from './periods';
 import { type PositionFactory, spanToRange } from './text';
 
 /** An explicit `{#id}` at the end of a heading's text (the one place this syntax is read). */
@@ -13,8 +13,8 @@ export const EXPLICIT_ID = /\s*\{#([^\s}]+)\}\s*$/;
 export interface ChunkHeading extends Heading {
   /** An explicit `{#id}` written after the heading text. */
   explicitId?: string;
-  /** The text parsed as a quarter or year label, once per chunk (see structure.ts). */
-  period?: { quarter: ReturnType<typeof parseQuarterLabel>; year: ReturnType<typeof parseYearLabel> };
+  /** The period the text stands for, read once per chunk (see structure.ts). */
+  period?: PeriodHeading | 'invalid' | null;
 }
 
 /** The headings of one chunk (its heading nodes, in order), with chunk-relative positions. */
@@ -36,15 +36,14 @@ export function buildChunkHeadings(nodes: MdHeading[], text: string, f: Position
     const span = f.span(start, end);
     const textSpan = first !== undefined && last !== undefined ? f.span(first, last) : f.span(end, end);
     const text = plain.trim();
-    const quarter = parseQuarterLabel(text);
-    const year = parseYearLabel(text);
+    const period = readPeriodHeading(text) ?? null;
     headings.push({
       index: -1,
       level: node.depth,
       text,
       baseSlug: baseSlug(text),
-      period: { quarter, year },
-      periodKey: periodKeyOf(quarter, year),
+      period,
+      periodKey: period && period !== 'invalid' && period.label.year !== undefined ? periodKey(period.label as DatedPeriod) : undefined,
       slug: '',
       ids: [],
       kind: 'other',

@@ -5,31 +5,32 @@
 import type { GoalDoc, Heading, Quarter, Year } from './types';
 import {
   type CalendarSettings,
-  defaultQuarterLabel,
+  type DatedPeriod,
+  defaultPeriodLabel,
   periodDirection,
-  type PeriodNumbers,
-  periodNumbersKey,
-  quarterFitsYear,
-  quarterHeadingLike,
-  quarterOfDate,
-  quarterOrderKey,
-  quarterStartMonth,
+  periodFitsYear,
+  periodHeadingLike,
+  periodKey,
+  periodOfDate,
+  periodOrderKey,
+  periodStartMonth,
   yearHeadingLike,
   yearOffsetHabit,
 } from './periods';
 import { lineStartAt, skipWhitespaceBack } from './text';
 
-/** A quarter of a page with the numbers it stands for: its label's year, else its year heading's. */
+/** A quarter (or half) of a page with the period it stands for: its label's year, else its year heading's. */
 export interface PlacedQuarter {
   quarter: Quarter;
-  numbers: PeriodNumbers;
+  numbers: DatedPeriod;
   key: number;
 }
 
-export function quarterNumbers(q: Quarter): PeriodNumbers | undefined {
+/** The period a quarter or half heading stands for, with its year (the label's, else its year heading's). */
+export function quarterNumbers(q: Quarter): DatedPeriod | undefined {
   const year = q.label.year ?? q.year?.year;
   if (year === undefined) return undefined;
-  return { scheme: q.label.scheme, year, quarter: q.label.quarter, half: q.label.half };
+  return { kind: q.label.kind, scheme: q.label.scheme, year, number: q.label.number };
 }
 
 /** The page's quarters that name a year, in document order. */
@@ -37,16 +38,16 @@ export function placedQuarters(doc: GoalDoc): PlacedQuarter[] {
   const placed: PlacedQuarter[] = [];
   for (const quarter of doc.quarters) {
     const numbers = quarterNumbers(quarter);
-    const key = numbers && quarterOrderKey({ ...numbers, shape: '' });
+    const key = numbers && periodOrderKey(numbers);
     if (numbers && key !== undefined) placed.push({ quarter, numbers, key });
   }
   return placed;
 }
 
 /** The page's quarters standing for the same period as `p` (one, or several when it is written twice). */
-export function quartersOf(doc: GoalDoc, p: PeriodNumbers): Quarter[] {
-  const key = periodNumbersKey(p);
-  return placedQuarters(doc).filter((q) => periodNumbersKey(q.numbers) === key).map((q) => q.quarter);
+export function quartersOf(doc: GoalDoc, p: DatedPeriod): Quarter[] {
+  const key = periodKey(p);
+  return placedQuarters(doc).filter((q) => periodKey(q.numbers) === key).map((q) => q.quarter);
 }
 
 /** The newest of the page's quarters, if any names a year. */
@@ -78,17 +79,17 @@ function newestFirst(doc: GoalDoc): boolean {
  * page files its quarters consistently otherwise (none fits the settings, most share one year
  * offset: the page's habit, which period.year accepts too).
  */
-export function yearNumberFor(doc: GoalDoc, p: PeriodNumbers, settings: CalendarSettings): number {
+export function yearNumberFor(doc: GoalDoc, p: DatedPeriod, settings: CalendarSettings): number {
   const filed = doc.quarters.filter((q) => q.year && q.label.year !== undefined);
-  const fits = filed.some((q) => quarterFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings));
+  const fits = filed.some((q) => periodFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings));
   const habit = yearOffsetHabit(filed.map((q) => ({ label: q.label, year: q.year!.year })));
   if (filed.length && !fits && habit !== undefined && p.scheme !== 'CY') return p.year - habit;
   const scheme = doc.years[0]?.scheme ?? 'plain';
   const yearIsFiscal = scheme === 'FY' || (scheme === 'plain' && settings.yearHeadings === 'fiscal');
   if (yearIsFiscal && p.scheme !== 'CY') return p.year;
-  const first = quarterStartMonth({ ...p, shape: '' }, p.year, settings);
+  const first = periodStartMonth(p, settings);
   const firstDay = new Date(Math.floor(first / 12), first % 12, 1);
-  return yearIsFiscal ? quarterOfDate(firstDay, 'FY', settings).year : firstDay.getFullYear();
+  return yearIsFiscal ? periodOfDate(firstDay, 'quarter', 'FY', settings).year : firstDay.getFullYear();
 }
 
 /** A heading the placement writes: its level and text. */
@@ -130,9 +131,9 @@ function periodStyle(doc: GoalDoc, style: GoalDoc | undefined): PeriodStyle {
 }
 
 /** The label of `p` as the page (or `style`) writes its newest quarter. */
-export function quarterLabelFor(doc: GoalDoc, p: PeriodNumbers, style?: GoalDoc): string {
+export function quarterLabelFor(doc: GoalDoc, p: DatedPeriod, style?: GoalDoc): string {
   const reference = periodStyle(doc, style).labelReference;
-  return (reference && quarterHeadingLike(reference.text, p)) ?? defaultQuarterLabel(p);
+  return (reference && periodHeadingLike(reference.text, p)) ?? defaultPeriodLabel(p);
 }
 
 /**
@@ -140,7 +141,7 @@ export function quarterLabelFor(doc: GoalDoc, p: PeriodNumbers, style?: GoalDoc)
  * year heading when the page has years and lacks that one) in the page's order, levels and
  * label style. `style` is the page whose style a page without periods of its own copies.
  */
-export function placeQuarter(doc: GoalDoc, p: PeriodNumbers, settings: CalendarSettings, style?: GoalDoc): QuarterPlace {
+export function placeQuarter(doc: GoalDoc, p: DatedPeriod, settings: CalendarSettings, style?: GoalDoc): QuarterPlace {
   const same = quartersOf(doc, p);
   if (same.length > 1) return { kind: 'ambiguous', quarters: same };
   if (same.length === 1) return { kind: 'existing', quarter: same[0]!, end: quarterExtentEnd(same[0]!), goalLevel: same[0]!.heading.level + 1 };
@@ -148,7 +149,7 @@ export function placeQuarter(doc: GoalDoc, p: PeriodNumbers, settings: CalendarS
   const s = periodStyle(doc, style);
   const quarterHeading: NewHeading = { level: s.quarterLevel, text: quarterLabelFor(doc, p, style) };
   const goalLevel = s.quarterLevel + 1;
-  const key = quarterOrderKey({ ...p, shape: '' })!;
+  const key = periodOrderKey(p)!;
   const down = newestFirst(doc);
   const comesAfter = (k: number) => (down ? k < key : k > key);
   const before = (h: Heading) => ({ at: lineStartAt(doc.text, h.span.start), before: true });

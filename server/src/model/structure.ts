@@ -1,6 +1,6 @@
 // Years, quarters and goals from the headings, and the fields and items in each goal's section.
 import type { Field, Goal, Heading, ListItem, Quarter, Span, Year } from './types';
-import { parseQuarterLabel, parseYearLabel } from './periods';
+import { type PeriodHeading, readPeriodHeading } from './periods';
 import { type ChunkHeading, outlineParents } from './headings';
 import { spanToRange } from './text';
 import { fieldNameOf, parseOwners } from './fields';
@@ -22,9 +22,9 @@ const GOALS_SECTION = /\b(goals?|okrs?|objectives|priorities|key results)\b/i;
 /** Fields that only a goal has; a heading with one of them in its body is a goal. */
 export const GOAL_FIELDS: ReadonlySet<string> = new Set(['owner', 'milestones', 'outcomes', 'status', 'descopedOutcomes']);
 
-/** A heading's text as a period label: parsed once per chunk where the heading came from one. */
-function periodOf(h: Heading & { period?: ChunkHeading['period'] }): NonNullable<ChunkHeading['period']> {
-  return h.period ?? { quarter: parseQuarterLabel(h.text), year: parseYearLabel(h.text) };
+/** The period a heading stands for: read once per chunk where the heading came from one. */
+function periodOf(h: Heading & { period?: ChunkHeading['period'] }): PeriodHeading | 'invalid' | undefined {
+  return (h.period === undefined ? readPeriodHeading(h.text) : h.period) ?? undefined;
 }
 
 // Per heading and per field, remembered while the chunk they come from is reused (their text
@@ -56,11 +56,14 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
   const parentOf = (h: Heading) => parents[h.index];
 
   for (const h of headings) {
-    const q = periodOf(h).quarter;
-    if (q === 'invalid') {
+    const period = periodOf(h);
+    if (period === 'invalid') {
       badQuarterLabels.push(h);
       continue;
     }
+    // A quarter or half stands for its period as a label, or dated among words of a plan; a
+    // year-less one (`Q1`) only as a label.
+    const q = period && period.label.kind !== 'year' && (period.role === 'label' || period.label.year !== undefined) ? period.label : undefined;
     if (q) {
       h.kind = 'quarter';
       const quarter: Quarter = { heading: h, label: q, goals: [] };
@@ -76,8 +79,8 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
       quarterOf.set(h, quarter);
       continue;
     }
-    const y = periodOf(h).year;
-    if (y) {
+    const y = period?.label.kind === 'year' ? period.label : undefined;
+    if (y?.year !== undefined) {
       h.kind = 'year';
       const year: Year = { heading: h, year: y.year, scheme: y.scheme, quarters: [] };
       years.push(year);

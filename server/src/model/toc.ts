@@ -3,7 +3,7 @@
 import type { List, ListItem, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { GoalDoc, Heading, Link, Span, Toc, TocEntry } from './types';
-import { periodKey } from './periods';
+import { periodKeyOfText } from './periods';
 import { slugOf } from './headings';
 import { resolveAnchor } from './anchorIndex';
 import type { PositionFactory } from './text';
@@ -111,7 +111,7 @@ export function tocEntryTargets(doc: GoalDoc): TocEntryTarget[] {
     const text = entry.text.replace(/[*_`]/g, '').trim();
     let candidates = [...new Set([...(byName.get(`t:${text.toLowerCase()}`) ?? []), ...(byName.get(`s:${slugOf(entry.text)}`) ?? [])])].sort((a, b) => a.index - b.index);
     if (candidates.length === 0) {
-      const period = periodKey(entry.text);
+      const period = periodKeyOfText(entry.text);
       if (period) candidates = byName.get(`p:${period}`) ?? [];
     }
     const reached = resolveAnchor(doc, entry.link.fragment ?? '');

@@ -1,5 +1,6 @@
 // The goal-doc model: what features read. Built once per document version (see cache.ts).
 import type { Range } from 'vscode-languageserver-types';
+import type { PeriodLabel, PeriodScheme } from './periods';
 
 /** Character offsets into the document text, end exclusive. */
 export interface Span {
@@ -83,19 +84,7 @@ export interface Toc {
   indent: number;
 }
 
-export type PeriodScheme = 'FY' | 'CY' | 'plain';
-
-export interface QuarterLabel {
-  scheme: PeriodScheme;
-  /** Full year (2021), or undefined for a label such as `FQ4` or `Q1`. */
-  year?: number;
-  /** 1-4; for a half-year, its first quarter (H1 → 1, H2 → 3). */
-  quarter: number;
-  /** Set for a half-year label (`FY22H2`): 1 or 2. */
-  half?: number;
-  /** The label's shape with digits generalised, e.g. `FY-YY-Qn`; tells house styles apart. */
-  shape: string;
-}
+export type { PeriodScheme, PeriodLabel } from './periods';
 
 export interface Year {
   heading: Heading;
@@ -104,9 +93,11 @@ export interface Year {
   quarters: Quarter[];
 }
 
+/** A heading that stands for a quarter or a half-year (a year is a Year). */
 export interface Quarter {
   heading: Heading;
-  label: QuarterLabel;
+  /** A quarter or a half (`kind`), as the heading writes it. */
+  label: PeriodLabel;
   year?: Year;
   goals: Goal[];
 }

@@ -20,10 +20,9 @@ import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from '../diagnosti
 import { type CodeActionRequest, provideCodeActions, wantsFor } from '../codeActions/index';
 import { type EditSupport, FULL_SUPPORT } from '../codeActions/sectionMove';
 import { lifecycleActions } from '../codeActions/lifecycle';
-import { type LifecycleContext, moveGoalCommand, type PageRead, parseMoveGoalArgs } from '../codeActions/moveGoal';
+import { type LifecycleContext, moveGoalCommand, type PageRead, parseMoveGoalArgs, quarterFromText } from '../codeActions/moveGoal';
 import { nextQuarterCommand, parseNextQuarterArgs } from '../codeActions/nextQuarter';
 import { goalsReport, type GoalsReport, reportMarkdown, type ReportSource } from '../features/report';
-import { parseQuarterLabel } from '../model/periods';
 import { markDoneWithVersion, type MarkDoneWithVersionResult, parseMarkDoneArgs } from '../codeActions/markDoneCommand';
 import { provideCompletions } from '../features/completion';
 import { provideDocumentSymbols } from '../features/documentSymbols';
@@ -425,12 +424,8 @@ export class GoalDocsService {
    * of every goal doc of the workspace; `period` in any spelling.
    */
   async goalsReport(targets: Array<{ uri: string; explicit: boolean }> | undefined, periodText?: string, token: CancellationLike = NOT_CANCELLED): Promise<GoalsReport | { refused: string }> {
-    let period;
-    if (periodText !== undefined) {
-      const label = parseQuarterLabel(periodText);
-      if (!label || label === 'invalid' || label.year === undefined) return { refused: `'${periodText}' is not a quarter with a year (like FY-21-Q1, FY21Q1 or Q1 2021).` };
-      period = { scheme: label.scheme, year: label.year, quarter: label.quarter, half: label.half };
-    }
+    const period = periodText === undefined ? undefined : quarterFromText(periodText);
+    if (period && 'refused' in period) return period;
     const sources: ReportSource[] = [];
     for (const doc of targets ? [] : await this.index.goalDocs(token)) sources.push({ doc, path: this.relativePath(doc.uri) });
     for (const { uri, explicit } of targets ?? []) {

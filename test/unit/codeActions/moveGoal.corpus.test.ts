@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { planGoalMove } from '../../../server/src/codeActions/moveGoal';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { slugOf } from '../../../server/src/model/headings';
-import { quarterFitsYear } from '../../../server/src/model/periods';
+import { periodFitsYear } from '../../../server/src/model/periods';
 import type { GoalDoc } from '../../../server/src/model/types';
 import { defaultSettings, type GoalDocsSettings } from '../../../server/src/settings/schema';
 import { CORPUS_DIR, CORPUS_SKIP } from '../../support/corpus';
@@ -139,7 +139,7 @@ describe('replaying the real moves of the distribution team', { skip: CORPUS_SKI
         assert.equal(mine.level, mine.quarterLevel! + 1, 'one level below its quarter');
         assert.equal(mine.misplaced, false);
         const q = mine.goal.quarter!;
-        assert.ok(quarterFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings), 'the quarter belongs in its year');
+        assert.ok(periodFitsYear(q.label, { year: q.year!.year, scheme: q.year!.scheme }, settings), 'the quarter belongs in its year');
         assert.ok(!goalsAfter.goals.some((g) => g.heading.text === mine.goal.heading.text), 'the goal left goals.md');
         // Every link to it follows it.
         assert.ok(texts[INDEX]!.includes(`(distribution/goals_completed.md#${mine.goal.heading.slug})`), texts[INDEX]);

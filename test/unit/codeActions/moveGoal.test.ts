@@ -313,7 +313,7 @@ describe('Move goal to the completed page', () => {
     const spelled = await moveGoalCommand(doc, { ...args, quarter: 'FY21Q3' }, contextOf(p));
     assert.match(applyWorkspaceEdit(p, spelled.edit)['goals_completed.md']!, /### FY-21-Q3\n\n#### Ship the ledger/);
     assert.deepEqual(await moveGoalCommand(doc, { ...args, version: 0, quarter: 'FY-21-Q1' }, contextOf(p)), { message: 'The document changed since the goal was chosen; run the command again.' });
-    assert.deepEqual(await moveGoalCommand(doc, { ...args, quarter: 'soon' }, contextOf(p)), { message: "'soon' is not a quarter with a year (like FY-21-Q4, FY21Q4 or Q4 2021)." });
+    assert.deepEqual(await moveGoalCommand(doc, { ...args, quarter: 'soon' }, contextOf(p)), { message: "'soon' is not a quarter or half-year with a year (like FY-21-Q4, FY21Q4, Q4 2021 or FY22H2)." });
   });
 
   it('leaves both pages with no new diagnostic (and here one fewer: the two goals named "Ship it" of one section)', async () => {

@@ -91,6 +91,12 @@ describe('document symbols', () => {
     assert.deepEqual(q.selectionRange, { start: { line: 0, character: 3 }, end: { line: 0, character: 11 } });
   });
 
+  it('shows a half-year as a half (FY25 H2), not as its first quarter', () => {
+    const doc = model('## 2025\n\n### FY25H2\n\n#### Ship it\n\n- Owner: Ann\n\n### 2025 H1 priorities\n\n#### Plan it\n\n- Owner: Bo\n');
+    const [year] = provideDocumentSymbols(doc, NOT_CANCELLED);
+    assert.deepEqual(year.children!.map((h) => h.detail), ['FY25 H2 · 1 goal', '2025 H1 · 1 goal']);
+  });
+
   it('gives an empty heading a name, as VS Code requires one', () => {
     const [s] = provideDocumentSymbols(model('##\n\ntext\n'), NOT_CANCELLED);
     assert.equal(s.name, '(empty heading)');

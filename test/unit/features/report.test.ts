@@ -83,14 +83,14 @@ describe('goals report', () => {
   });
 
   it('keeps one period when asked', () => {
-    const r = goalsReport(sources(), { period: { scheme: 'FY', year: 2021, quarter: 1 } });
+    const r = goalsReport(sources(), { period: { kind: 'quarter', scheme: 'FY', year: 2021, number: 1 } });
     assert.equal(r.period, 'FY2021Q1');
     assert.deepEqual(r.periods.map((p) => p.goals.length), [2]);
     assert.deepEqual(r.owners.map((o) => o.owner), ['Amara', 'Tomasz']);
   });
 
   it('reads as Markdown that Goal Docs does not check, and as JSON', () => {
-    const r = goalsReport(sources(), { period: { scheme: 'FY', year: 2021, quarter: 2 } });
+    const r = goalsReport(sources(), { period: { kind: 'quarter', scheme: 'FY', year: 2021, number: 2 } });
     assert.equal(reportMarkdown(r), [
       '<!-- goal-docs: off -->',
       '# Goals report',
