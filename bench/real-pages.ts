@@ -14,14 +14,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
-import { evidenceKinds, goalDocVerdict } from '../server/src/model/goalDocRule';
-import { evidenceOf } from '../server/src/model/evidence';
+import { explainVerdict, goalDocVerdict } from '../server/src/model/goalDocRule';
 import { walkMarkdownFiles } from '../server/src/service/markdownWalk';
 import { createGoalDocsService } from '../server/src/service/service';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../server/src/settings/schema';
 
-const { values: opts } = parseArgs({ options: { list: { type: 'boolean', default: false }, json: { type: 'string' } } });
+const { values: opts } = parseArgs({ options: { list: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, json: { type: 'string' } } });
 const shared = path.resolve(__dirname, '..', '..', 'shared');
 const handbook = path.join(shared, 'handbook-2021-06');
 const corpus = path.join(shared, 'corpus');
@@ -32,7 +31,8 @@ interface Page {
   path: string;
   goalDoc: boolean;
   reason: string;
-  evidence: string[];
+  /** The verdict in words (model/goalDocRule.ts explainVerdict). */
+  why: string;
   findings: Array<{ line: number; code: string; message: string }>;
 }
 
@@ -46,7 +46,7 @@ function check(source: Page['source'], rel: string, file: string): Page {
   const doc = buildGoalDoc(text, { uri: pathToFileURL(file).href, version: 0 });
   const verdict = goalDocVerdict(rel, doc, settings);
   const findings = verdict.goalDoc ? toFindings(computeDiagnostics(doc, settings)) : [];
-  return { source, path: rel, goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: evidenceKinds(evidenceOf(doc)), findings };
+  return { source, path: rel, goalDoc: verdict.goalDoc, reason: verdict.reason, why: explainVerdict(verdict), findings };
 }
 
 /** The whole tree as `goal-docs check` checks it: the same walk and the same service. */
@@ -60,8 +60,8 @@ async function handbookPages(): Promise<Page[]> {
     const uri = pathToFileURL(f).href;
     const r = await service.check(uri, false);
     const doc = service.files.model(uri);
-    const verdict = r.kind === 'skipped' ? r.verdict : { goalDoc: r.kind === 'checked', reason: r.kind === 'checked' ? (doc ? goalDocVerdict(service.relativePath(uri), doc, settings).reason : 'name') : r.kind };
-    pages.push({ source: 'handbook', path: path.relative(handbook, f).split(path.sep).join('/'), goalDoc: verdict.goalDoc, reason: verdict.reason, evidence: doc ? evidenceKinds(evidenceOf(doc)) : [], findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [] });
+    const verdict = r.kind === 'skipped' ? r.verdict : doc ? goalDocVerdict(service.relativePath(uri), doc, settings) : { goalDoc: r.kind === 'checked', reason: 'content' as const };
+    pages.push({ source: 'handbook', path: path.relative(handbook, f).split(path.sep).join('/'), goalDoc: r.kind === 'checked', reason: verdict.reason, why: explainVerdict(verdict), findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [] });
   }
   return pages;
 }
@@ -98,8 +98,8 @@ function summary(title: string, pages: Page[]): void {
   for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${String(n).padStart(4)}  ${code}`);
   if (!opts.list) return;
   for (const p of pages) {
-    if (!p.goalDoc && p.evidence.length === 0) continue;
-    console.log(`  ${p.goalDoc ? 'YES' : ' no'} ${p.reason.padEnd(18)} ${p.path}  [${p.evidence.join(', ')}]`);
+    if (!p.goalDoc && p.reason === 'not-enough-content' && !opts.all) continue;
+    console.log(`  ${p.goalDoc ? 'YES' : ' no'} ${p.path}  (${p.why})`);
     for (const f of p.findings) console.log(`        ${f.line}: ${f.code}: ${f.message}`);
   }
 }

@@ -271,3 +271,28 @@ describe('model: odd input', () => {
     assert.doesNotThrow(() => model('\u0000\u0001\uFFFD#\u0000 x\n'.repeat(50)));
   });
 });
+
+describe('model: what the parser is not given, and what links may reach', () => {
+  it('reads front matter as data: its closing line makes no heading of its last field', () => {
+    const doc = model('---\ntitle: "FY31-Q3 OKRs"\nlayout: page\n---\n\n## Goals\n\n- Ship\n', 'file:///ws/okrs/index.md');
+    assert.deepEqual(doc.headings.map((h) => h.text), ['Goals']);
+    assert.equal(doc.frontMatter?.fields.get('title'), 'FY31-Q3 OKRs');
+    // Offsets are the page's own: the heading is on line 6.
+    assert.equal(doc.headings[0]!.range.start.line, 5);
+  });
+
+  it('leaves an MDX page’s imports, exports and JSX blocks out, and reads its Markdown', () => {
+    const text = "import Chart from './chart'\nexport const meta = { team: 'search' }\n\n# Search goals\n\n<Chart\n  data={[1, 2]}\n/>\n\n## FY31-Q1\n\n- Faster ranking\n";
+    const doc = model(text, 'file:///ws/search/goals.mdx');
+    assert.deepEqual(doc.headings.map((h) => h.text), ['Search goals', 'FY31-Q1']);
+    assert.equal(doc.mdx, true);
+    assert.deepEqual(doc.items.map((m) => m.text), ['Faster ranking']);
+    // The same text as plain Markdown keeps its JSX as HTML and its import as a paragraph.
+    assert.equal(model(text, 'file:///ws/search/goals.md').mdx, undefined);
+  });
+
+  it('takes an id or a name on any HTML element as a link target, as GitHub does', () => {
+    const doc = model('# Page\n\n<img id="team-photo" src="t.png">\n\n<div name="appendix"></div>\n\n<span data-id="not-this"></span>\n');
+    assert.deepEqual(doc.htmlAnchors, ['team-photo', 'appendix']);
+  });
+});

@@ -74,7 +74,7 @@ export function outlineOf(doc: GoalDoc): GoalDocOutline {
  * parsed whole to be sure of them.
  */
 export function outlineFromText(uri: string, text: string): GoalDocOutline | undefined {
-  const outline = outlineText(text);
+  const outline = outlineText(text, uri);
   if (!outline) return undefined;
   const { symbols } = outlineOf(outlineModel(outline, uri));
   const range = (r: Range): Range => ({ start: pagePosition(outline, r.start), end: pagePosition(outline, r.end) });

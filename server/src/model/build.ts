@@ -8,11 +8,15 @@ import { bracketLabels, normalizeLabel, splitChunks } from './chunks';
 import { finishHeadings, type ChunkHeading } from './headings';
 import { buildStructure, type SectionContent } from './structure';
 import { carryOverAnchorHints } from './anchorIndex';
+import { maskForParse } from './mask';
+import { mergeSummaries } from './pageScan';
 
 /** A model and the parsed chunks it was assembled from, which the next version reuses. */
 export interface ParsedDocument {
   model: GoalDoc;
   chunks: ChunkFragment[];
+  /** The text the parser read, where it is not the model's (front matter or MDX blanked: mask.ts). */
+  parsedText?: string;
 }
 
 export interface BuildOptions {
@@ -42,9 +46,22 @@ export function buildGoalDoc(text: string, options: Omit<BuildOptions, 'previous
 }
 
 export function parseGoalDoc(text: string, options: BuildOptions): ParsedDocument {
+  const mask = maskForParse(text, options.uri);
+  const parsed = parseText(mask.text, options);
+  // Blanking keeps every offset: the model is the document's, its text the document's own.
+  if (mask.text !== text) {
+    parsed.model.text = text;
+    parsed.parsedText = mask.text;
+  }
+  if (mask.frontMatter) parsed.model.frontMatter = mask.frontMatter;
+  if (mask.mdx) parsed.model.mdx = true;
+  return parsed;
+}
+
+function parseText(text: string, options: BuildOptions): ParsedDocument {
   if (options.previous && !options.wholeDocument) {
     superseded.add(options.previous.model);
-    const parsed = buildFromPrevious(text, options, options.previous.model.text, options.previous.chunks);
+    const parsed = buildFromPrevious(text, options, options.previous.parsedText ?? options.previous.model.text, options.previous.chunks);
     carryOverAnchorHints(options.previous.model, parsed.model);
     return parsed;
   }
@@ -329,6 +346,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     tables,
     unanalysed,
     keyResultLines: keyResults,
+    summary: mergeSummaries(chunks.map((c) => c.summary)),
     marker,
   };
 }

@@ -13,6 +13,7 @@ import { offsetsOf, type SourceContext } from './milestones';
 import { type ChunkSection, collectSections } from './sections';
 import { tableOf } from './tables';
 import { countKeyResults, MARKER } from './evidence';
+import { type PageSummary, summarize } from './pageScan';
 import { findMojibake } from './mojibake';
 import { bracketLabels, normalizeLabel } from './chunks';
 import { computeLineStarts, lineEndAt, PositionFactory, positionAt, unclosedFence, unclosedHtmlBlock } from './text';
@@ -55,10 +56,15 @@ export interface ChunkFragment {
   markers: GoalDocMarker[];
   /** Lines of the chunk that state a key result (`KR: …`, `Key result: …`), outside code. */
   keyResults: number;
+  /** What the chunk says about its page being a goal doc, read line by line (pageScan.ts). */
+  summary: PageSummary;
   toc?: Toc;
   /** Set when the chunk was beyond the parser's limits (limits.ts) and only its heading was kept. */
   unanalysed?: Unanalysed;
 }
+
+/** A chunk as the parser gives it, before its summary is added. */
+export type ParsedChunk = Omit<ChunkFragment, 'summary'>;
 
 /**
  * Parses one chunk. When the chunk uses reference links, the document's reference definitions
@@ -67,14 +73,15 @@ export interface ChunkFragment {
  * A chunk beyond the parser's limits, or that the parser fails on, keeps only its heading.
  */
 export function buildFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
+  const summary = summarize(chunkText);
   const exceeded = exceedsLimits(chunkText);
-  if (exceeded) return unanalysedFragment(chunkText, definitions, last, exceeded);
+  if (exceeded) return { ...unanalysedFragment(chunkText, definitions, last, exceeded), summary };
   try {
-    return parseFragment(chunkText, definitions, last);
+    return { ...parseFragment(chunkText, definitions, last), summary };
   } catch (e) {
     // A stack overflow on nesting the limits did not foresee costs this chunk its structure, not the server.
     const reason = e instanceof RangeError ? 'it is nested too deeply for the Markdown parser' : `the Markdown parser failed on it (${String(e)})`;
-    return unanalysedFragment(chunkText, definitions, last, { offset: 0, reason });
+    return { ...unanalysedFragment(chunkText, definitions, last, { offset: 0, reason }), summary };
   }
 }
 
@@ -82,10 +89,10 @@ export function buildFragment(chunkText: string, definitions: string, last: bool
  * A chunk left unparsed: its opening heading (parsed alone, so that links to it still resolve)
  * and the rest marked as not analysed, with the line that went past a limit and why.
  */
-function unanalysedFragment(chunkText: string, definitions: string, last: boolean, exceeded: LimitExceeded): ChunkFragment {
+function unanalysedFragment(chunkText: string, definitions: string, last: boolean, exceeded: LimitExceeded): ParsedChunk {
   const headingEnd = lineEndAt(chunkText, 0);
   const headingLine = chunkText.slice(0, headingEnd);
-  let fragment: ChunkFragment | undefined;
+  let fragment: ParsedChunk | undefined;
   if (/^\uFEFF?#{1,6}(?:[ \t]|$)/.test(headingLine) && !exceedsLimits(headingLine) && (exceeded.offset > 0 || exceeded.reason.includes('parser'))) {
     try {
       fragment = parseFragment(headingLine, definitions, true);
@@ -132,7 +139,7 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
   return fragment;
 }
 
-function parseFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
+function parseFragment(chunkText: string, definitions: string, last: boolean): ParsedChunk {
   const bom = chunkText.charCodeAt(0) === 0xfeff;
   const body = bom ? chunkText.slice(1) : chunkText;
   // Only a document's first character can be a byte order mark; the parser would drop a second
@@ -200,7 +207,7 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): C
   const lastSource = lastNode && (lastNode.type === 'code' || lastNode.type === 'html') ? text.slice(offsetsOf(lastNode).start, offsetsOf(lastNode).end) : '';
   const openAtEnd = !last && (lastNode?.type === 'code' ? unclosedFence(lastSource) : lastNode?.type === 'html' && unclosedHtmlBlock(lastSource));
   const prefixLines = prefix ? computeLineStarts(prefix).length - 1 : 0;
-  const fragment: ChunkFragment = {
+  const fragment: ParsedChunk = {
     text: chunkText,
     definitions,
     last,
@@ -253,7 +260,7 @@ function endOfContent(text: string): number {
 }
 
 /** Moves a fragment's positions to where its chunk now stands in the document. */
-export function placeFragment(fragment: ChunkFragment, offset: number, line: number): void {
+export function placeFragment(fragment: ParsedChunk, offset: number, line: number): void {
   const dOffset = offset - fragment.offset;
   const dLine = line - fragment.line;
   if (dOffset !== 0) {

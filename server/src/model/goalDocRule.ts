@@ -2,14 +2,16 @@
 // files are goal docs"); the first step that answers decides:
 //   1. a `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->` comment in the file;
 //   2. `goalDocs.exclude` globs: not a goal doc;
-//   3. `goalDocs.files` globs: a goal doc;
-//   4. the content: a quarter or half-year heading with a year (`FY21-Q4`, `Q4 2021`, `FY22H2`),
-//      or two kinds of goal-doc content (a period heading, a goals heading, a goal written with
-//      goal fields, key results or Done stamps), or two goals written with goal fields.
-// One Owner bullet or an `## Outcomes` heading on a process page is one kind, once: not enough.
+//   3. `goalDocs.files` globs: a goal doc, declared so by the team (none by default);
+//   4. the content, its path included: the points of its signals (evidence.ts) reach THRESHOLD.
+// A name alone (`goals.md`) is a signal among others, never a verdict: a design doc named goals.md
+// or meeting notes under a quarter heading are not goal docs.
 import picomatch from 'picomatch';
-import type { GoalDoc, GoalDocEvidence, GoalDocMarker } from './types';
-import { evidenceBound, evidenceOf } from './evidence';
+import type { GoalDoc, GoalDocMarker } from './types';
+import { evidenceOf, evidenceOfText, type GoalDocEvidence } from './evidence';
+
+/** The points a page's signals must reach to make it a goal doc. */
+export const THRESHOLD = 4;
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
@@ -38,44 +40,52 @@ export interface GoalDocSelection {
   exclude: string[];
 }
 
-export type GoalDocReason = 'marker' | 'excluded' | 'name' | 'content' | 'not-enough-content';
+export type GoalDocReason = 'marker' | 'excluded' | 'declared' | 'content' | 'not-enough-content';
 
 export interface GoalDocVerdict {
   goalDoc: boolean;
   reason: GoalDocReason;
-}
-
-/** The kinds of goal-doc content a page has, by name, for messages and reports. */
-export function evidenceKinds(e: GoalDocEvidence): string[] {
-  const kinds: string[] = [];
-  if (e.periodHeadings) kinds.push('period heading');
-  if (e.goalSections) kinds.push('goals heading');
-  if (e.fieldedGoals) kinds.push('goal with fields');
-  if (e.keyResults) kinds.push('key results or Done stamps');
-  return kinds;
-}
-
-/** Step 4: enough goal-doc content. */
-export function contentIsGoalDoc(e: GoalDocEvidence): boolean {
-  return e.datedPeriods > 0 || evidenceKinds(e).length >= 2 || e.fieldedGoals >= 2;
+  /** Where the content decided: its signals and score. */
+  evidence?: GoalDocEvidence;
 }
 
 /** Steps 1-3, which need only the path and the marker: undefined when the content decides. */
 export function verdictBeforeContent(path: string, marker: GoalDocMarker | undefined, selection: GoalDocSelection): GoalDocVerdict | undefined {
   if (marker) return { goalDoc: marker === 'on', reason: 'marker' };
   if (matchesGlobs(path, selection.exclude)) return { goalDoc: false, reason: 'excluded' };
-  if (matchesGlobs(path, selection.files)) return { goalDoc: true, reason: 'name' };
+  if (matchesGlobs(path, selection.files)) return { goalDoc: true, reason: 'declared' };
   return undefined;
 }
 
 export function goalDocVerdict(path: string, doc: GoalDoc, selection: GoalDocSelection): GoalDocVerdict {
   const early = verdictBeforeContent(path, doc.marker, selection);
   if (early) return early;
-  return contentIsGoalDoc(evidenceOf(doc)) ? { goalDoc: true, reason: 'content' } : { goalDoc: false, reason: 'not-enough-content' };
+  const evidence = evidenceOf(doc, path);
+  return { goalDoc: evidence.score >= THRESHOLD, reason: evidence.score >= THRESHOLD ? 'content' : 'not-enough-content', evidence };
 }
 
 export function isGoalDoc(path: string, doc: GoalDoc, selection: GoalDocSelection): boolean {
   return goalDocVerdict(path, doc, selection).goalDoc;
+}
+
+/** A verdict in words: what decided, and for the content its strongest signals either way. */
+export function explainVerdict(v: GoalDocVerdict): string {
+  const head = v.goalDoc ? 'a goal doc' : 'not a goal doc';
+  switch (v.reason) {
+    case 'marker':
+      return `${head}: its <!-- goal-docs: ${v.goalDoc ? 'on' : 'off'} --> comment says so`;
+    case 'excluded':
+      return `${head}: goalDocs.exclude names it`;
+    case 'declared':
+      return `${head}: goalDocs.files names it`;
+  }
+  const e = v.evidence;
+  if (!e) return head;
+  const pos = [...e.positive].sort((a, b) => b.points - a.points).map((s) => s.says);
+  const neg = e.negative.map((s) => s.says);
+  if (v.goalDoc) return `${head}: ${pos.slice(0, 3).join('; ')}${neg.length ? ` (though ${neg.join('; ')})` : ''}`;
+  if (neg.length) return `${head}: ${neg.join('; ')}${pos.length ? ` (though ${pos.slice(0, 2).join('; ')})` : ''}`;
+  return `${head}: ${pos.length ? `only ${pos.slice(0, 3).join('; ')}` : 'nothing on it plans goals'} (score ${e.score}, a goal doc needs ${THRESHOLD})`;
 }
 
 /** Any `<!-- goal-docs: … -->` comment: the parse decides whether it counts (it does not inside code). */
@@ -87,23 +97,31 @@ export function mayHoldMarker(text: string): boolean {
 }
 
 /**
- * False only for a file that surely is no goal doc, decided from its path and a scan of its text
- * without the Markdown parser (the evidence's upper bounds): the CLI and the workspace index skip
- * such a file unparsed. True means "parse it and apply goalDocVerdict".
+ * False only for a file that is no goal doc, decided from its path and a scan of its text without
+ * the Markdown parser (the evidence is read from the text alone): the CLI and the workspace index
+ * skip such a file unparsed. True means "parse it and apply goalDocVerdict" (which then agrees,
+ * unless a `<!-- goal-docs: … -->` comment, which only the parse can place, decides).
  */
 export function mightBeGoalDoc(path: string, text: string, selection: GoalDocSelection): boolean {
   if (mayHoldMarker(text)) return true;
   const early = verdictBeforeContent(path, undefined, selection);
   if (early) return early.goalDoc;
-  return contentMightMakeGoalDoc(text);
+  return contentMightMakeGoalDoc(text, path);
 }
 
-/** False when a scan of the text shows that its content cannot make it a goal doc (step 4), whatever its name. */
-export function contentMightMakeGoalDoc(text: string): boolean {
-  return contentIsGoalDoc(evidenceBound(text));
+/**
+ * The verdict of a file from its path and text, without a parse; undefined when it may hold a
+ * `<!-- goal-docs: … -->` comment (only the parse says whether one counts: not inside code).
+ */
+export function verdictOfText(path: string, text: string, selection: GoalDocSelection): GoalDocVerdict | undefined {
+  if (mayHoldMarker(text)) return undefined;
+  const early = verdictBeforeContent(path, undefined, selection);
+  if (early) return early;
+  const evidence = evidenceOfText(text, path);
+  return { goalDoc: evidence.score >= THRESHOLD, reason: evidence.score >= THRESHOLD ? 'content' : 'not-enough-content', evidence };
 }
 
-/** A verdict in words. */
-export function explainVerdict(v: GoalDocVerdict): string {
-  return `${v.goalDoc ? 'goal doc' : 'not a goal doc'}: ${v.reason}`;
+/** Whether the content and path of a text make it a goal doc (step 4), read without a parse. */
+export function contentMightMakeGoalDoc(text: string, path = ''): boolean {
+  return evidenceOfText(text, path).score >= THRESHOLD;
 }

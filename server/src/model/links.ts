@@ -65,11 +65,13 @@ function makeLink(kind: LinkKind, label: string, text: string, spanAt: Span, hre
 }
 
 const HTML_HREF = /\bhref\s*=\s*(["'])([^"']*)\1/gi;
-const HTML_ANCHOR = /<a\s[^>]*\b(?:name|id)\s*=\s*(["'])([^"']+)\1/gi;
+// GitHub keeps an `id` (and an `a`'s `name`) on any element, prefixed `user-content-`, and
+// scrolls a `#fragment` link to it: `<img id="…">`, `<div id="…">` are targets like `<a name="…">`.
+const HTML_ANCHOR = /<[a-z][a-z0-9-]*\s[^>]*?(?<=\s)(?:name|id)\s*=\s*(["'])([^"']+)\1/gi;
 
 export interface LinkScan {
   links: Link[];
-  /** `<a name="…">` and `<a id="…">` targets, which anchors may also reach. */
+  /** `id` and `name` targets of HTML elements (`<a name="…">`, `<img id="…">`), which anchors may also reach. */
   htmlAnchors: string[];
 }
 

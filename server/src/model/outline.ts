@@ -12,6 +12,7 @@
 // CommonMark spec, a BOM, a page past the parser's limits) there is no outline text, and the
 // page is parsed whole. test/unit/outline.test.ts holds both to the whole parse over every real
 // page and a fuzz of pages made of goal-doc lines.
+import { maskForParse } from './mask';
 import type { Position } from 'vscode-languageserver-types';
 import type { FieldName } from './types';
 import type { AnchorHeading, AnchorSource } from './anchorIndex';
@@ -70,9 +71,13 @@ function htmlBlockEnd(line: string, interrupting: boolean): RegExp | 'blank' | u
 /** What the line before was, as far as a paragraph that may follow it is concerned. */
 type Previous = 'blank' | 'heading' | 'break' | 'paragraph' | 'unsure';
 
-/** The outline text of a page, or undefined when only a whole parse can be sure of its headings and fields. */
-export function outlineText(page: string): OutlineText | undefined {
-  if (page.charCodeAt(0) === 0xfeff) return undefined;
+/**
+ * The outline text of a page, or undefined when only a whole parse can be sure of its headings
+ * and fields. Front matter and an MDX page's JSX are left out, as the parse leaves them (mask.ts).
+ */
+export function outlineText(original: string, uri = ''): OutlineText | undefined {
+  if (original.charCodeAt(0) === 0xfeff) return undefined;
+  const page = maskForParse(original, uri).text;
   if (exceedsLimits(page)) return undefined;
   const source = page.split(/\r\n|\r|\n/);
   const out: string[] = [];
@@ -292,8 +297,8 @@ export function outlineModel(outline: OutlineText, uri: string) {
  * page must be parsed: no outline text, or an `<a` tag anywhere (its anchors may sit in any HTML).
  */
 export function anchorsFromText(uri: string, page: string): AnchorSource<AnchorHeading> | undefined {
-  if (/<a\s/i.test(page)) return undefined;
-  const outline = outlineText(page);
+  if (/<[a-z][^>]*\s(?:id|name)\s*=/i.test(page)) return undefined;
+  const outline = outlineText(page, uri);
   if (!outline) return undefined;
   const headings = outlineModel(outline, uri).headings.map((h): AnchorHeading => ({
     slug: h.slug,

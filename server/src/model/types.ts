@@ -236,6 +236,64 @@ export interface Mojibake {
   repaired: string;
 }
 
+// --- A page's summary: what its lines say about it being a goal doc (model/pageScan.ts) ---
+
+export interface SummaryHeading {
+  level: number;
+  /** The heading's text with its markup left out (emphasis, code, links' targets, HTML tags). */
+  text: string;
+  /** Lines from the heading (itself included) to the next heading. */
+  ownLines: number;
+  /** Its top-level list items that are more than a link, up to the next heading. */
+  items: number;
+  /** Its table rows, up to the next heading. */
+  tableRows: number;
+}
+
+export interface SummaryTable {
+  header: string[];
+  rows: number;
+  /** Per column, how many rows have something in it. */
+  filled: number[];
+  /** The first cell of every row, the header's included (key/value metadata tables). */
+  keys: string[];
+}
+
+export interface PageSummary {
+  headings: SummaryHeading[];
+  /** Non-blank lines before the first heading. */
+  preambleLines: number;
+  /** Non-blank lines outside code and comments. */
+  lines: number;
+  /** Words outside headings, code and comments. */
+  words: number;
+  items: number;
+  /** Items that are nothing but a link. */
+  linkItems: number;
+  /** Items with a progress mark: a task box, a Done stamp, a status emoji, a score, a status word. */
+  progressItems: number;
+  /** Items led by a role or a name: `CMO: …`, `[ana] …`, `@ana: …`. */
+  ownedItems: number;
+  /** The goal fields the lines name, in order (headings', items' and paragraphs'). */
+  fieldLines: FieldName[];
+  /** Key-result lines (`KR: …`). */
+  keyResults: number;
+  /** Deadline paragraphs (`By end of Q1:`), the first few. */
+  deadlines: string[];
+  /** Label paragraphs over a list (`OKRs:`), the first few. */
+  goalLabels: string[];
+  tables: SummaryTable[];
+  /** An HTML table with a status cell and an owner or due cell. */
+  htmlStatus: boolean;
+}
+
+/** YAML or TOML front matter: data, not Markdown (model/mask.ts). */
+export interface FrontMatter {
+  span: Span;
+  /** `key: value` lines of its top level (a YAML subset: enough for `title`, `status`, `owner`), keys in lower case. */
+  fields: Map<string, string>;
+}
+
 /** A part of a document that was not parsed, being beyond the parser's limits (limits.ts). */
 export interface Unanalysed {
   /** The part left out: a chunk, after its heading when it has one. */
@@ -312,4 +370,10 @@ export interface GoalDoc {
   keyResultLines: number;
   /** The first `<!-- goal-docs: on|off -->` marker of the document, if any. */
   marker?: GoalDocMarker;
+  /** What its lines say about it being a goal doc (pageScan.ts): one per chunk, merged. */
+  summary: PageSummary;
+  /** YAML or TOML front matter at the start, which the parser was not given (mask.ts). */
+  frontMatter?: FrontMatter;
+  /** An `.mdx` page: its JSX and ESM blocks were not parsed as Markdown. */
+  mdx?: boolean;
 }

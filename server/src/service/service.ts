@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from '../model/cache';
 import { isSuperseded } from '../model/build';
 import type { GoalDoc } from '../model/types';
-import { goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc } from '../model/goalDocRule';
+import { contentMightMakeGoalDoc, goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc, verdictOfText } from '../model/goalDocRule';
 import { defaultSettings, type GoalDocsSettings } from '../settings/schema';
 import { SettingsStore } from '../settings/store';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -92,6 +92,8 @@ export type CheckResult =
 const NO_DOCUMENTS: Documents = { get: () => undefined, all: () => [] };
 // Linked files on disk are read under the default limit; the open document's own limit is per scope.
 const DEFAULT_MAX_FILE_SIZE = defaultSettings().maxFileSize;
+/** How much of a document too large to analyse is read to say whether it is a goal doc. */
+const OVERSIZED_SAMPLE = 200_000;
 /** How many times a request is answered again when a newer version replaced the one it read. */
 const MAX_ATTEMPTS = 5;
 
@@ -110,6 +112,8 @@ export class GoalDocsService {
   /** The last diagnostics each open document was given, under the id they were given with. */
   private readonly reported = new Map<string, { resultId: string; items: Diagnostic[] }>();
   private resultIds = 0;
+  /** Whether an open document over goalDocs.maxFileSize is a goal doc, per version. */
+  private readonly oversizedVerdicts = new Map<string, { version: number; goalDoc: boolean }>();
 
   constructor(options: ServiceOptions) {
     const documents = options.documents ?? NO_DOCUMENTS;
@@ -156,6 +160,7 @@ export class GoalDocsService {
   /** A closed document leaves nothing behind. */
   didClose(uri: string): void {
     this.models.delete(uri);
+    this.oversizedVerdicts.delete(uri);
     this.settings.forget(uri);
     this.reported.delete(uri);
   }
@@ -210,7 +215,16 @@ export class GoalDocsService {
     const settings = await this.settings.get(uri);
     const length = this.documents.get(uri)?.getText().length ?? 0;
     const path = this.relativePath(uri);
-    if (length <= settings.maxFileSize || !matchesGlobs(path, settings.files) || matchesGlobs(path, settings.exclude)) return undefined;
+    if (length <= settings.maxFileSize || matchesGlobs(path, settings.exclude)) return undefined;
+    // Too large to parse: a goal doc by declaration, or by what its beginning shows (read once per version).
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    let judged = this.oversizedVerdicts.get(uri);
+    if (judged?.version !== document.version) {
+      judged = { version: document.version, goalDoc: matchesGlobs(path, settings.files) || contentMightMakeGoalDoc(document.getText().slice(0, OVERSIZED_SAMPLE), path) };
+      this.oversizedVerdicts.set(uri, judged);
+    }
+    if (!judged.goalDoc) return undefined;
     return { length, limit: settings.maxFileSize };
   }
 
@@ -289,7 +303,11 @@ export class GoalDocsService {
     const path = this.relativePath(uri);
     // A file found by the walk that surely is no goal doc is not parsed (a named one always is).
     const read = this.files.read(uri, settings.maxFileSize, explicit ? undefined : (text) => mightBeGoalDoc(path, text, settings));
-    if (read.kind === 'ruled-out') return { kind: 'skipped', verdict: { goalDoc: false, reason: 'not-enough-content' } };
+    if (read.kind === 'ruled-out') {
+      // Why not, for --list and the editor: the same reading of its text, with its signals.
+      const text = this.files.diskFile(uri, settings.maxFileSize)?.text();
+      return { kind: 'skipped', verdict: (text !== undefined && verdictOfText(path, text, settings)) || { goalDoc: false, reason: 'not-enough-content' } };
+    }
     if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
     if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
     const verdict = goalDocVerdict(path, read.doc, settings);

@@ -224,9 +224,9 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   }
 
   /**
-   * The quarters and goals of every goal doc, for workspace symbols. A file on disk that its name
-   * makes a goal doc is read as its outline text (its headings and a line per section for its
-   * goal fields), not parsed whole; one whose content decides is parsed as goalDocs() parses it.
+   * The quarters and goals of every goal doc, for workspace symbols. A goal doc on disk is read as
+   * its outline text (its headings and a line per section for its goal fields), not parsed whole:
+   * its text says whether it is one (model/goalDocRule.ts), and its outline what it holds.
    * `onFile` hears of each file looked at (for progress).
    */
   async goalDocOutlines(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDocOutline[]> {
@@ -244,7 +244,7 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     return done ? found : [];
   }
 
-  /** A file on disk's outline when its name decides and its outline text does; 'parse' when only its model can say. */
+  /** A goal doc's outline from its outline text; 'parse' when only its model can say (a marker comment, or text the outline scan defers on). */
   private diskOutline(uri: string, relative: string, settings: GoalDocsSettings): GoalDocOutline | undefined | 'parse' {
     const file = this.service.files.diskFile(uri, settings.maxFileSize);
     if (!file) return undefined;
@@ -259,15 +259,15 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     if (entry.marker) return 'parse';
     const verdict = verdictBeforeContent(relative, undefined, settings);
     if (!verdict) {
-      // Where the content decides: a page whose content cannot make it a goal doc is not read again.
+      // Where the content decides, its text decides without a parse (model/goalDocRule.ts); a page
+      // it rules out is not read again until it changes.
       if (entry.contentMight === undefined) {
         const text = file.text();
         if (text === undefined) return undefined;
-        entry.contentMight = contentMightMakeGoalDoc(text);
+        entry.contentMight = contentMightMakeGoalDoc(text, relative);
       }
-      return entry.contentMight ? 'parse' : undefined;
-    }
-    if (!verdict.goalDoc) return undefined;
+      if (!entry.contentMight) return undefined;
+    } else if (!verdict.goalDoc) return undefined;
     if (entry.outline === undefined) {
       const text = file.text();
       if (text === undefined) return undefined;

@@ -51,7 +51,8 @@ export interface GoalDocsSettings extends CalendarSettings {
   maxFileSize: number;
 }
 
-export const DEFAULT_FILES = ['**/goals*.md', '**/*_goals*.md', '**/*goals_completed*.md', '**/*okr*.md'];
+/** Files that are goal docs whatever they hold: none unless a team declares them (a name is a signal, model/evidence.ts). */
+export const DEFAULT_FILES: string[] = [];
 
 export function defaultSettings(): GoalDocsSettings {
   return {

@@ -1,0 +1,93 @@
+// What the Markdown parser is not given, though it stays in the document: YAML or TOML front
+// matter (GitHub shows it as a table, Jekyll and Hugo read it as data; parsed as Markdown its
+// closing `---` turns the last field into a heading), and in an `.mdx` page the import and export
+// lines and the JSX blocks. They are blanked for the parser (spaces in place of every character
+// but line breaks), so every offset, line and range stays that of the document itself.
+import type { FrontMatter } from './types';
+
+export interface Masked {
+  /** The text the parser reads. */
+  text: string;
+  frontMatter?: FrontMatter;
+  /** The page is MDX: JSX and ESM were blanked. */
+  mdx: boolean;
+}
+
+/** Front matter may be long, but not longer than this many lines. */
+const MAX_FRONT_MATTER_LINES = 300;
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+/** Whether a document's URI or path names an MDX page. */
+export function isMdx(uriOrPath: string): boolean {
+  return /\.mdx$/i.test(uriOrPath.replace(/[?#].*$/, ''));
+}
+
+/** The front matter at the very start of a text (after a BOM), if any. */
+export function frontMatterOf(text: string): FrontMatter | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text.slice(start, start + 8));
+  if (!open) return undefined;
+  const fence = open[1]!;
+  const close = fence === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
+  let at = start + open[0].length;
+  const fields = new Map<string, string>();
+  for (let line = 0; line < MAX_FRONT_MATTER_LINES && at <= text.length; line++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl + 1;
+    const content = text.slice(at, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    if (close.test(content)) return { span: { start, end }, fields };
+    // Top-level `key: value` (YAML) or `key = value` (TOML); nested lines and lists are data too.
+    const field = /^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$/.exec(content);
+    if (field) fields.set(field[1]!.toLowerCase(), field[2]!.trim().replace(/^(["'])(.*)\1$/, '$2'));
+    else if (content.trim() !== '' && !/^[\s#-]/.test(content)) return undefined;
+    if (nl < 0) break;
+    at = end;
+  }
+  return undefined;
+}
+
+/** MDX blocks: an ESM statement or a JSX element or expression starting a line, up to a blank line. */
+const MDX_BLOCK_START = /^(?:import\s|export\s|<\/?[A-Z][\w.]*|<>|<\/>|\{)/;
+
+function maskMdx(text: string, from: number): string {
+  let out = text;
+  let at = from;
+  let inFence: string | undefined;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl + 1;
+    const line = text.slice(at, end).replace(/\r?\n$/, '');
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (inFence) {
+      if (fence && fence[0] === inFence[0] && fence.length >= inFence.length && line.trim() === fence) inFence = undefined;
+    } else if (fence) {
+      inFence = fence;
+    } else if (MDX_BLOCK_START.test(line)) {
+      // The block runs to the next blank line.
+      let blockEnd = end;
+      while (blockEnd < text.length) {
+        const n = text.indexOf('\n', blockEnd);
+        const e = n < 0 ? text.length : n + 1;
+        if (text.slice(blockEnd, e).trim() === '') break;
+        blockEnd = e;
+      }
+      out = blank(out, at, blockEnd);
+      at = blockEnd;
+      continue;
+    }
+    at = end;
+  }
+  return out;
+}
+
+/** The text to parse: front matter blanked, and in an MDX page its ESM and JSX blocks too. */
+export function maskForParse(text: string, uriOrPath: string): Masked {
+  const frontMatter = frontMatterOf(text);
+  let masked = frontMatter ? blank(text, frontMatter.span.start, frontMatter.span.end) : text;
+  const mdx = isMdx(uriOrPath);
+  if (mdx) masked = maskMdx(masked, frontMatter?.span.end ?? 0);
+  return { text: masked, frontMatter, mdx };
+}
