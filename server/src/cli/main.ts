@@ -1,25 +1,28 @@
-// `goal-docs check [paths or globs…] [--format text|json|github]`: the diagnostics of the
+// `goal-docs check [paths or globs…] [--format text|json|github|sarif]`: the diagnostics of the
 // language server, for a terminal or CI. Exit 1 when an error-severity diagnostic is found,
 // 0 otherwise, 2 on bad usage.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createGoalDocsService } from '../service/service';
 import { walkMarkdownFiles } from '../service/markdownWalk';
 import { fileUri } from '../workspace/uris';
 import { REPORT_USAGE, runReport } from './report';
 import { cacheKey, type CachedResult, CheckCache, DEFAULT_CACHE_LOCATION } from './cache';
 import type { FileRead } from '../workspace/linkedFiles';
+import { type FileResult, messageText, severityName } from './results';
+import { sarifLog } from './sarif';
 
-const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose] [--cache]
+const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github|sarif] [--verbose] [--cache]
 
 Checks goal docs and prints their problems. Without paths, checks the goal docs under the
 current folder. A named file is checked unless its <!-- goal-docs: off --> comment or
 goalDocs.exclude says no; folders and globs are searched for goal docs by the rule of the
 README's "Which files are goal docs".
 Settings are read from .goal-docs.json in the current folder when present.
+--format: text (default); json; github (workflow annotations); sarif (SARIF 2.1.0, for code scanning).
 --verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
 --cache keeps each file's result in ${DEFAULT_CACHE_LOCATION} (or --cache-location PATH) and reuses it
 while the file's text, the files its links reach, the settings, the tool and the day are the same.
@@ -27,7 +30,8 @@ Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usag
 
 ${REPORT_USAGE}`;
 
-type Format = 'text' | 'json' | 'github';
+type Format = 'text' | 'json' | 'github' | 'sarif';
+const FORMATS: readonly string[] = ['text', 'json', 'github', 'sarif'];
 
 class UsageError extends Error {}
 
@@ -63,11 +67,11 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format takes text, json or github, not '${format ?? ''}'.`);
+  if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format takes text, json, github or sarif, not '${format ?? ''}'.`);
   const location = values['cache-location'];
   if (location !== undefined && !values.cache) throw new UsageError('--cache-location is used with --cache.');
   if (location === '') throw new UsageError('--cache-location takes a path.');
-  return { targets: positionals, format, verbose: !!values.verbose, cache: values.cache ? (location ?? DEFAULT_CACHE_LOCATION) : undefined };
+  return { targets: positionals, format: format as Format, verbose: !!values.verbose, cache: values.cache ? (location ?? DEFAULT_CACHE_LOCATION) : undefined };
 }
 
 /** Files to check: `explicit` ones are checked whatever they hold; the others only if goal docs. */
@@ -106,39 +110,24 @@ function loadRawSettings(cwd: string): unknown {
   return obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw;
 }
 
-const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
-
-function messageText(d: Diagnostic): string {
-  return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
-}
-
 function escapeGithub(s: string, property = false): string {
   let r = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   if (property) r = r.replace(/:/g, '%3A').replace(/,/g, '%2C');
   return r;
 }
 
-function format(results: FileResult[], fmt: Format): string {
+function format(results: FileResult[], fmt: Format, cwd: string): string {
+  if (fmt === 'sarif') return JSON.stringify(sarifLog(results, fileUri(cwd)), null, 2) + '\n';
   if (fmt === 'json') {
     const rows = results.flatMap((r) =>
-      r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: SEVERITY_NAME[d.severity ?? 1], code: d.code, message: messageText(d) })),
+      r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: severityName(d), code: d.code, message: messageText(d) })),
     );
     return JSON.stringify(rows, null, 2) + '\n';
   }
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      const sev = SEVERITY_NAME[d.severity ?? 1];
+      const sev = severityName(d);
       const line = d.range.start.line + 1;
       const col = d.range.start.character + 1;
       if (fmt === 'github') {
@@ -256,10 +245,10 @@ async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promi
   return { outcomes, fromCache: cache?.hits };
 }
 
-function report(p: Plan, { outcomes, fromCache }: { outcomes: Outcome[]; fromCache?: number }, started: number, out: (s: string) => void, err: (s: string) => void): number {
+function report(p: Plan, { outcomes, fromCache }: { outcomes: Outcome[]; fromCache?: number }, cwd: string, started: number, out: (s: string) => void, err: (s: string) => void): number {
   for (const o of outcomes) for (const m of o.messages) err(m);
   const results = outcomes.flatMap((o) => o.result ?? []);
-  out(format(results, p.format));
+  out(format(results, p.format, cwd));
   if (p.verbose) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const cached = fromCache === undefined ? '' : ` (${fromCache} file${fromCache === 1 ? '' : 's'} from the cache)`;
@@ -282,7 +271,7 @@ export async function runCli(argv: string[], cwd: string, out: (s: string) => vo
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
-  return report(p, await checkFiles(p, cwd, err), started, out, err);
+  return report(p, await checkFiles(p, cwd, err), cwd, started, out, err);
 }
 
 if (require.main === module) {
