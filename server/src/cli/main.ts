@@ -14,10 +14,10 @@ import { cacheKey, type CachedResult, CheckCache, DEFAULT_CACHE_LOCATION } from 
 import type { FileRead } from '../workspace/linkedFiles';
 import { type FileResult, messageText, severityName } from './results';
 import { sarifLog } from './sarif';
-import { changedLinesSince, type ChangedLines, onChangedLine } from './changedLines';
+import { type ChangedLines, changedLinesOf, onChangedLine } from './changedLines';
 
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github|sarif] [--config FILE]
-         [--fail-on error|warning|information|hint|never] [--changed-since REF] [--goal-docs-only]
+         [--fail-on error|warning|information|hint|never] [--changed-lines-from DIFF] [--goal-docs-only]
          [--verbose] [--cache]
 
 Checks goal docs and prints their problems. Without paths, checks the goal docs under the
@@ -29,8 +29,9 @@ every changed Markdown file).
 Settings are read from .goal-docs.json in the current folder when present, or from --config FILE.
 --format: text (default); json; github (workflow annotations); sarif (SARIF 2.1.0, for code scanning).
 --fail-on: the least severity that fails the check (default error); never: exit 0 whatever is found.
---changed-since REF reports only the problems on lines that changed since the git commit REF (as
-git diff REF shows them; files git does not track yet count whole), and fails only for those.
+--changed-lines-from DIFF reports only the problems on lines that the unified diff DIFF (a file, or
+- for stdin) adds or changes, and fails only for those: git diff --unified=0 BASE > DIFF, run in
+the same folder, gives a change's lines since BASE.
 --verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
 --cache keeps each file's result in ${DEFAULT_CACHE_LOCATION} (or --cache-location PATH) and reuses it
 while the file's text, the files its links reach, the settings, the tool and the day are the same.
@@ -56,7 +57,8 @@ interface Args {
   /** The settings file named by --config. */
   config?: string;
   failOn: FailOn;
-  changedSince?: string;
+  /** The diff file named by --changed-lines-from, or `-`. */
+  changedLinesFrom?: string;
   /** Named files are checked only if they are goal docs. */
   goalDocsOnly: boolean;
 }
@@ -76,7 +78,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
         'cache-location': { type: 'string' },
         config: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
-        'changed-since': { type: 'string' },
+        'changed-lines-from': { type: 'string' },
         'goal-docs-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -96,7 +98,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   const failOn = values['fail-on'];
   if (failOn === undefined || !FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on takes error, warning, information, hint or never, not '${failOn ?? ''}'.`);
   if (values.config === '') throw new UsageError('--config takes a path.');
-  if (values['changed-since'] === '') throw new UsageError('--changed-since takes a git commit (a branch, tag or hash).');
+  if (values['changed-lines-from'] === '') throw new UsageError('--changed-lines-from takes a diff file, or - for stdin.');
   return {
     targets: positionals,
     format: format as Format,
@@ -104,7 +106,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
     cache: values.cache ? (location ?? DEFAULT_CACHE_LOCATION) : undefined,
     config: values.config,
     failOn: failOn as FailOn,
-    changedSince: values['changed-since'],
+    changedLinesFrom: values['changed-lines-from'],
     goalDocsOnly: !!values['goal-docs-only'],
   };
 }
@@ -129,6 +131,15 @@ async function expandTargets(targets: string[], cwd: string): Promise<{ explicit
     }
   }
   return { explicit, searched };
+}
+
+/** The text of the --changed-lines-from diff: a file, or `-` for stdin. */
+function readDiff(from: string, cwd: string): string {
+  try {
+    return readFileSync(from === '-' ? 0 : path.resolve(cwd, from), 'utf8');
+  } catch (e) {
+    throw new UsageError(`--changed-lines-from: cannot read ${from === '-' ? 'stdin' : from}: ${(e as Error).message}`);
+  }
 }
 
 /**
@@ -197,8 +208,8 @@ interface Plan {
   /** Each file once, named ones first, then the searched ones in path order. */
   files: Target[];
   failOn: FailOn;
-  /** With --changed-since: the lines to report problems on, and the commit they changed since. */
-  changed?: { since: string; lines: ChangedLines };
+  /** With --changed-lines-from: the lines to report problems on, and the diff that named them. */
+  changed?: { diff: string; lines: ChangedLines };
 }
 
 interface Target {
@@ -224,10 +235,9 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
     }
     const settings = loadRawSettings(cwd, args.config);
     let changed: Plan['changed'];
-    if (args.changedSince !== undefined) {
-      const lines = changedLinesSince(args.changedSince, cwd);
-      if (typeof lines === 'string') throw new UsageError(lines);
-      changed = { since: args.changedSince, lines };
+    if (args.changedLinesFrom !== undefined) {
+      const diff = readDiff(args.changedLinesFrom, cwd);
+      changed = { diff: args.changedLinesFrom === '-' ? 'stdin' : args.changedLinesFrom, lines: changedLinesOf(diff, cwd) };
     }
     const found = await expandTargets(args.targets, cwd);
     const seen = new Set<string>();
@@ -307,7 +317,7 @@ function report(p: Plan, { outcomes, fromCache }: { outcomes: Outcome[]; fromCac
     const cached = fromCache === undefined ? '' : ` (${fromCache} file${fromCache === 1 ? '' : 's'} from the cache)`;
     const count = (rs: FileResult[]) => rs.reduce((n, r) => n + r.diagnostics.length, 0);
     const leftOut = changed ? count(checked) - count(results) : 0;
-    const unchanged = changed ? `; ${leftOut} problem${leftOut === 1 ? '' : 's'} on lines unchanged since ${changed.since} left out` : '';
+    const unchanged = changed ? `; ${leftOut} problem${leftOut === 1 ? '' : 's'} on lines ${changed.diff} does not change left out` : '';
     err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'}${cached} in ${seconds} s${unchanged}.\n`);
   }
   return results.some((r) => r.diagnostics.some((d) => fails(d, p.failOn))) ? 1 : 0;
