@@ -1,10 +1,12 @@
-// The benchmark of issues 6 and 14: each size in its own process (bench/size.ts), the CLI over
-// the corpus, an edit over stdio (bench/stdio.ts) and the workspace row (bench/workspace.ts);
+// The benchmark of issues 6, 14 and 21: each size in its own process (bench/size.ts), the CLI over
+// the corpus, an edit over stdio (bench/stdio.ts), the workspace row (bench/workspace.ts), the
+// sizes of what ships (bench/bundles.ts) and the activation in VS Code (bench/activation.mjs);
 // prints the tables and the targets, writes bench/results.json.
 //
-//   npm run bench                      (builds dist first; everything, ~15 minutes)
+//   npm run bench                      (builds dist for production first; everything, ~17 minutes)
 //   npm run bench -- --sizes 200,2k    (a quick look)
 //   npm run bench -- --no-workspace    (leave out the stdio and workspace rows)
+//   npm run bench -- --no-activation   (leave out VS Code: no code-server start)
 //   npm run bench -- --strict          (exit 1 when a target fails)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import type { Row, SizeResult } from './size';
 import { bytes, ms, summarize, type Timing } from './stats';
 import { measureStdioEdit, type StdioResult } from './stdio';
 import { measureWorkspace, type WorkspaceResult } from './workspace';
+import { type BundleSizes, measureBundles } from './bundles';
 
 const repo = path.join(__dirname, '..');
 const corpus = path.join(repo, '..', 'shared', 'corpus');
@@ -76,6 +79,40 @@ function runCli(): CliResult {
     rmSync(cacheDir, { recursive: true, force: true });
   }
   return { timing: summarize(samples), cached: summarize(cachedSamples), exitCodes };
+}
+
+/** bench/activation.mjs's result (its medians over the runs). */
+interface ActivationResult {
+  host: string;
+  runs: unknown[];
+  median: { loadCodeMs: number; callActivateMs: number; finishActivateMs: number };
+}
+
+/** The activation in code-server, in a process of its own under the machine's one-VS-Code lock. */
+function runActivation(runs: number): ActivationResult | { error: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'goal-docs-bench-activation-out-'));
+  const out = path.join(dir, 'activation.json');
+  try {
+    const r = spawnSync('flock', ['/tmp/goal-docs-vscode.lock', process.execPath, path.join(__dirname, 'activation.mjs'), '--runs', String(runs), '--json', out], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0 || !existsSync(out)) return { error: r.error ? r.error.message : `exit status ${r.status ?? r.signal}` };
+    return JSON.parse(readFileSync(out, 'utf8')) as ActivationResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function shippingLines(sizes: BundleSizes, activation: ActivationResult | { error: string } | undefined): string[] {
+  const out = [`bundles (${sizes.build} build): ${sizes.bundles.map((b) => `${b.file} ${bytes(b.bytes)} (gzip ${bytes(b.gzipBytes)})`).join(', ')}`];
+  const packed = (what: string, p: BundleSizes['vsix']) => (!p ? `${what}: —` : 'error' in p ? `${what}: FAILED (${p.error})` : `${what}: ${bytes(p.bytes)}, ${p.files} files`);
+  out.push(`${packed('.vsix', sizes.vsix)}; ${packed('npm tarball (the CLI)', sizes.npm)}`);
+  if (activation && 'error' in activation) out.push(`activation in VS Code: FAILED (${activation.error})`);
+  else if (activation) {
+    const m = activation.median;
+    out.push(
+      `activation in VS Code (${activation.host}, median of ${activation.runs.length} fresh profiles): load code ${ms(m.loadCodeMs)} + call activate ${ms(m.callActivateMs)} = ${ms(m.loadCodeMs + m.callActivateMs)} (Running Extensions' "Activation"), then ${ms(m.finishActivateMs)} until activate() resolves (server started)`,
+    );
+  }
+  return out;
 }
 
 const ratio = (row: Row): number | undefined => (row.ours && row.theirs ? row.ours.medianMs / row.theirs.medianMs : undefined);
@@ -206,6 +243,13 @@ async function main(): Promise<void> {
   }
   process.stderr.write('CLI over the corpus\n');
   const cli = runCli();
+  process.stderr.write('sizes of what ships\n');
+  const sizes = measureBundles();
+  let activation: ActivationResult | { error: string } | undefined;
+  if (!process.argv.includes('--no-activation')) {
+    process.stderr.write('activation in VS Code\n');
+    activation = runActivation(Number(arg('--activation-runs') ?? 5));
+  }
   const extra: Extra = {};
   if (!process.argv.includes('--no-workspace')) {
     process.stderr.write('edit over stdio\n');
@@ -231,12 +275,13 @@ async function main(): Promise<void> {
   out.push('', ...workspaceLines(extra));
   out.push('', cli.timing ? `CLI: node dist/cli.js check ../shared/corpus: median ${ms(cli.timing.medianMs)}, p90 ${ms(cli.timing.p90Ms)} over ${cli.timing.runs} runs` : `CLI: skipped (${cli.skipped})`);
   if (cli.cached) out.push(`CLI with --cache, run again with nothing changed (not a target: the target is without it): median ${ms(cli.cached.medianMs)}, p90 ${ms(cli.cached.p90Ms)} over ${cli.cached.runs} runs`);
+  out.push('', ...shippingLines(sizes, activation));
   out.push('');
   for (const t of outcome) out.push(`${t.pass === undefined ? 'SKIP' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.measured}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const resultsFile = path.join(__dirname, 'results.json');
-  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: load, git: { before: gitBefore, after: gitAfter }, sizes: results, failed, cli, ...extra, targets: outcome }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: load, git: { before: gitBefore, after: gitAfter }, sizes: results, failed, cli, ...extra, shipping: sizes, activation, targets: outcome }, null, 2)}\n`);
   process.stdout.write(`\nwrote ${path.relative(process.cwd(), resultsFile)}\n`);
   if (process.argv.includes('--strict') && outcome.some((t) => t.pass === false)) process.exitCode = 1;
 }

@@ -1,15 +1,26 @@
 // Bundles the three entry points with esbuild. Type-checking is separate (`npm run typecheck`).
+//
+//   node scripts/build.mjs                 development: readable bundles, source maps beside them
+//   node scripts/build.mjs --production    what ships (.vsix, npm package): minified, no source maps
+//   node scripts/build.mjs --watch         development, rebuilt on every change
+import { readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   // package.json's engines: Node 20 or newer (VS Code's extension host runs a newer one).
   target: 'node20',
-  sourcemap: true,
-  logLevel: 'info',
+  minify: production,
+  sourcemap: !production,
+  // The CLI names its version in --format sarif; the source run by tsx has none.
+  define: { GOAL_DOCS_VERSION: JSON.stringify(version) },
+  logLevel: production ? 'warning' : 'info',
 };
 const builds = [
   // The client runs in VS Code's extension host, which provides `vscode`.
@@ -18,6 +29,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+// A development build's maps would otherwise stay beside bundles they no longer describe.
+if (production) for (const b of builds) rmSync(`${b.outfile}.map`, { force: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

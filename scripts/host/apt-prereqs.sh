@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the real-editor tests need: a C/C++ toolchain and Kerberos headers so that
 # code-server's native modules compile (`kerberos` needs gssapi/gssapi.h), and Chromium for
-# playwright-core to drive. Idempotent: packages already present are skipped without apt-get update.
+# playwright-core to drive; and pre-commit, which test/unit/ci/preCommit.test.ts runs the
+# repository's hook with (git comes with it). Idempotent: packages already present are skipped without apt-get update.
 set -euo pipefail
-pkgs=(libkrb5-dev build-essential pkg-config python3 chromium)
+pkgs=(libkrb5-dev build-essential pkg-config python3 chromium pre-commit git)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

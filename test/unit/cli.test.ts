@@ -98,6 +98,42 @@ describe('cli', () => {
     assert.equal((await run(dir, 'check', '--help')).code, 0);
   });
 
+  it('--fail-on sets the least severity that fails: warnings fail with warning, nothing fails with never', async () => {
+    const warningsOnly = workspace({ 'goals.md': GOALS });
+    assert.equal((await run(warningsOnly, 'check', '--fail-on', 'warning')).code, 1);
+    assert.equal((await run(warningsOnly, 'check', '--fail-on', 'information')).code, 1);
+    assert.equal((await run(warningsOnly, 'check', '--fail-on', 'error')).code, 0);
+    const withError = workspace({ 'goals.md': GOALS + '\nSee [gone](missing.md).\n' });
+    const never = await run(withError, 'check', '--fail-on', 'never');
+    assert.equal(never.code, 0);
+    assert.match(never.out, /error link\.file-missing/, 'the problems are still printed');
+    const bad = await run(withError, 'check', '--fail-on', 'info');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^goal-docs: --fail-on takes error, warning, information, hint or never, not 'info'\./);
+  });
+
+  it('--config reads the settings from the named file instead of .goal-docs.json, and refuses one that is not there', async () => {
+    const dir = workspace({
+      'goals.md': GOALS,
+      '.goal-docs.json': JSON.stringify({ rules: { 'toc.entry-mismatch': 'error' } }),
+      'ci/goal-docs.json': JSON.stringify({ goalDocs: { rules: { 'toc.entry-mismatch': 'off' } } }),
+    });
+    assert.equal((await run(dir, 'check')).code, 1, '.goal-docs.json makes the mismatch an error');
+    const r = await run(dir, 'check', '--config', 'ci/goal-docs.json', '--format', 'json');
+    assert.deepEqual(JSON.parse(r.out), []);
+    assert.equal(r.code, 0);
+    const missing = await run(dir, 'check', '--config', 'ci/nope.json');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^goal-docs: --config: no such file: ci\/nope\.json\n/);
+  });
+
+  it('--goal-docs-only leaves out named files that are not goal docs, as a pre-commit hook passing every Markdown file needs', async () => {
+    const dir = workspace({ 'goals.md': GOALS, 'README.md': '# Readme\n\n[x](#nowhere)\n' });
+    const files = (r: { out: string }) => [...new Set(JSON.parse(r.out).map((x: { file: string }) => x.file))];
+    assert.deepEqual(files(await run(dir, 'check', 'README.md', 'goals.md', '--format', 'json')), ['README.md', 'goals.md']);
+    assert.deepEqual(files(await run(dir, 'check', 'README.md', 'goals.md', '--goal-docs-only', '--format', 'json')), ['goals.md']);
+  });
+
   it('--verbose tells how many files it looked at and checked; named files come first, then the searched ones in path order', async () => {
     const files: Record<string, string> = { 'README.md': '# Readme\n\n[x](#nowhere)\n', 'team/big_goals.md': GOALS + 'x'.repeat(300) };
     for (let i = 0; i < 12; i++) files[`team/${String(i).padStart(2, '0')}/goals.md`] = GOALS;

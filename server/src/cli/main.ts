@@ -1,6 +1,6 @@
-// `goal-docs check [paths or globs…] [--format text|json|github]`: the diagnostics of the
-// language server, for a terminal or CI. Exit 1 when an error-severity diagnostic is found,
-// 0 otherwise, 2 on bad usage.
+// `goal-docs check [paths or globs…] [--format text|json|github|sarif]`: the diagnostics of the
+// language server, for a terminal or CI. Exit 1 when a diagnostic of the --fail-on severity
+// (error by default) or worse is found, 0 otherwise, 2 on bad usage.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,22 +12,39 @@ import { fileUri } from '../workspace/uris';
 import { REPORT_USAGE, runReport } from './report';
 import { cacheKey, type CachedResult, CheckCache, DEFAULT_CACHE_LOCATION } from './cache';
 import type { FileRead } from '../workspace/linkedFiles';
+import { type FileResult, messageText, severityName } from './results';
+import { sarifLog } from './sarif';
+import { type ChangedLines, changedLinesOf, onChangedLine } from './changedLines';
 
-const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github] [--verbose] [--cache]
+const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github|sarif] [--config FILE]
+         [--fail-on error|warning|information|hint|never] [--changed-lines-from DIFF] [--goal-docs-only]
+         [--verbose] [--cache]
 
 Checks goal docs and prints their problems. Without paths, checks the goal docs under the
 current folder. A named file is checked unless its <!-- goal-docs: off --> comment or
 goalDocs.exclude says no; folders and globs are searched for goal docs by the rule of the
 README's "Which files are goal docs".
-Settings are read from .goal-docs.json in the current folder when present.
+--goal-docs-only checks a named file only if it is a goal doc by that rule (for hooks that pass
+every changed Markdown file).
+Settings are read from .goal-docs.json in the current folder when present, or from --config FILE.
+--format: text (default); json; github (workflow annotations); sarif (SARIF 2.1.0, for code scanning).
+--fail-on: the least severity that fails the check (default error); never: exit 0 whatever is found.
+--changed-lines-from DIFF reports only the problems on lines that the unified diff DIFF (a file, or
+- for stdin) adds or changes, and fails only for those: git diff --unified=0 BASE > DIFF, run in
+the same folder, gives a change's lines since BASE.
 --verbose adds a line on stderr: how many files were looked at and checked, and how long it took.
 --cache keeps each file's result in ${DEFAULT_CACHE_LOCATION} (or --cache-location PATH) and reuses it
 while the file's text, the files its links reach, the settings, the tool and the day are the same.
-Exit status: 1 if an error-severity problem is found, 0 otherwise, 2 on bad usage.
+Exit status: 1 if a problem of the --fail-on severity or worse is found, 0 otherwise, 2 on bad usage.
 
 ${REPORT_USAGE}`;
 
-type Format = 'text' | 'json' | 'github';
+type Format = 'text' | 'json' | 'github' | 'sarif';
+const FORMATS: readonly string[] = ['text', 'json', 'github', 'sarif'];
+
+/** The least severity that fails a check; `never` fails none. */
+type FailOn = 'error' | 'warning' | 'information' | 'hint' | 'never';
+const FAIL_ON: readonly string[] = ['error', 'warning', 'information', 'hint', 'never'];
 
 class UsageError extends Error {}
 
@@ -37,6 +54,13 @@ interface Args {
   verbose: boolean;
   /** Where the --cache file is, when asked for. */
   cache?: string;
+  /** The settings file named by --config. */
+  config?: string;
+  failOn: FailOn;
+  /** The diff file named by --changed-lines-from, or `-`. */
+  changedLinesFrom?: string;
+  /** Named files are checked only if they are goal docs. */
+  goalDocsOnly: boolean;
 }
 
 function parseCommandLine(argv: string[]): Args | 'help' {
@@ -52,6 +76,10 @@ function parseCommandLine(argv: string[]): Args | 'help' {
         verbose: { type: 'boolean', default: false },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        'changed-lines-from': { type: 'string' },
+        'goal-docs-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -63,11 +91,24 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format takes text, json or github, not '${format ?? ''}'.`);
+  if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format takes text, json, github or sarif, not '${format ?? ''}'.`);
   const location = values['cache-location'];
   if (location !== undefined && !values.cache) throw new UsageError('--cache-location is used with --cache.');
   if (location === '') throw new UsageError('--cache-location takes a path.');
-  return { targets: positionals, format, verbose: !!values.verbose, cache: values.cache ? (location ?? DEFAULT_CACHE_LOCATION) : undefined };
+  const failOn = values['fail-on'];
+  if (failOn === undefined || !FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on takes error, warning, information, hint or never, not '${failOn ?? ''}'.`);
+  if (values.config === '') throw new UsageError('--config takes a path.');
+  if (values['changed-lines-from'] === '') throw new UsageError('--changed-lines-from takes a diff file, or - for stdin.');
+  return {
+    targets: positionals,
+    format: format as Format,
+    verbose: !!values.verbose,
+    cache: values.cache ? (location ?? DEFAULT_CACHE_LOCATION) : undefined,
+    config: values.config,
+    failOn: failOn as FailOn,
+    changedLinesFrom: values['changed-lines-from'],
+    goalDocsOnly: !!values['goal-docs-only'],
+  };
 }
 
 /** Files to check: `explicit` ones are checked whatever they hold; the others only if goal docs. */
@@ -92,34 +133,33 @@ async function expandTargets(targets: string[], cwd: string): Promise<{ explicit
   return { explicit, searched };
 }
 
-/** The `goalDocs` object of `.goal-docs.json` in the current folder, raw (the service reads and checks it). */
-function loadRawSettings(cwd: string): unknown {
-  const file = path.join(cwd, '.goal-docs.json');
-  if (!existsSync(file)) return undefined;
+/** The text of the --changed-lines-from diff: a file, or `-` for stdin. */
+function readDiff(from: string, cwd: string): string {
+  try {
+    return readFileSync(from === '-' ? 0 : path.resolve(cwd, from), 'utf8');
+  } catch (e) {
+    throw new UsageError(`--changed-lines-from: cannot read ${from === '-' ? 'stdin' : from}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The `goalDocs` object of the settings file, raw (the service reads and checks it): `.goal-docs.json`
+ * in the current folder when present, or the file that `--config` names, which must exist.
+ */
+function loadRawSettings(cwd: string, named?: string): unknown {
+  const file = path.resolve(cwd, named ?? '.goal-docs.json');
+  if (!existsSync(file)) {
+    if (named === undefined) return undefined;
+    throw new UsageError(`--config: no such file: ${named}`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`.goal-docs.json is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(`${named ?? '.goal-docs.json'} is not valid JSON: ${(e as Error).message}`);
   }
   const obj = raw as Record<string, unknown> | null;
   return obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw;
-}
-
-const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
-
-function messageText(d: Diagnostic): string {
-  return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
 }
 
 function escapeGithub(s: string, property = false): string {
@@ -128,17 +168,18 @@ function escapeGithub(s: string, property = false): string {
   return r;
 }
 
-function format(results: FileResult[], fmt: Format): string {
+function format(results: FileResult[], fmt: Format, cwd: string): string {
+  if (fmt === 'sarif') return JSON.stringify(sarifLog(results, fileUri(cwd)), null, 2) + '\n';
   if (fmt === 'json') {
     const rows = results.flatMap((r) =>
-      r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: SEVERITY_NAME[d.severity ?? 1], code: d.code, message: messageText(d) })),
+      r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: severityName(d), code: d.code, message: messageText(d) })),
     );
     return JSON.stringify(rows, null, 2) + '\n';
   }
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      const sev = SEVERITY_NAME[d.severity ?? 1];
+      const sev = severityName(d);
       const line = d.range.start.line + 1;
       const col = d.range.start.character + 1;
       if (fmt === 'github') {
@@ -166,11 +207,14 @@ interface Plan {
   settings: unknown;
   /** Each file once, named ones first, then the searched ones in path order. */
   files: Target[];
+  failOn: FailOn;
+  /** With --changed-lines-from: the lines to report problems on, and the diff that named them. */
+  changed?: { diff: string; lines: ChangedLines };
 }
 
 interface Target {
   abs: string;
-  /** Named on the command line: checked whatever it holds. */
+  /** Named on the command line (without --goal-docs-only): checked whatever it holds. */
   explicit: boolean;
 }
 
@@ -189,18 +233,24 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
       out(USAGE + '\n');
       return argv.length === 0 ? 2 : 0;
     }
-    const settings = loadRawSettings(cwd);
+    const settings = loadRawSettings(cwd, args.config);
+    let changed: Plan['changed'];
+    if (args.changedLinesFrom !== undefined) {
+      const diff = readDiff(args.changedLinesFrom, cwd);
+      changed = { diff: args.changedLinesFrom === '-' ? 'stdin' : args.changedLinesFrom, lines: changedLinesOf(diff, cwd) };
+    }
     const found = await expandTargets(args.targets, cwd);
     const seen = new Set<string>();
     const files: Target[] = [];
-    for (const [list, explicit] of [[found.explicit, true], [found.searched.sort(), false]] as const) {
+    for (const [list, named] of [[found.explicit, true], [found.searched.sort(), false]] as const) {
       for (const abs of list) {
         if (seen.has(abs)) continue;
         seen.add(abs);
-        files.push({ abs, explicit });
+        files.push({ abs, explicit: named && !args.goalDocsOnly });
       }
     }
-    return { format: args.format, verbose: args.verbose, cache: args.cache === undefined ? undefined : path.resolve(cwd, args.cache), settings, files };
+    const cache = args.cache === undefined ? undefined : path.resolve(cwd, args.cache);
+    return { format: args.format, verbose: args.verbose, cache, settings, files, failOn: args.failOn, changed };
   } catch (e) {
     if (e instanceof UsageError) {
       err(`goal-docs: ${e.message}\n\n${USAGE}\n`);
@@ -256,17 +306,28 @@ async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promi
   return { outcomes, fromCache: cache?.hits };
 }
 
-function report(p: Plan, { outcomes, fromCache }: { outcomes: Outcome[]; fromCache?: number }, started: number, out: (s: string) => void, err: (s: string) => void): number {
+function report(p: Plan, { outcomes, fromCache }: { outcomes: Outcome[]; fromCache?: number }, cwd: string, started: number, out: (s: string) => void, err: (s: string) => void): number {
   for (const o of outcomes) for (const m of o.messages) err(m);
-  const results = outcomes.flatMap((o) => o.result ?? []);
-  out(format(results, p.format));
+  const checked = outcomes.flatMap((o) => o.result ?? []);
+  const changed = p.changed;
+  const results = changed ? checked.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => onChangedLine(changed.lines, path.resolve(cwd, r.file), d)) })) : checked;
+  out(format(results, p.format, cwd));
   if (p.verbose) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const cached = fromCache === undefined ? '' : ` (${fromCache} file${fromCache === 1 ? '' : 's'} from the cache)`;
-    err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'}${cached} in ${seconds} s.\n`);
+    const count = (rs: FileResult[]) => rs.reduce((n, r) => n + r.diagnostics.length, 0);
+    const leftOut = changed ? count(checked) - count(results) : 0;
+    const unchanged = changed ? `; ${leftOut} problem${leftOut === 1 ? '' : 's'} on lines ${changed.diff} does not change left out` : '';
+    err(`goal-docs: looked at ${p.files.length} file${p.files.length === 1 ? '' : 's'}, checked ${results.length} goal doc${results.length === 1 ? '' : 's'}${cached} in ${seconds} s${unchanged}.\n`);
   }
-  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
-  return hasError ? 1 : 0;
+  return results.some((r) => r.diagnostics.some((d) => fails(d, p.failOn))) ? 1 : 0;
+}
+
+/** Whether a problem is as severe as --fail-on asks or more (LSP's severities count up from Error = 1). */
+function fails(d: Diagnostic, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const least = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint }[failOn];
+  return (d.severity ?? DiagnosticSeverity.Error) <= least;
 }
 
 export async function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -282,7 +343,7 @@ export async function runCli(argv: string[], cwd: string, out: (s: string) => vo
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
-  return report(p, await checkFiles(p, cwd, err), started, out, err);
+  return report(p, await checkFiles(p, cwd, err), cwd, started, out, err);
 }
 
 if (require.main === module) {
