@@ -35,14 +35,14 @@ describe('memory', () => {
       open.set(uri, doc);
       let a = await service.analyse(uri);
       assert.ok(a);
-      computeDiagnostics(a.doc, a.settings, service.files);
+      await service.withWorkspace((files) => computeDiagnostics(a!.doc, a!.settings, files), NOT_CANCELLED, [a.doc]);
       closestHeadings(a.doc, `goal-${i}-shipz`);
       // A second version, built from the first as the server builds it.
       doc = TextDocument.update(doc, [{ text: `${page(i)}\nMore.\n` }], 2);
       open.set(uri, doc);
       a = await service.analyse(uri);
       provideCodeLenses(a!.doc, a!.settings, NOT_CANCELLED);
-      computeDiagnostics(a!.doc, a!.settings, service.files);
+      await service.withWorkspace((files) => computeDiagnostics(a!.doc, a!.settings, files), NOT_CANCELLED, [a!.doc]);
       open.delete(uri);
       service.didClose(uri);
     };
