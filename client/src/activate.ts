@@ -15,7 +15,7 @@ import {
   type MarkDoneWithVersionArgs,
   type MarkDoneWithVersionResult,
 } from '../../server/src/protocol';
-import { BUILTIN_MARKDOWN, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
+import { builtinMarkdownIsOn, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
 import { type GoalNode, GoalsView } from './goalsView';
 import { askForTheQuarter, registerLifecycleCommands } from './lifecycle';
 import { answerFileRequests } from './fileRequests';
@@ -59,7 +59,7 @@ export async function activateGoalDocs(context: vscode.ExtensionContext, host: H
     middleware: { provideCodeActions: askForTheQuarter },
     initializationOptions: {
       // Then the built-in answers the outline, symbols, references, definitions and links.
-      editorHasMarkdownFeatures: !!vscode.extensions.getExtension(BUILTIN_MARKDOWN),
+      editorHasMarkdownFeatures: builtinMarkdownIsOn(),
       // Files the server cannot read itself (all of them, in a browser) it asks for: see fileRequests.ts.
       fileRequests: true,
     } satisfies InitializationOptions,

@@ -1,0 +1,1 @@
+export async function runWebUiCheck() { throw new Error('not yet'); }
