@@ -49,7 +49,11 @@ class ToWorker extends AbstractMessageWriter {
   end(): void {}
 }
 
-/** A worker's global scope: what the web platform gives a dedicated worker, and nothing of Node's. */
+/**
+ * A worker's global scope: what the web platform gives a dedicated worker, and nothing of Node's.
+ * Not MessageChannel: Node's ports keep the test process alive; without one the server yields
+ * with a timer (Chromium's worker, test/web/worker.mjs, has one).
+ */
 function workerScope(postMessage: (data: unknown) => void): { scope: vm.Context; dispatch: (data: unknown) => void } {
   const listeners = new Map<string, Set<Listener>>();
   const scope: Record<string, unknown> = {

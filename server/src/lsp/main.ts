@@ -26,6 +26,8 @@ startServer(createConnection(ProposedFeatures.all), {
   requestLog,
   fileSystem: (client) => fileSystemByScheme({ file: new NodeFileSystem() }, new CachedFileSystem(client)),
   indexLimits: (folders) => (folders.every((f) => f.startsWith('file:')) ? LOCAL_DISK : REMOTE_FILE_SYSTEM),
+  // The next turn of the event loop, after the I/O that waits (a timer would wait a millisecond).
+  yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
   onUncaughtFailure: (report) => {
     process.on('unhandledRejection', (e) => report('unhandled rejection', e));
     process.on('uncaughtException', (e) => report('uncaught exception', e));

@@ -60,6 +60,8 @@ export interface ServerOptions {
   fileSystem(client: WorkspaceFileSystem): WorkspaceFileSystem;
   /** How much of the workspace the index reads, and how, for the given workspace folders. */
   indexLimits(folderUris: readonly string[]): IndexLimits;
+  /** The host's quickest way to let waiting requests in (the service's default is a timer). */
+  yieldToEventLoop?: () => Promise<void>;
   /** Where the host hears of failures nothing awaited (an unhandled rejection): they are logged, and the server goes on. */
   onUncaughtFailure?(report: (what: string, e: unknown) => void): void;
 }
@@ -140,6 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     documents,
     fileSystem: options.fileSystem(new ClientFileSystem(connection, () => clientAnswersFiles)),
     indexLimits: options.indexLimits,
+    yieldToEventLoop: options.yieldToEventLoop,
     today: () => pinnedToday ?? new Date(),
     pullSettings: (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }))) : undefined),
     reportProblem: (message) => connection.console.warn(`Invalid setting: ${message}`),

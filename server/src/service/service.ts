@@ -15,6 +15,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 import type { FileRead, LinkedFiles } from '../workspace/linkedFiles';
 import { type FileChange, type IndexLimits, LOCAL_DISK, WorkspaceIndex } from './workspaceIndex';
 import { NO_FILES, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import { yieldWithTimer, type YieldToEventLoop } from './pacing';
 import { relativeToFolder, uriPath } from '../workspace/uris';
 import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from '../diagnostics/index';
 import { sameDiagnostics } from '../diagnostics/unchanged';
@@ -66,6 +67,8 @@ export interface ServiceOptions {
    * disk); a function chooses them for the workspace folders (a remote folder reads slowly).
    */
   indexLimits?: IndexLimits | ((folderUris: readonly string[]) => IndexLimits);
+  /** How work over many files lets waiting requests in (default: a timer, which every host has). */
+  yieldToEventLoop?: YieldToEventLoop;
   /** Pulls the raw `goalDocs` and `markdown` settings sections for a document; undefined when the host cannot. */
   pullSettings?: (scopeUri: string) => Promise<unknown[]> | undefined;
   /** Where a message about an invalid setting goes. */
@@ -120,6 +123,7 @@ export class GoalDocsService {
   readonly files: WorkspaceFiles;
   readonly index: WorkspaceIndex;
   readonly today: () => Date;
+  readonly yieldToEventLoop: YieldToEventLoop;
   private readonly limitsFor: (folderUris: readonly string[]) => IndexLimits;
   private folders: string[] = [];
   /** The last diagnostics each open document was given, under the id they were given with. */
@@ -130,6 +134,7 @@ export class GoalDocsService {
     const documents = options.documents ?? NO_DOCUMENTS;
     this.documents = documents;
     this.today = options.today ?? (() => new Date());
+    this.yieldToEventLoop = options.yieldToEventLoop ?? yieldWithTimer;
     this.settings = new SettingsStore(options.pullSettings ?? (() => undefined), options.reportProblem ?? (() => undefined));
     this.fileSystem = options.fileSystem ?? NO_FILES;
     const limits = options.indexLimits ?? LOCAL_DISK;

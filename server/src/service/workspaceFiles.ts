@@ -51,6 +51,8 @@ export interface CompleteOptions {
 export class WorkspaceFiles {
   /** The workspace folders, one spelling each, without a trailing `/`. */
   private roots: string[] = [];
+  /** insideWorkspace's answers, by URI as given (a URI is parsed three times to answer). */
+  private readonly inside = new Map<string, boolean>();
   /** Models of files, least recently used first; their texts' length is `cachedChars`. */
   private readonly diskModels = new Map<string, { mtime: number; doc: GoalDoc }>();
   private cachedChars = 0;
@@ -82,6 +84,7 @@ export class WorkspaceFiles {
 
   setRoots(folderUris: string[]): void {
     this.roots = folderUris.map((u) => uriKey(u).replace(/\/$/, ''));
+    this.inside.clear();
     this.fs.setWorkspaceFolders?.(this.roots);
   }
 
@@ -92,8 +95,15 @@ export class WorkspaceFiles {
    */
   insideWorkspace(uri: string): boolean {
     if (this.readable === 'any') return true;
-    const key = uriKey(uri).replace(/\/$/, '');
-    return this.roots.some((root) => key === root || relativeToFolder(root, uri) !== undefined);
+    let inside = this.inside.get(uri);
+    if (inside === undefined) {
+      const key = uriKey(uri).replace(/\/$/, '');
+      inside = this.roots.some((root) => key === root || relativeToFolder(root, uri) !== undefined);
+      // Links typed letter by letter ask of many URIs that never come again: a bound.
+      if (this.inside.size >= 20_000) this.inside.clear();
+      this.inside.set(uri, inside);
+    }
+    return inside;
   }
 
   async stat(uri: string): Promise<FileKind | undefined> {
@@ -348,12 +358,14 @@ export class FileSnapshot implements LinkedFiles {
    * name is there, and with `anchors` the anchors of each Markdown file a link with a fragment
    * reaches. Unchanged files cost a stat each (a model or outline is kept per modification time).
    */
-  async prefetchLinks(docs: GoalDoc[], anchors: boolean): Promise<void> {
+  async prefetchLinks(docs: readonly GoalDoc[], anchors: boolean, onlyWithFragments = false): Promise<void> {
     const candidates = new Set<string>();
     for (const doc of docs) {
+      const paths = new Set<string>();
       for (const link of doc.links) {
-        if (!isRelativeFileLink(link.path, link.external)) continue;
-        for (const uri of linkCandidates(doc.uri, link.path)) if (!this.open.get(uri)) candidates.add(uri);
+        if (!isRelativeFileLink(link.path, link.external) || (onlyWithFragments && !link.fragment) || paths.has(link.path)) continue;
+        paths.add(link.path);
+        for (const uri of linkCandidates(doc.uri, link.path)) if (!this.open.get(uri) && !this.kinds.has(uri)) candidates.add(uri);
       }
     }
     await forEachLimited([...candidates], this.concurrentReads, async (uri) => this.kinds.set(uri, (await this.files.stat(uri)) ?? null));

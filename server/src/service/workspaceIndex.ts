@@ -15,7 +15,7 @@ import { type GoalDocOutline, outlineFromText, outlineOf } from '../features/wor
 import { inSkippedFolder, isMarkdownPath, SKIPPED_FOLDERS } from './markdownWalk';
 import { uriKey } from '../workspace/uris';
 import { listedEntries } from './folderListing';
-import { forEachLimited, yieldToEventLoop } from './pacing';
+import { forEachLimited, type YieldToEventLoop } from './pacing';
 
 /** What the index needs of the service that owns it. */
 export interface IndexHost {
@@ -24,6 +24,7 @@ export interface IndexHost {
   readonly documents: { get(uri: string): { version: number } | undefined };
   readonly settings: { get(uri: string): Promise<GoalDocsSettings> };
   relativePath(uri: string): string;
+  readonly yieldToEventLoop: YieldToEventLoop;
 }
 
 /** How much of the workspace the index reads, and how: a local disk and a remote file system differ. */
@@ -192,7 +193,7 @@ export class WorkspaceIndex {
     let looked = 0;
     await forEachLimited(uris, this.limits.concurrentReads, async (uri, i) => {
       if (token.isCancellationRequested) return;
-      if (++looked % FILES_PER_YIELD === 0) await yieldToEventLoop();
+      if (++looked % FILES_PER_YIELD === 0) await this.service.yieldToEventLoop();
       // Reading a file is much cheaper than parsing it: skip those that cannot be relevant.
       if (mentioning && !this.service.documents.get(uri) && !(await this.mentions(uri, mentioning))) return;
       models[i] = await this.service.files.model(uri);
@@ -223,7 +224,7 @@ export class WorkspaceIndex {
       const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
       const parsed = await visit({ uri, open, relative: this.service.relativePath(uri), settings }, i);
       onFile?.(++looked, uris.length);
-      if (parsed || looked % FILES_PER_YIELD === 0) await yieldToEventLoop();
+      if (parsed || looked % FILES_PER_YIELD === 0) await this.service.yieldToEventLoop();
     });
     return !token.isCancellationRequested;
   }
@@ -346,14 +347,22 @@ export class WorkspaceIndex {
     return this.service.documents.get(uri)?.version;
   }
 
-  /** The workspace as one computation's features read it: other files through `files` (a snapshot, service.ts). */
-  over(files: LinkedFiles): GoalDocWorkspace {
+  /**
+   * The workspace as one computation's features read it: other files through `files` (a snapshot,
+   * service.ts). Pages handed out whole have the targets of their links to headings fetched into
+   * the snapshot, which is what features read of them next (references, rename, a move).
+   */
+  over(files: LinkedFiles & { prefetchLinks?(docs: readonly GoalDoc[], anchors: boolean, onlyWithFragments: boolean): Promise<void> }): GoalDocWorkspace {
     return {
       stat: (uri) => files.stat(uri),
       model: (uri) => files.model(uri),
       anchors: (uri) => files.anchors(uri),
       markdownUris: (token) => this.markdownUris(token),
-      markdownModels: (token, mentioning) => this.markdownModels(token, mentioning),
+      markdownModels: async (token, mentioning) => {
+        const models = await this.markdownModels(token, mentioning);
+        await files.prefetchLinks?.(models, false, true);
+        return models;
+      },
       goalDocs: (token) => this.goalDocs(token),
       goalDocOutlines: (token) => this.goalDocOutlines(token),
       readDirectory: (uri) => this.readDirectory(uri),

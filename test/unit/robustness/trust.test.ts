@@ -159,7 +159,8 @@ describe('robustness: trust', () => {
     const { untrustedWorkspaces, virtualWorkspaces } = pkg.capabilities ?? {};
     assert.equal(untrustedWorkspaces?.supported, true);
     assert.match(untrustedWorkspaces?.description ?? '', /runs no code/);
-    assert.equal(virtualWorkspaces?.supported, false);
-    assert.match(virtualWorkspaces?.description ?? '', /on disk/);
+    // A virtual workspace (github.dev) is read through VS Code's file system, as a folder on disk is.
+    assert.equal(virtualWorkspaces?.supported, true);
+    assert.match(virtualWorkspaces?.description ?? '', /github\.dev/);
   });
 });
