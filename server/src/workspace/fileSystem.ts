@@ -40,7 +40,7 @@ export interface FindMarkdownOptions {
 }
 
 export interface MarkdownFiles {
-  /** The `.md` and `.markdown` files under the folder, sorted. */
+  /** The `.md` and `.markdown` files under the folder, in no promised order (the index sorts them). */
   uris: string[];
   truncated: boolean;
 }
@@ -53,8 +53,8 @@ export interface WorkspaceFileSystem {
   /** A folder's entries (a symbolic link as what it leads to, where it may be followed); undefined when it is not a folder. */
   readDirectory(uri: string): Promise<DirectoryEntry[] | undefined>;
   /**
-   * Every Markdown file under a folder, symbolic links not followed: one question, where a
-   * remote file system would be slow to walk folder by folder.
+   * Every Markdown file under a folder (on disk, symbolic links not followed): one question,
+   * where a remote file system would be slow to walk folder by folder.
    */
   findMarkdownFiles(folderUri: string, options: FindMarkdownOptions): Promise<MarkdownFiles>;
   /** A port that confines reads to the workspace folders (the Node host, where a symbolic link can lead out) hears which they are. */
