@@ -20,7 +20,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
 import { explainVerdict, goalDocVerdict } from '../server/src/model/goalDocRule';
-import { walkMarkdownFiles } from '../server/src/service/markdownWalk';
+import { NodeFileSystem, walkMarkdownFiles } from '../server/src/node/fileSystem';
 import { createGoalDocsService } from '../server/src/service/service';
 import { defaultSettings } from '../server/src/settings/schema';
 
@@ -86,7 +86,7 @@ function singlePage(row: Row): Page {
 /** A whole tree as `goal-docs check` checks a repository. */
 async function treePages(tree: Row, labels: Map<string, string>): Promise<Page[]> {
   const root = path.join(dialects, tree.file);
-  const service = createGoalDocsService({ readable: 'any', today: () => TODAY });
+  const service = createGoalDocsService({ readable: 'any', today: () => TODAY, fileSystem: new NodeFileSystem(false) });
   service.setWorkspaceFolders([pathToFileURL(root).href]);
   const { files } = await walkMarkdownFiles([root]);
   const pages: Page[] = [];
@@ -95,7 +95,7 @@ async function treePages(tree: Row, labels: Map<string, string>): Promise<Page[]
     const rel = path.relative(root, f).split(path.sep).join('/');
     const file = path.relative(dialects, f).split(path.sep).join('/');
     const r = await service.check(uri, false);
-    const doc = service.files.model(uri);
+    const doc = await service.files.model(uri);
     const verdict = r.kind === 'skipped' ? r.verdict : doc ? goalDocVerdict(rel, doc, settings) : undefined;
     pages.push({
       org: orgOf(tree.repo),

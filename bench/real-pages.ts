@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildGoalDoc } from '../server/src/model/build';
 import { computeDiagnostics } from '../server/src/diagnostics/index';
 import { explainVerdict, goalDocVerdict } from '../server/src/model/goalDocRule';
-import { walkMarkdownFiles } from '../server/src/service/markdownWalk';
+import { NodeFileSystem, walkMarkdownFiles } from '../server/src/node/fileSystem';
 import { createGoalDocsService } from '../server/src/service/service';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../server/src/settings/schema';
@@ -52,14 +52,14 @@ function check(source: Page['source'], rel: string, file: string): Page {
 /** The whole tree as `goal-docs check` checks it: the same walk and the same service. */
 async function handbookPages(): Promise<Page[]> {
   if (!existsSync(handbook)) return [];
-  const service = createGoalDocsService({ readable: 'any' });
+  const service = createGoalDocsService({ readable: 'any', fileSystem: new NodeFileSystem(false) });
   service.setWorkspaceFolders([pathToFileURL(handbook).href]);
   const { files } = await walkMarkdownFiles([handbook]);
   const pages: Page[] = [];
   for (const f of files.sort()) {
     const uri = pathToFileURL(f).href;
     const r = await service.check(uri, false);
-    const doc = service.files.model(uri);
+    const doc = await service.files.model(uri);
     const verdict = r.kind === 'skipped' ? r.verdict : doc ? goalDocVerdict(service.relativePath(uri), doc, settings) : { goalDoc: r.kind === 'checked', reason: 'content' as const };
     pages.push({ source: 'handbook', path: path.relative(handbook, f).split(path.sep).join('/'), goalDoc: r.kind === 'checked', reason: verdict.reason, why: explainVerdict(verdict), findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [] });
   }

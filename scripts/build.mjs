@@ -1,4 +1,5 @@
-// Bundles the three entry points with esbuild. Type-checking is separate (`npm run typecheck`).
+// Bundles the entry points with esbuild: three for Node, two for a browser. Type-checking is
+// separate (`npm run typecheck`).
 //
 //   node scripts/build.mjs                 development: readable bundles, source maps beside them
 //   node scripts/build.mjs --production    what ships (.vsix, npm package): minified, no source maps
@@ -22,12 +23,29 @@ const common = {
   define: { GOAL_DOCS_VERSION: JSON.stringify(version) },
   logLevel: production ? 'warning' : 'info',
 };
+// The web extension (github.dev, vscode.dev): no Node there. The `worker` condition picks the
+// builds of packages meant for a worker (decode-named-character-reference's browser build needs a
+// DOM, which a worker has not).
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['worker'],
+  minify: production,
+  sourcemap: !production,
+  define: { GOAL_DOCS_VERSION: JSON.stringify(version) },
+  logLevel: production ? 'warning' : 'info',
+};
 const builds = [
   // The client runs in VS Code's extension host, which provides `vscode`.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The server and the CLI are bundled whole so that the .vsix needs no node_modules.
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The browser client, loaded by the web worker extension host as a CommonJS module.
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
+  // The browser server: a classic worker script.
+  { ...browser, entryPoints: ['server/src/lsp/browserMain.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
 ];
 // A development build's maps would otherwise stay beside bundles they no longer describe.
 if (production) for (const b of builds) rmSync(`${b.outfile}.map`, { force: true });

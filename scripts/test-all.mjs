@@ -1,5 +1,6 @@
 // `npm test`: every test stage in turn — unit, corpus and LSP-level tests; the grammar's scope
-// snapshots; the end-to-end tests in a real VS Code — then one closing line with the totals.
+// snapshots; the end-to-end tests in a real VS Code; the same in a browser (test/web) — then one
+// closing line with the totals.
 // Each stage's output is shown as it runs; counts are read from each runner's own summary.
 // `pretest` has type-checked and built dist/ once; the e2e stage packages that build as it is.
 import { spawn } from 'node:child_process';
@@ -9,6 +10,8 @@ const stages = [
   { name: 'unit', cmd: ['node', 'scripts/test-unit.mjs'], count: (out) => ({ passed: last(out, /^ℹ pass (\d+)/m), failed: last(out, /^ℹ fail (\d+)/m) }) },
   { name: 'grammar', cmd: ['npm', 'run', '--silent', 'test:grammar'], count: (out) => ({ passed: (out.match(/^✓ /gm) ?? []).length, failed: (out.match(/^✗ /gm) ?? []).length }) },
   { name: 'e2e', cmd: ['sh', '-c', 'npm run --silent vsix && node test/e2e/run.mjs'], count: (out) => ({ passed: last(out, /^e2e: (\d+) passed/m), failed: last(out, /^e2e: \d+ passed, (\d+) failed/m) }) },
+  // In a browser: the server in a Web Worker of Chromium, the suite and a UI check in the web worker extension host.
+  { name: 'web', cmd: ['sh', '-c', 'npm run --silent vsix && node test/web/run.mjs'], count: (out) => ({ passed: last(out, /^web: (\d+) passed/m), failed: last(out, /^web: \d+ passed, (\d+) failed/m) }) },
 ];
 
 function last(out, re) {

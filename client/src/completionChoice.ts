@@ -16,8 +16,17 @@ const OFFER = 'Goal Docs can complete links in Markdown files instead of VS Code
 const SETTING_SECTION = 'markdown';
 const SETTING = 'suggest.paths.enabled';
 
+/**
+ * Whether VS Code's Markdown features are on. In a browser they may run in another extension host
+ * than Goal Docs (on the remote, in code-server), where getExtension does not see them; the
+ * settings they contribute are there for every host while they are enabled.
+ */
+export function builtinMarkdownIsOn(): boolean {
+  return !!vscode.extensions.getExtension(BUILTIN_MARKDOWN) || vscode.workspace.getConfiguration(SETTING_SECTION).inspect(SETTING)?.defaultValue !== undefined;
+}
+
 function builtinCompletes(scope?: vscode.Uri): boolean {
-  return !!vscode.extensions.getExtension(BUILTIN_MARKDOWN) && vscode.workspace.getConfiguration(SETTING_SECTION, scope).get<boolean>(SETTING) === true;
+  return builtinMarkdownIsOn() && vscode.workspace.getConfiguration(SETTING_SECTION, scope).get<boolean>(SETTING) === true;
 }
 
 export class CompletionChoice {

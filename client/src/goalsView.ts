@@ -3,7 +3,7 @@
 // Markdown file its outline of headings, so the server leaves the Outline to it (a second tree
 // would show every heading twice) and sends this tree on request (GOAL_TREE_REQUEST).
 import * as vscode from 'vscode';
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageclient/node';
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageclient';
 import type { GoalTreeResult } from '../../server/src/protocol';
 
 export const GOALS_VIEW = 'goalDocs.goals';

@@ -2,7 +2,7 @@
 // the choice to carry goals over into a new quarter, and the report opened beside the editor.
 // The server works everything out and applies the edits (one undo each); these only ask.
 import * as vscode from 'vscode';
-import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
 import {
   MOVE_GOAL_CLIENT_COMMAND,
   MOVE_GOAL_COMMAND,
@@ -84,7 +84,7 @@ async function startNextQuarter(): Promise<void> {
 }
 
 /** *Goal Docs: Open Goals Report*: the active goal doc's report (else the workspace's), as Markdown beside the editor. */
-async function openReport(client: LanguageClient): Promise<void> {
+async function openReport(client: BaseLanguageClient): Promise<void> {
   const editor = activeGoalDoc();
   const params: ReportParams = editor ? { uris: [editor.document.uri.toString()] } : {};
   const report = await client.sendRequest<ReportResult>(REPORT_REQUEST, params);
@@ -92,7 +92,7 @@ async function openReport(client: LanguageClient): Promise<void> {
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
 
-export function registerLifecycleCommands(client: LanguageClient): vscode.Disposable[] {
+export function registerLifecycleCommands(client: BaseLanguageClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(MOVE_GOAL_CLIENT_COMMAND, moveGoal),
     vscode.commands.registerCommand(START_NEXT_QUARTER_CLIENT_COMMAND, startNextQuarter),

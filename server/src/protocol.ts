@@ -1,6 +1,7 @@
 // What the VS Code client and the server say to each other beyond LSP. Both import this file,
 // so each name and shape is written once; it imports LSP types only (no `vscode`).
 import type { DocumentSymbol, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { DirectoryEntry, FileContent, FileStat, FindMarkdownOptions, MarkdownFiles } from './workspace/fileSystem';
 
 export interface InitializationOptions {
   /** `goalDocs` settings, for a client that cannot answer `workspace/configuration`. */
@@ -16,6 +17,12 @@ export interface InitializationOptions {
    * for replaying a page as it was (period.ended-open, the quarter a move infers).
    */
   today?: string;
+  /**
+   * The client answers the file-system requests below (FS_STAT_REQUEST…) for URIs of any scheme:
+   * a server in Node then reads through it what is not on its own disk (`vscode-vfs:`…), and a
+   * server in a browser reads everything through it.
+   */
+  fileRequests?: boolean;
 }
 
 /** InitializationOptions.today as a local date, or undefined when it is none. */
@@ -137,3 +144,34 @@ export interface ReportParams {
 export interface ReportResult {
   markdown: string;
 }
+
+// The file-system port (workspace/fileSystem.ts) over LSP: the server asks, the client answers
+// with vscode.workspace.fs and workspace.findFiles, as VS Code's own Markdown server does with its
+// `markdown/fs/*` requests. Only URIs inside a workspace folder are answered.
+
+/** A file's or folder's stat: FileStat, or null when it is not there. */
+export const FS_STAT_REQUEST = 'goalDocs/fs/stat';
+/** A file's text with its stat (FileContent). */
+export const FS_READ_FILE_REQUEST = 'goalDocs/fs/readFile';
+/** A folder's entries (DirectoryEntry[]), or null when it is no folder. */
+export const FS_READ_DIRECTORY_REQUEST = 'goalDocs/fs/readDirectory';
+/** The Markdown files under a folder (MarkdownFiles), found with one search. */
+export const FS_FIND_MARKDOWN_FILES_REQUEST = 'goalDocs/fs/findMarkdownFiles';
+
+export interface FsUriParams {
+  uri: string;
+}
+
+export interface FsReadFileParams extends FsUriParams {
+  /** A file of more bytes is not read: `too-large`. */
+  maxBytes?: number;
+}
+
+export interface FsFindMarkdownFilesParams extends FindMarkdownOptions {
+  folderUri: string;
+}
+
+export type FsStatResult = FileStat | null;
+export type FsReadFileResult = FileContent;
+export type FsReadDirectoryResult = DirectoryEntry[] | null;
+export type FsFindMarkdownFilesResult = MarkdownFiles;

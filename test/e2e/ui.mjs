@@ -266,8 +266,8 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
   return results;
 }
 
-/** The workbench, seen and driven from the page. */
-class Workbench {
+/** The workbench, seen and driven from the page (the web UI check drives it too: test/web/ui.mjs). */
+export class Workbench {
   constructor(page, screenshotDir, serverLog, log) {
     this.page = page;
     this.screenshotDir = screenshotDir;
@@ -505,7 +505,7 @@ class Workbench {
 }
 
 /** The texts of a file's ATX headings. */
-function headingsOf(file) {
+export function headingsOf(file) {
   return fs.readFileSync(file, 'utf8').split('\n').flatMap((l) => {
     const m = /^#{1,6}\s+(.*?)\s*$/.exec(l);
     return m ? [m[1]] : [];
@@ -519,17 +519,17 @@ function assertEachOnce(values, expected, what) {
   if (values.length !== expected) throw new Error(`${what}: ${values.length} for ${expected} headings: ${values.join(' | ')}`);
 }
 
-function lineOf(file, text) {
+export function lineOf(file, text) {
   return fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes(text)) ?? '(no such line)';
 }
 
-function lineNumberOf(file, text) {
+export function lineNumberOf(file, text) {
   const i = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text));
   if (i < 0) throw new Error(`no line of ${file} contains ${text}`);
   return i + 1;
 }
 
-async function waitUntilAsync(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
+export async function waitUntilAsync(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${await describe()}`);
@@ -537,6 +537,6 @@ async function waitUntilAsync(what, check, describe, timeoutMs = STEP_TIMEOUT_MS
   }
 }
 
-function waitUntil(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
+export function waitUntil(what, check, describe, timeoutMs = STEP_TIMEOUT_MS) {
   return waitUntilAsync(what, async () => check(), async () => describe(), timeoutMs);
 }

@@ -26,6 +26,10 @@ export async function startServer(options: {
   workspaceEdits?: boolean;
   /** Advertise `window.workDoneProgress`: the server may then create progress tokens. */
   workDoneProgress?: boolean;
+  /** Requests the server may send besides those answered here (the goalDocs/fs/* of a client that reads files), by method. */
+  handlers?: Record<string, (params: any) => unknown>;
+  /** The workspace folder, when it is not rootUri's (a URI of any scheme). */
+  workspaceFolders?: Array<{ uri: string; name: string }>;
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
@@ -70,6 +74,7 @@ export async function startServer(options: {
   connection.onNotification('$/progress', (p: { value: LspSession['progress'][number] }) => {
     session.progress.push(p.value);
   });
+  for (const [method, handler] of Object.entries(options.handlers ?? {})) connection.onRequest(method, handler);
   connection.listen();
   const pull = options.pullDiagnostics ?? true;
   session.initialized = await connection.sendRequest('initialize', {
@@ -77,7 +82,7 @@ export async function startServer(options: {
     // The day is pinned, as in the unit tests, so that no test ages (period.ended-open).
     initializationOptions: { today: '2021-01-11', ...options.initializationOptions },
     rootUri: options.rootUri ?? null,
-    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+    workspaceFolders: options.workspaceFolders ?? (options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null),
     capabilities: {
       workspace: {
         configuration: true,

@@ -1,5 +1,6 @@
 // The layers of docs/ARCHITECTURE.md, held against the imports of server/src: no file imports a
-// file of a higher layer, no import circle, no `vscode` in the server.
+// file of a higher layer, no import circle, no `vscode` in the server, and no `node:` module
+// outside the Node host, so that the same service runs in a Web Worker.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -17,8 +18,16 @@ const LAYERS: Array<{ name: string; files: RegExp }> = [
   { name: 'code actions', files: /^codeActions\/.*\.ts$/ },
   // The one object every host makes, with the workspace it keeps: files, index, walk.
   { name: 'service', files: /^service\/.*\.ts$/ },
-  { name: 'hosts', files: /^(lsp|cli)\/.*\.ts$/ },
+  { name: 'hosts', files: /^(lsp|cli|node)\/.*\.ts$/ },
 ];
+
+/**
+ * The Node host: the only files that may import `node:` modules (and Node-only packages). The
+ * LSP wiring (lsp/server.ts) and the browser entry are shared or browser files.
+ */
+const NODE_HOST = /^(node\/.*|cli\/.*|lsp\/main)\.ts$/;
+/** Packages that exist only in Node. */
+const NODE_ONLY = /^(node:|vscode-languageserver\/node$|vscode-jsonrpc\/node$|picomatch\/posix$)/;
 
 function sources(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -85,7 +94,30 @@ describe('architecture', () => {
   it('keeps the vscode module out of the server, and LSP wiring in lsp/', () => {
     for (const [file, { packages }] of graph) {
       assert.ok(!packages.includes('vscode'), `${file} imports vscode`);
-      if (!file.startsWith('lsp/')) assert.ok(!packages.some((p) => p === 'vscode-languageserver' || p === 'vscode-languageserver/node'), `${file} imports the LSP server library`);
+      if (!file.startsWith('lsp/')) assert.ok(!packages.some((p) => /^vscode-languageserver(\/node|\/browser)?$/.test(p)), `${file} imports the LSP server library`);
     }
+  });
+
+  it('imports node: modules only in the Node host files (node/, cli/, lsp/main.ts)', () => {
+    const outside: string[] = [];
+    for (const [file, { packages }] of graph) {
+      if (NODE_HOST.test(file)) continue;
+      for (const p of packages) if (NODE_ONLY.test(p)) outside.push(`${file} imports ${p}`);
+    }
+    assert.deepEqual(outside, []);
+    // The rule has something to hold: the Node host does import node: modules.
+    assert.ok([...graph].some(([file, { packages }]) => NODE_HOST.test(file) && packages.some((p) => p.startsWith('node:'))));
+  });
+
+  it('uses no Node global (process, Buffer, require, __dirname, setImmediate) outside the Node host files', () => {
+    const uses: string[] = [];
+    for (const file of sources(SRC)) {
+      const name = rel(file);
+      if (NODE_HOST.test(name)) continue;
+      // Code only: comments and strings may name them.
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
+      for (const m of code.matchAll(/\b(process|Buffer|require|__dirname|__filename|setImmediate|global)\b(?=\s*[.(\[])/g)) uses.push(`${name}: ${m[1]}`);
+    }
+    assert.deepEqual(uses, []);
   });
 });

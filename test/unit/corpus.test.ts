@@ -7,17 +7,18 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { computeDiagnostics } from '../../server/src/diagnostics/index';
 import { createGoalDocsService } from '../../server/src/service/service';
+import { NodeFileSystem } from '../../server/src/node/fileSystem';
 import { buildGoalDoc } from '../../server/src/model/build';
 import { defaultSettings } from '../../server/src/settings/schema';
 import { CORPUS_DIR, CORPUS_SKIP, corpusDocs } from '../support/corpus';
 
 // File links are resolved on disk, as the CLI resolves them.
-const disk = createGoalDocsService({ readable: 'any' });
+const disk = createGoalDocsService({ readable: 'any', fileSystem: new NodeFileSystem(false) });
 
-function check(file: string) {
+async function check(file: string) {
   const text = readFileSync(file, 'utf8');
   const doc = buildGoalDoc(text, { uri: pathToFileURL(file).href, version: 1 });
-  const diagnostics = computeDiagnostics(doc, defaultSettings(), disk.files);
+  const diagnostics = await disk.withWorkspace((files) => computeDiagnostics(doc, defaultSettings(), files), undefined, [doc]);
   return { text, doc, diagnostics };
 }
 
@@ -81,11 +82,11 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('corpus', { skip: CORPUS_SKIP }, () => {
-  it('checks every corpus doc without a crash, with every range inside the document', () => {
+  it('checks every corpus doc without a crash, with every range inside the document', async () => {
     const files = corpusDocs();
     assert.ok(files.length >= 80, `expected the corpus docs, found ${files.length}`);
     for (const file of files) {
-      const { doc, diagnostics } = check(file);
+      const { doc, diagnostics } = await check(file);
       const lastLine = doc.lineStarts.length - 1;
       for (const d of diagnostics) {
         assert.ok(d.range.start.line >= 0 && d.range.end.line <= lastLine, `${file}: ${d.code} out of range`);
@@ -95,8 +96,8 @@ describe('corpus', { skip: CORPUS_SKIP }, () => {
   });
 
   for (const [file, expected] of Object.entries(EXPECTED)) {
-    it(`reports exactly the known defects of ${path.basename(file)}`, () => {
-      const got = check(file).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+    it(`reports exactly the known defects of ${path.basename(file)}`, async () => {
+      const got = (await check(file)).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
       assert.deepEqual(got, expected);
     });
   }

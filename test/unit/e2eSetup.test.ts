@@ -17,7 +17,8 @@ function files(dir: string): string[] {
 
 describe('end-to-end setup', () => {
   it('never turns a built-in extension off', () => {
-    const found = files(path.join(REPO_ROOT, 'test', 'e2e')).flatMap((f) => {
+    // The Node host's end-to-end tests and the browser's (test/web).
+    const found = [...files(path.join(REPO_ROOT, 'test', 'e2e')), ...files(path.join(REPO_ROOT, 'test', 'web'))].flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       return TURNING_IT_OFF.filter((s) => text.includes(s)).map((s) => `${path.relative(REPO_ROOT, f)}: ${s}`);
     });

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ContentModified, createGoalDocsService } from '../../server/src/service/service';
+import { NodeFileSystem } from '../../server/src/node/fileSystem';
 import { NOT_CANCELLED } from '../../server/src/workspace/goalDocWorkspace';
 import { openDocuments } from '../support/fixture';
 
@@ -20,7 +21,7 @@ describe('the goal-docs service', () => {
     writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\n[s](goals.md#ship-it)\n');
     const uri = pathToFileURL(path.join(folder, 'goals.md')).href;
     const open = new Map([[uri, TextDocument.create(uri, 'markdown', 1, text)]]);
-    const service = createGoalDocsService({ documents: openDocuments(open) });
+    const service = createGoalDocsService({ documents: openDocuments(open), fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     // References wait for the workspace walk; meanwhile the user types and the next version is built.
     const pending = service.references(uri, { line: 2, character: 5 }, { includeDeclaration: false }, NOT_CANCELLED);
@@ -36,7 +37,7 @@ describe('the goal-docs service', () => {
   it('gives up with ContentModified only when the request was cancelled meanwhile', async () => {
     const uri = pathToFileURL(path.join(folder, 'goals.md')).href;
     const open = new Map([[uri, TextDocument.create(uri, 'markdown', 1, text)]]);
-    const service = createGoalDocsService({ documents: openDocuments(open) });
+    const service = createGoalDocsService({ documents: openDocuments(open), fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     const token = { isCancellationRequested: false };
     const pending = service.references(uri, { line: 2, character: 5 }, { includeDeclaration: false }, token);
@@ -50,16 +51,16 @@ describe('the goal-docs service', () => {
   it('checks files on disk for the CLI with the models other files link to', async () => {
     writeFileSync(path.join(folder, 'goals.md'), `${text}\nSee [the other](other_goals.md#gone).\n`);
     writeFileSync(path.join(folder, 'other_goals.md'), '## FY-24-Q2\n\n### Other\n\n- Owner: Bo\n');
-    const service = createGoalDocsService({ readable: 'any' });
+    const service = createGoalDocsService({ readable: 'any', fileSystem: new NodeFileSystem(false) });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     const other = pathToFileURL(path.join(folder, 'other_goals.md')).href;
     const checked = await service.check(pathToFileURL(path.join(folder, 'goals.md')).href, false);
     assert.equal(checked.kind, 'checked');
     assert.deepEqual(checked.kind === 'checked' && checked.diagnostics.map((d) => d.code), ['link.file-anchor-missing']);
     // The linked file's model was read once, and is the one its own check uses.
-    const linked = service.files.model(other);
+    const linked = await service.files.model(other);
     assert.ok(linked);
     await service.check(other, false);
-    assert.equal(service.files.model(other), linked);
+    assert.equal(await service.files.model(other), linked);
   });
 });

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createGoalDocsService } from '../service/service';
-import { walkMarkdownFiles } from '../service/markdownWalk';
+import { NodeFileSystem, walkMarkdownFiles } from '../node/fileSystem';
 import { fileUri } from '../workspace/uris';
 import { REPORT_USAGE, runReport } from './report';
 import { cacheKey, type CachedResult, CheckCache, DEFAULT_CACHE_LOCATION } from './cache';
@@ -265,7 +265,7 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
  * limits), reading any file the paths name: on the command line the repository is the user's own.
  */
 async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promise<{ outcomes: Outcome[]; fromCache?: number }> {
-  const service = createGoalDocsService({ readable: 'any', reportProblem: (m) => err(`goal-docs: .goal-docs.json: ${m}\n`) });
+  const service = createGoalDocsService({ fileSystem: new NodeFileSystem(false), readable: 'any', reportProblem: (m) => err(`goal-docs: .goal-docs.json: ${m}\n`) });
   service.setWorkspaceFolders([fileUri(cwd)]);
   service.setGlobalSettings(p.settings);
   const cache = p.cache === undefined ? undefined : CheckCache.load(p.cache, cacheKey(p.settings, service.today()), cwd, (m) => err(`goal-docs: ${m}\n`));

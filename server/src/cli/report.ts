@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createGoalDocsService, isRefusal } from '../service/service';
 import { reportJson, reportMarkdown } from '../features/report';
 import { fileUri } from '../workspace/uris';
+import { NodeFileSystem } from '../node/fileSystem';
 
 export const REPORT_USAGE = `Usage: goal-docs report [paths or globs…] [--period FY-21-Q1] [--format markdown|json]
 
@@ -39,7 +40,7 @@ export async function runReport(argv: string[], cwd: string, out: (s: string) =>
     return 0;
   }
   if (values.format !== 'markdown' && values.format !== 'json') throw cli.usageError(`--format takes markdown or json, not '${values.format ?? ''}'.`);
-  const service = createGoalDocsService({ readable: 'any' });
+  const service = createGoalDocsService({ fileSystem: new NodeFileSystem(false), readable: 'any' });
   service.setWorkspaceFolders([fileUri(cwd)]);
   service.setGlobalSettings(cli.loadRawSettings(cwd));
   const found = await cli.expandTargets(positionals, cwd);

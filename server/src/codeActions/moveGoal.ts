@@ -3,7 +3,6 @@
 // `goals_completed.md`, created when there is none) under the quarter it was finished in, at
 // that page's goal level, with the year and quarter headings written in the page's own style
 // where it lacks them. Links, TOCs and the refusals are sectionMove.ts's.
-import * as posix from 'node:path/posix';
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { Goal, GoalDoc } from '../model/types';
 import { type DatedPeriod, parsePeriod, periodOfDate } from '../model/periods';
@@ -15,7 +14,7 @@ import { allMilestones } from '../model/milestones';
 import { goalContaining } from '../model/structure';
 import { lineStartAt, skipWhitespaceBack, skipWhitespaceForward } from '../model/text';
 import { resolveLinkTarget } from '../workspace/linkedFiles';
-import { uriPath } from '../workspace/uris';
+import { basename, dirname, relativePath, uriPath } from '../workspace/uris';
 import type { MoveGoalArgs, MoveGoalResult } from '../protocol';
 import { MOVE } from './index';
 import { composePieces, eolOf, type MoveContext, type MoveResult, type Piece, type Refusal, rewritePages } from './sectionMove';
@@ -34,7 +33,7 @@ export interface LifecycleContext extends MoveContext {
 }
 
 function nameOf(uri: string): string {
-  return decodeURIComponent(posix.basename(uriPath(uri)));
+  return decodeURIComponent(basename(uriPath(uri)));
 }
 
 /** The completed-goals page of `doc`: the page it links as such, else the sibling `goals_completed.md`. */
@@ -156,7 +155,7 @@ export async function moveChoices(doc: GoalDoc, goal: Goal, ctx: LifecycleContex
 }
 
 function relativeName(from: string, to: string): string {
-  return posix.relative(posix.dirname(uriPath(from)), uriPath(to));
+  return relativePath(dirname(uriPath(from)), uriPath(to));
 }
 
 /** The move of `goal` under `quarter` (inferred when omitted), as one edit of both pages and every link to it. */

@@ -4,11 +4,10 @@
 // slug changes follows it (duplicate suffixes are counted again on the new pages); each page's
 // TOC is regenerated in its own style; and nothing is offered that would leave a problem the
 // pages did not have. The rest of every page stays as it was, byte for byte.
-import * as posix from 'node:path/posix';
 import type { CreateFile, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading, Link } from '../model/types';
 import { buildGoalDoc } from '../model/build';
-import { uriPath } from '../workspace/uris';
+import { basename, dirname, relativePath, uriPath } from '../workspace/uris';
 import type { LinkedFiles } from '../workspace/linkedFiles';
 import { isRelativeFileLink, resolveLinkTarget } from '../workspace/linkedFiles';
 import { computeDiagnostics } from '../diagnostics/index';
@@ -136,7 +135,7 @@ function mapHeadings(laid: Laid[]): Map<string, { uri: string; heading: Heading 
 }
 
 function fileNameOf(uri: string): string {
-  return posix.basename(uriPath(uri));
+  return basename(uriPath(uri));
 }
 
 function encodePath(p: string): string {
@@ -152,12 +151,12 @@ export function retargetedPath(fromUri: string, newTarget: string, written: stri
   const slash = written.lastIndexOf('/');
   const writtenName = decodeURIComponent(written.slice(slash + 1));
   const oldName = fileNameOf(oldTarget);
-  const beside = posix.dirname(uriPath(newTarget)) === posix.dirname(uriPath(oldTarget));
+  const beside = dirname(uriPath(newTarget)) === dirname(uriPath(oldTarget));
   if (sameFile && beside && (writtenName === oldName || `${writtenName}.md` === oldName)) {
     const name = fileNameOf(newTarget);
     return written.slice(0, slash + 1) + encodePath(writtenName === oldName ? name : name.replace(/\.md$/i, ''));
   }
-  return encodePath(posix.relative(posix.dirname(uriPath(fromUri)), uriPath(newTarget)) || fileNameOf(newTarget));
+  return encodePath(relativePath(dirname(uriPath(fromUri)), uriPath(newTarget)) || fileNameOf(newTarget));
 }
 
 interface LinkEdits {
@@ -220,14 +219,14 @@ function relocateLinks(laid: Laid[], ctx: MoveContext, handled: Set<Link>, edits
   for (const l of laid) {
     for (const p of l.page.pieces) {
       if (p.kind !== 'old' || p.from.uri === l.page.uri) continue;
-      if (posix.dirname(uriPath(p.from.uri)) === posix.dirname(uriPath(l.page.uri))) continue;
+      if (dirname(uriPath(p.from.uri)) === dirname(uriPath(l.page.uri))) continue;
       for (const link of p.from.links) {
         if (handled.has(link) || link.span.start < p.start || link.span.end > p.end || !isRelativeFileLink(link.path, link.external)) continue;
         const target = resolveLinkTarget(ctx.workspace, p.from.uri, link.path);
         if (!target) continue;
         const hash = link.href.indexOf('#');
         const rest = hash < 0 ? '' : link.href.slice(hash);
-        const path = encodePath(posix.relative(posix.dirname(uriPath(l.page.uri)), uriPath(target.uri)));
+        const path = encodePath(relativePath(dirname(uriPath(l.page.uri)), uriPath(target.uri)));
         addEdit(edits, locate(laid, p.from.uri, link.hrefSpan.start), p.from, link.hrefSpan, path + rest);
       }
     }

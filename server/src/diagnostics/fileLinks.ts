@@ -1,11 +1,13 @@
 // link.file-missing and link.file-anchor-missing: relative links to other files.
 import type { GoalDoc } from '../model/types';
 import { isRelativeFileLink, type LinkedFiles, resolveLinkTarget } from '../workspace/linkedFiles';
+import { hasFolder } from '../workspace/uris';
 import { resolveAnchor, closestHeadings } from './anchors';
 import { type Finding, quote } from './finding';
 
 export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, isCancelled: () => boolean): Finding[] {
-  if (!files || !doc.uri.startsWith('file:')) return [];
+  // An untitled document has no folder for a relative link to start from.
+  if (!files || !hasFolder(doc.uri)) return [];
   const findings: Finding[] = [];
   for (const link of doc.links) {
     if (isCancelled()) break;

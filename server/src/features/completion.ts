@@ -6,7 +6,6 @@
 // Item kinds tell the headings apart: a year is a Module (it contains quarters), a quarter an
 // Event (a span of time), a goal a Class (the thing with fields), any other heading a Reference
 // (as in VS Code's own Markdown completion).
-import * as path from 'node:path';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -22,6 +21,7 @@ import { offsetOf, sameUri } from './anchorTargets';
 import { goalProgress, goalStatus, headingRoles, placeOf, plural, progressText, quarterProgress } from './goalSummary';
 import { decodePath, pathItems } from './pathCompletion';
 import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
+import { dirname, hasFolder, relativePath, sameAuthority, uriPath } from '../workspace/uris';
 
 export const HEADING_COMPLETION_KINDS: Record<HeadingKind, CompletionItemKind> = {
   year: CompletionItemKind.Module,
@@ -126,10 +126,8 @@ function anchorItems(target: GoalDoc, replace: Range, prefix = '', sortPrefix = 
 
 /** The path of `to` relative to the folder of `from`, as a Markdown link writes it. */
 function relativeLinkPath(from: string, to: string): string | undefined {
-  if (!from.startsWith('file:') || !to.startsWith('file:')) return undefined;
-  const a = decodePath(new URL(from).pathname);
-  const b = decodePath(new URL(to).pathname);
-  return path.posix.relative(path.posix.dirname(a), b).replace(/ /g, '%20');
+  if (!hasFolder(from) || !sameAuthority(from, to)) return undefined;
+  return relativePath(dirname(uriPath(from)), uriPath(to)).replace(/ /g, '%20');
 }
 
 /** After `](##`: the headings of every Markdown file, the document's own first. */

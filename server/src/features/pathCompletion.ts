@@ -6,6 +6,7 @@
 import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
 import type { Cancellation, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
+import { hasFolder } from '../workspace/uris';
 
 /** VS Code's command to open the suggestions again, after a folder is chosen. */
 const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -20,7 +21,7 @@ export function decodePath(p: string): string {
 
 /** The folder a typed path up to its last `/` names, as a URI; undefined where it names none. */
 function folderUri(doc: GoalDoc, typedFolder: string, workspace: GoalDocWorkspace): string | undefined {
-  if (!doc.uri.startsWith('file:')) return undefined;
+  if (!hasFolder(doc.uri)) return undefined;
   const encoded = decodePath(typedFolder).split('/').map(encodeURIComponent).join('/');
   try {
     if (!encoded.startsWith('/')) return new URL(encoded || '.', doc.uri).href;

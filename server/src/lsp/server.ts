@@ -1,8 +1,9 @@
 // LSP wiring only: adapts requests to the goal-docs service (service.ts), which answers them all.
-// Runs over IPC for the VS Code client, or as `node dist/server.js --stdio` for any client.
+// Shared by the two hosts: in Node (main.ts: IPC for the VS Code client, `node dist/server.js
+// --stdio` for any client) and in a Web Worker (browserMain.ts: github.dev, vscode.dev). A host
+// gives the connection, its file system and how to hear of failures; nothing here is Node's.
 import {
   type Connection,
-  createConnection,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   type DocumentDiagnosticReport,
@@ -11,12 +12,11 @@ import {
   type WorkspaceEdit,
   type CancellationToken,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type WorkDoneProgressServerReporter,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ContentModified, createGoalDocsService, isRefusal } from '../service/service';
 import { SETTINGS_SECTIONS } from '../settings/store';
@@ -33,6 +33,9 @@ import {
 } from '../protocol';
 import { CODE_ACTION_KINDS } from '../codeActions/index';
 import type { EditSupport } from '../codeActions/sectionMove';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { IndexLimits } from '../service/workspaceIndex';
+import { ClientFileSystem } from './clientFileSystem';
 
 /** One line of the request log: what was asked, of which version, how long it took, what it gave. */
 export interface RequestLogEntry {
@@ -50,6 +53,17 @@ export interface RequestLogEntry {
 export interface ServerOptions {
   /** Hears of every request and document notification (GOAL_DOCS_SERVER_LOG: see lsp/main.ts). */
   requestLog?: (entry: RequestLogEntry) => void;
+  /**
+   * The file system the service reads, given the one that asks the client (which answers only
+   * where it said so in its InitializationOptions.fileRequests).
+   */
+  fileSystem(client: WorkspaceFileSystem): WorkspaceFileSystem;
+  /** How much of the workspace the index reads, and how, for the given workspace folders. */
+  indexLimits(folderUris: readonly string[]): IndexLimits;
+  /** The host's quickest way to let waiting requests in (the service's default is a timer). */
+  yieldToEventLoop?: () => Promise<void>;
+  /** Where the host hears of failures nothing awaited (an unhandled rejection): they are logged, and the server goes on. */
+  onUncaughtFailure?(report: (what: string, e: unknown) => void): void;
 }
 
 /** What an answer was, in a word or two, for the request log. */
@@ -70,7 +84,7 @@ function outcomeOf(result: unknown): string {
 const PROGRESS_AFTER_MS = 500;
 const INDEX_AFTER_MS = 200;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const requestLog = options.requestLog;
   /**
    * The one helper every request goes through: a refusal (rename somewhere rename makes no
@@ -111,8 +125,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // the connection is gone: nothing left to tell
     }
   };
-  process.on('unhandledRejection', logFailure('unhandled rejection'));
-  process.on('uncaughtException', logFailure('uncaught exception'));
+  options.onUncaughtFailure?.((what, e) => logFailure(what)(e));
   const documents = new TextDocuments(TextDocument);
   let canPullConfiguration = false;
   let pullDiagnostics = false;
@@ -124,8 +137,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canReportProgress = false;
 
   let pinnedToday: Date | undefined;
+  let clientAnswersFiles = false;
   const service = createGoalDocsService({
     documents,
+    fileSystem: options.fileSystem(new ClientFileSystem(connection, () => clientAnswersFiles)),
+    indexLimits: options.indexLimits,
+    yieldToEventLoop: options.yieldToEventLoop,
     today: () => pinnedToday ?? new Date(),
     pullSettings: (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }))) : undefined),
     reportProblem: (message) => connection.console.warn(`Invalid setting: ${message}`),
@@ -135,37 +152,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // --- The workspace index, built in the background after start-up ---
   // Each file yields to waiting requests, so the open document's diagnostics go first. A build
-  // that takes longer than a moment shows as a window progress; new folders start a new build.
+  // that takes longer than a moment shows as a window progress, from the search for files on (a
+  // remote file system can take seconds to list them); new folders start a new build.
   let indexBuilds = 0;
   async function buildIndexInBackground(): Promise<void> {
     const build = ++indexBuilds;
     const token = { get isCancellationRequested() { return build !== indexBuilds; } };
-    const started = Date.now();
     let progress: WorkDoneProgressServerReporter | undefined;
-    let asked = false;
     let finished = false;
+    let counted = { done: 0, total: 0 };
     let lastPercent = -1;
-    try {
-      await service.warmIndex(token, (done, total) => {
-        if (!canReportProgress || finished) return;
-        if (!asked && Date.now() - started >= PROGRESS_AFTER_MS) {
-          asked = true;
+    const percent = () => (counted.total ? Math.floor((counted.done * 100) / counted.total) : 0);
+    const message = () => (counted.total ? `${counted.done} of ${counted.total} Markdown files` : 'looking for Markdown files');
+    const shown = canReportProgress
+      ? setTimeout(() => {
+          if (finished) return;
           void connection.window.createWorkDoneProgress().then((p) => {
             if (finished) return p.done();
             progress = p;
-            p.begin('Goal Docs: indexing the workspace', 0, `${done} of ${total} Markdown files`, false);
+            lastPercent = percent();
+            p.begin('Goal Docs: indexing the workspace', lastPercent, message(), false);
           }, logFailure('progress'));
-        }
-        const percent = Math.floor((done * 100) / total);
-        if (progress && percent !== lastPercent) {
-          lastPercent = percent;
-          progress.report(percent, `${done} of ${total} Markdown files`);
-        }
+        }, PROGRESS_AFTER_MS)
+      : undefined;
+    try {
+      await service.warmIndex(token, (done, total) => {
+        counted = { done, total };
+        if (!progress || finished || percent() === lastPercent) return;
+        lastPercent = percent();
+        progress.report(lastPercent, message());
       });
     } catch (e) {
       logFailure('building the workspace index')(e);
     } finally {
       finished = true;
+      clearTimeout(shown);
       progress?.done();
     }
   }
@@ -184,6 +205,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
     canReportProgress = !!caps.window?.workDoneProgress;
     const init = params.initializationOptions as InitializationOptions | undefined;
+    clientAnswersFiles = init?.fileRequests === true;
     if (init?.goalDocs !== undefined) service.setGlobalSettings(init.goalDocs);
     pinnedToday = pinnedDay(init?.today);
     service.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));

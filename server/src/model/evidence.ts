@@ -188,6 +188,13 @@ function pathSignals(path: string, found: Found<PositiveSignal>): void {
   else if (STRONG_NAME.test(folders) || WEAK_NAME.test(stem) || WEAK_NAME.test(folders)) found.add('name', 1, `its name (${[folders, file].filter(Boolean).join('/')})`);
 }
 
+/** The signals of a path alone: its name, and a period its folder or file names. */
+export function pathEvidence(path: string): Array<Signal<PositiveSignal>> {
+  const found = collector<PositiveSignal>();
+  pathSignals(path, found);
+  return found.list;
+}
+
 /** A heading for a period named relative to now: `Current quarter objectives`, `Next half`, `Objectifs du trimestre actuel`. */
 const RELATIVE_PERIOD = /\b(?:current|this|next|previous|last|upcoming|coming)\s+(?:quarter|half|fiscal year|year)\b|\b(?:trimestre|semestre)\b/i;
 /** A report's title: what happened in a period rather than what is planned for it. */
@@ -279,10 +286,11 @@ interface HeadingTraits {
   v2mom?: string;
 }
 
-const traitsOf = new WeakMap<SummaryHeading, HeadingTraits>();
+/** Kept on the heading itself: a WeakMap keyed by every heading ever seen grows its table with them. */
+type WithTraits = SummaryHeading & { traits?: HeadingTraits };
 
-function traits(h: SummaryHeading): HeadingTraits {
-  let t = traitsOf.get(h);
+function traits(h: WithTraits): HeadingTraits {
+  let t = h.traits;
   if (t) return t;
   const text = h.text;
   const bare = bareHeading(text);
@@ -302,7 +310,7 @@ function traits(h: SummaryHeading): HeadingTraits {
     relative: RELATIVE_PERIOD.test(text),
     v2mom: /^(?:vision|values|methods|obstacles|measures)$/i.test(bare) ? bare.toLowerCase() : undefined,
   };
-  traitsOf.set(h, t);
+  h.traits = t;
   return t;
 }
 

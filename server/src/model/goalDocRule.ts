@@ -8,7 +8,7 @@
 // or meeting notes under a quarter heading are not goal docs.
 import picomatch from 'picomatch';
 import type { GoalDoc, GoalDocMarker } from './types';
-import { evidenceOf, evidenceOfText, type GoalDocEvidence } from './evidence';
+import { evidenceOf, evidenceOfText, type GoalDocEvidence, pathEvidence } from './evidence';
 
 /** The points a page's signals must reach to make it a goal doc. */
 export const THRESHOLD = 4;
@@ -124,4 +124,9 @@ export function verdictOfText(path: string, text: string, selection: GoalDocSele
 /** Whether the content and path of a text make it a goal doc (step 4), read without a parse. */
 export function contentMightMakeGoalDoc(text: string, path = ''): boolean {
   return evidenceOfText(text, path).score >= THRESHOLD;
+}
+
+/** Whether a path alone looks like a goal doc's (its name, or a folder named for a period): what a slow file system reads first. */
+export function pathSuggestsGoalDoc(path: string): boolean {
+  return pathEvidence(path).some((s) => s.points >= 2);
 }

@@ -1,7 +1,8 @@
 // The goal-docs service: one object that owns the open documents' models, the settings, the
-// files on disk and the workspace index, and answers every feature. The language server
-// (lsp/server.ts), the CLI and the tests all make theirs with createGoalDocsService, so the
-// editor and CI cannot see different files or different rules. No protocol code here.
+// workspace's files and index, and answers every feature. The language server (lsp/server.ts, in
+// Node or in a Web Worker), the CLI and the tests all make theirs with createGoalDocsService, so
+// the editor and CI cannot see different files or different rules. Files are read through the
+// port the host gives (workspace/fileSystem.ts). No protocol code here.
 import type { CodeAction, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit, CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from '../model/cache';
@@ -11,8 +12,10 @@ import { contentMightMakeGoalDoc, goalDocVerdict, type GoalDocVerdict, isGoalDoc
 import { defaultSettings, type GoalDocsSettings } from '../settings/schema';
 import { SettingsStore } from '../settings/store';
 import { WorkspaceFiles } from './workspaceFiles';
-import { type FileRead, recordingLinkedFiles } from '../workspace/linkedFiles';
-import { type FileChange, WorkspaceIndex } from './workspaceIndex';
+import type { FileRead, LinkedFiles } from '../workspace/linkedFiles';
+import { type FileChange, type IndexLimits, LOCAL_DISK, WorkspaceIndex } from './workspaceIndex';
+import { NO_FILES, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import { yieldWithTimer, type YieldToEventLoop } from './pacing';
 import { relativeToFolder, uriPath } from '../workspace/uris';
 import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from '../diagnostics/index';
 import { sameDiagnostics } from '../diagnostics/unchanged';
@@ -36,7 +39,7 @@ import { provideFoldingRanges } from '../features/folding';
 import { isRefusal, prepareRename, provideRename, type RenameRefusal } from '../features/rename';
 import { provideCodeLenses } from '../features/codeLens';
 import type { GoalTreeResult, MoveGoalResult, ReportParams, ReportResult, StartNextQuarterResult } from '../protocol';
-import { NOT_CANCELLED } from '../workspace/goalDocWorkspace';
+import { type GoalDocWorkspace, NOT_CANCELLED } from '../workspace/goalDocWorkspace';
 
 export interface Documents {
   get(uri: string): TextDocument | undefined;
@@ -53,6 +56,18 @@ export interface AnalysedDocument {
 export interface ServiceOptions {
   /** The open documents, whose text is the truth for their files (none for the CLI). */
   documents?: Documents;
+  /**
+   * How the host reads files (the disk in Node, the editor's workspace.fs in a browser). Without
+   * one there are no files: only the open documents (tests).
+   */
+  fileSystem?: WorkspaceFileSystem;
+  /**
+   * How much of the workspace the index reads, and how many reads at once (default: a local
+   * disk); a function chooses them for the workspace folders (a remote folder reads slowly).
+   */
+  indexLimits?: IndexLimits | ((folderUris: readonly string[]) => IndexLimits);
+  /** How work over many files lets waiting requests in (default: a timer, which every host has). */
+  yieldToEventLoop?: YieldToEventLoop;
   /** Pulls the raw `goalDocs` and `markdown` settings sections for a document; undefined when the host cannot. */
   pullSettings?: (scopeUri: string) => Promise<unknown[]> | undefined;
   /** Where a message about an invalid setting goes. */
@@ -105,9 +120,12 @@ export class GoalDocsService {
   readonly documents: Documents;
   readonly models = new ModelCache();
   readonly settings: SettingsStore;
+  readonly fileSystem: WorkspaceFileSystem;
   readonly files: WorkspaceFiles;
   readonly index: WorkspaceIndex;
   readonly today: () => Date;
+  readonly yieldToEventLoop: YieldToEventLoop;
+  private readonly limitsFor: (folderUris: readonly string[]) => IndexLimits;
   private folders: string[] = [];
   /** The last diagnostics each open document was given, under the id they were given with. */
   private readonly reported = new Map<string, { resultId: string; items: Diagnostic[] }>();
@@ -119,8 +137,13 @@ export class GoalDocsService {
     const documents = options.documents ?? NO_DOCUMENTS;
     this.documents = documents;
     this.today = options.today ?? (() => new Date());
+    this.yieldToEventLoop = options.yieldToEventLoop ?? yieldWithTimer;
     this.settings = new SettingsStore(options.pullSettings ?? (() => undefined), options.reportProblem ?? (() => undefined));
+    this.fileSystem = options.fileSystem ?? NO_FILES;
+    const limits = options.indexLimits ?? LOCAL_DISK;
+    this.limitsFor = typeof limits === 'function' ? limits : () => limits;
     this.files = new WorkspaceFiles(
+      this.fileSystem,
       documents,
       (uri) => {
         const d = documents.get(uri);
@@ -132,14 +155,21 @@ export class GoalDocsService {
       options.diskModelBudget,
     );
     this.index = new WorkspaceIndex(this, () => documents.all());
+    this.setLimits(this.limitsFor([]));
   }
 
   // --- Documents, folders, settings ---
 
   setWorkspaceFolders(uris: string[]): void {
     this.folders = uris.map((u) => u.replace(/\/$/, ''));
+    this.setLimits(this.limitsFor(this.folders));
     this.files.setRoots(this.folders);
     this.index.setFolders(this.folders);
+  }
+
+  private setLimits(limits: IndexLimits): void {
+    this.index.limits = limits;
+    this.files.concurrentReads = limits.concurrentReads;
   }
 
   /** Settings given by the host for every document (a client without `workspace/configuration`, the CLI's `.goal-docs.json`). */
@@ -166,6 +196,7 @@ export class GoalDocsService {
   }
 
   didChangeWatchedFiles(changes: FileChange[]): void {
+    this.fileSystem.filesChanged?.(changes.map((c) => c.uri));
     for (const c of changes) this.files.forget(c.uri);
     this.index.didChangeWatchedFiles(changes);
   }
@@ -236,14 +267,32 @@ export class GoalDocsService {
    * after ContentModified for every request (code actions: never), so it is only the answer when
    * new versions keep arriving faster than the feature runs, or the request was cancelled.
    */
-  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument) => T | Promise<T>, token: CancellationLike = NOT_CANCELLED): Promise<T> {
+  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument, workspace: GoalDocWorkspace) => T | Promise<T>, token: CancellationLike = NOT_CANCELLED, links?: 'links'): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const a = await this.analyse(uri);
       if (!a) return none;
-      const answer = await feature(a);
+      const answer = await this.withFiles((files) => feature(a, this.index.over(files)), token, links && [a.doc]);
       if (!isSuperseded(a.doc)) return answer;
       if (token.isCancellationRequested || attempt >= MAX_ATTEMPTS) throw new ContentModified();
     }
+  }
+
+  /**
+   * Runs a computation that reads other files (synchronously, as the rules and features do) over
+   * a snapshot of them that holds everything it asked for (WorkspaceFiles.complete); the link
+   * targets of `linksOf` are fetched before it first runs.
+   */
+  private withFiles<T>(compute: (files: LinkedFiles) => T | Promise<T>, token: CancellationLike, linksOf?: GoalDoc[], onRead?: (read: FileRead) => void): Promise<T> {
+    return this.files.complete(compute, { token, linksOf, anchors: true, onRead });
+  }
+
+  /**
+   * Runs features over the workspace as a request does (other files read through a snapshot that
+   * holds everything they ask for; the link targets of `linksOf` fetched first): for a host or a
+   * test that calls rules and features itself.
+   */
+  withWorkspace<T>(compute: (workspace: GoalDocWorkspace) => T | Promise<T>, token: CancellationLike = NOT_CANCELLED, linksOf?: GoalDoc[]): Promise<T> {
+    return this.withFiles((files) => compute(this.index.over(files)), token, linksOf);
   }
 
   // --- Diagnostics ---
@@ -256,7 +305,8 @@ export class GoalDocsService {
       return oversized ? [oversizedDiagnostic(oversized.length, oversized.limit)] : [];
     }
     if (token?.isCancellationRequested) return [];
-    const diagnostics = computeDiagnostics(analysed.doc, analysed.settings, this.files, token, this.today());
+    const today = this.today();
+    const diagnostics = await this.withFiles((files) => computeDiagnostics(analysed.doc, analysed.settings, files, token, today), token ?? NOT_CANCELLED, [analysed.doc]);
     // Where the editor validates links itself, each broken link is reported once: by it.
     const { validates } = await this.settings.editorMarkdown(uri);
     return leaveBrokenLinksToEditor(diagnostics, validates);
@@ -281,7 +331,7 @@ export class GoalDocsService {
    * so that the first workspace-symbol query finds it done. `onFile` hears of each file, for progress.
    */
   async warmIndex(token: CancellationLike, onFile?: (done: number, total: number) => void): Promise<number> {
-    return (await this.index.goalDocOutlines(token, onFile)).length;
+    return this.index.warm(token, onFile);
   }
 
   /**
@@ -293,8 +343,9 @@ export class GoalDocsService {
     const found = await this.goalDocOnDisk(uri, explicit);
     if (found.kind !== 'model') return found;
     // `onRead` hears which other files the result depends on (the CLI's --cache).
-    const files = onRead ? recordingLinkedFiles(this.files, onRead) : this.files;
-    return { kind: 'checked', diagnostics: computeDiagnostics(found.doc, found.settings, files, undefined, this.today()) };
+    const today = this.today();
+    const diagnostics = await this.withFiles((files) => computeDiagnostics(found.doc, found.settings, files, undefined, today), NOT_CANCELLED, [found.doc], onRead);
+    return { kind: 'checked', diagnostics };
   }
 
   /** A file on disk as the CLI takes it: its model when it is a goal doc (or named, `explicit`, and not refused), else why not. */
@@ -302,10 +353,10 @@ export class GoalDocsService {
     const settings = await this.settings.get(uri);
     const path = this.relativePath(uri);
     // A file found by the walk that surely is no goal doc is not parsed (a named one always is).
-    const read = this.files.read(uri, settings.maxFileSize, explicit ? undefined : (text) => mightBeGoalDoc(path, text, settings));
+    const read = await this.files.read(uri, settings.maxFileSize, explicit ? undefined : (text) => mightBeGoalDoc(path, text, settings));
     if (read.kind === 'ruled-out') {
       // Why not, for --list and the editor: the same reading of its text, with its signals.
-      const text = this.files.diskFile(uri, settings.maxFileSize)?.text();
+      const text = await (await this.files.diskFile(uri, settings.maxFileSize, false))?.text();
       return { kind: 'skipped', verdict: (text !== undefined && verdictOfText(path, text, settings)) || { goalDoc: false, reason: 'not-enough-content' } };
     }
     if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
@@ -325,7 +376,7 @@ export class GoalDocsService {
     for (let attempt = 1; ; attempt++) {
       const doc = await this.markdownModel(uri);
       if (!doc || token.isCancellationRequested) return null;
-      const list = await provideCompletions(doc, position, this.index, token);
+      const list = await this.withFiles((files) => provideCompletions(doc, position, this.index.over(files), token), token);
       if (!isSuperseded(doc)) return list;
       if (token.isCancellationRequested || attempt >= MAX_ATTEMPTS) throw new ContentModified();
     }
@@ -340,27 +391,27 @@ export class GoalDocsService {
   }
 
   workspaceSymbols(query: string, token: CancellationLike): Promise<SymbolInformation[]> {
-    return provideWorkspaceSymbols(query, this.index, token);
+    return this.withFiles((files) => provideWorkspaceSymbols(query, this.index.over(files), token), token);
   }
 
   definition(uri: string, position: Position, token: CancellationLike): Promise<Location[] | null> {
-    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideDefinition(a.doc, position, this.index, token), token);
+    return this.withGoalDoc<Location[] | null>(uri, null, (a, ws) => provideDefinition(a.doc, position, ws, token), token);
   }
 
   references(uri: string, position: Position, context: { includeDeclaration: boolean }, token: CancellationLike): Promise<Location[] | null> {
-    return this.withGoalDoc<Location[] | null>(uri, null, (a) => provideReferences(a.doc, position, context, this.index, token), token);
+    return this.withGoalDoc<Location[] | null>(uri, null, (a, ws) => provideReferences(a.doc, position, context, ws, token), token);
   }
 
   documentHighlights(uri: string, position: Position, token: CancellationLike): Promise<DocumentHighlight[] | null> {
-    return this.withGoalDoc<DocumentHighlight[] | null>(uri, null, (a) => provideDocumentHighlights(a.doc, position, this.index, token), token);
+    return this.withGoalDoc<DocumentHighlight[] | null>(uri, null, (a, ws) => provideDocumentHighlights(a.doc, position, ws, token), token);
   }
 
   documentLinks(uri: string, token: CancellationLike): Promise<DocumentLink[] | null> {
-    return this.withGoalDoc<DocumentLink[] | null>(uri, null, (a) => provideDocumentLinks(a.doc, this.index, token), token);
+    return this.withGoalDoc<DocumentLink[] | null>(uri, null, (a, ws) => provideDocumentLinks(a.doc, ws, token), token, 'links');
   }
 
   hover(uri: string, position: Position, token: CancellationLike): Promise<Hover | null> {
-    return this.withGoalDoc<Hover | null>(uri, null, (a) => provideHover(a.doc, position, this.index, token), token);
+    return this.withGoalDoc<Hover | null>(uri, null, (a, ws) => provideHover(a.doc, position, ws, token), token);
   }
 
   foldingRanges(uri: string, token: CancellationLike): Promise<FoldingRange[] | null> {
@@ -373,27 +424,27 @@ export class GoalDocsService {
 
   /** Where a rename would start, or why it cannot; null for a document that is not a goal doc. */
   prepareRename(uri: string, position: Position): Promise<{ range: Range; placeholder: string } | RenameRefusal | null> {
-    return this.withGoalDoc<{ range: Range; placeholder: string } | RenameRefusal | null>(uri, null, (a) => prepareRename(a.doc, position, this.index));
+    return this.withGoalDoc<{ range: Range; placeholder: string } | RenameRefusal | null>(uri, null, (a, ws) => prepareRename(a.doc, position, ws));
   }
 
   rename(uri: string, position: Position, newName: string, options: { documentChanges: boolean }, token: CancellationLike): Promise<WorkspaceEdit | RenameRefusal | null> {
-    return this.withGoalDoc<WorkspaceEdit | RenameRefusal | null>(uri, null, (a) => provideRename(a.doc, position, newName, this.index, token, options), token);
+    return this.withGoalDoc<WorkspaceEdit | RenameRefusal | null>(uri, null, (a, ws) => provideRename(a.doc, position, newName, ws, token, options), token);
   }
 
   // --- Code actions and commands ---
 
   /** `support`: what the client can apply (the LSP server reads it from its capabilities). */
   codeActions(uri: string, request: CodeActionRequest, token: CancellationLike, support: EditSupport = FULL_SUPPORT): Promise<CodeAction[] | null> {
-    return this.withGoalDoc<CodeAction[] | null>(uri, null, async (a) => {
+    return this.withGoalDoc<CodeAction[] | null>(uri, null, async (a, workspace) => {
       if (token.isCancellationRequested) return null;
       // The editor's broken-link diagnostic stands for ours (left out of diagnostics): it gets our fixes.
-      const ours = oursForEditorDiagnostics(request.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, this.files, token, this.today()));
+      const ours = oursForEditorDiagnostics(request.context.diagnostics, () => computeDiagnostics(a.doc, a.settings, workspace, token, this.today()));
       const withOurs = ours.length ? { ...request, context: { ...request.context, diagnostics: [...request.context.diagnostics, ...ours] } } : request;
       const today = this.today();
       const own = provideCodeActions(a.doc, withOurs, a.settings, token, { today });
-      const life = await lifecycleActions(a.doc, withOurs, this.lifecycle(token, support, today), wantsFor(request.context.only));
+      const life = await lifecycleActions(a.doc, withOurs, this.lifecycle(workspace, token, support, today), wantsFor(request.context.only));
       return token.isCancellationRequested ? null : [...life.first, ...own, ...life.rest];
-    }, token);
+    }, token, 'links');
   }
 
   /** The Mark-done-with-version command: the edit for the chosen version, or why there is none. */
@@ -407,19 +458,19 @@ export class GoalDocsService {
   async moveGoal(rawArgs: unknown, support: EditSupport = FULL_SUPPORT): Promise<MoveGoalResult | null> {
     const args = parseMoveGoalArgs(rawArgs);
     if (!args) return null;
-    return this.withGoalDoc(args.uri, null, (now) => moveGoalCommand(now.doc, args, this.lifecycle(NOT_CANCELLED, support, this.today())));
+    return this.withGoalDoc(args.uri, null, (now, workspace) => moveGoalCommand(now.doc, args, this.lifecycle(workspace, NOT_CANCELLED, support, this.today())));
   }
 
   /** The Start Next Quarter command: what it would do (dry run), else its edit, or why there is none. */
   async startNextQuarter(rawArgs: unknown, support: EditSupport = FULL_SUPPORT): Promise<StartNextQuarterResult | null> {
     const args = parseNextQuarterArgs(rawArgs);
     if (!args) return null;
-    return this.withGoalDoc(args.uri, null, (a) => nextQuarterCommand(a.doc, args, this.lifecycle(NOT_CANCELLED, support, this.today())));
+    return this.withGoalDoc(args.uri, null, (a, workspace) => nextQuarterCommand(a.doc, args, this.lifecycle(workspace, NOT_CANCELLED, support, this.today())));
   }
 
   /** What the goal-lifecycle actions read the workspace through. */
-  private lifecycle(token: CancellationLike, support: EditSupport, today: Date): LifecycleContext {
-    return { workspace: this.index, settingsOf: (uri) => this.settings.get(uri), today, support, token, page: (uri) => this.readPage(uri) };
+  private lifecycle(workspace: GoalDocWorkspace, token: CancellationLike, support: EditSupport, today: Date): LifecycleContext {
+    return { workspace, settingsOf: (uri) => this.settings.get(uri), today, support, token, page: (uri) => this.readPage(uri) };
   }
 
   /** A page for a move to file a goal in: an open document, else the file on disk, under that page's goalDocs.maxFileSize. */
@@ -428,8 +479,8 @@ export class GoalDocsService {
     const open = this.documents.get(uri);
     if (open) return open.getText().length > maxFileSize ? { kind: 'too-large', length: open.getText().length, limit: maxFileSize } : { kind: 'model', doc: this.model(open) };
     if (!this.files.insideWorkspace(uri)) return { kind: 'unreadable', reason: 'it is outside the workspace folders' };
-    if (!this.files.stat(uri)) return { kind: 'missing' };
-    const read = this.files.read(uri, maxFileSize);
+    if (!(await this.files.stat(uri))) return { kind: 'missing' };
+    const read = await this.files.read(uri, maxFileSize);
     if (read.kind === 'model') return read;
     return read.kind === 'too-large' ? { kind: 'too-large', length: read.length, limit: maxFileSize } : read;
   }

@@ -1,30 +1,54 @@
 // The Markdown files of the workspace, for features that look beyond one document (references,
-// rename, workspace symbols, path completion). The folders are walked once, on first need; after
+// rename, workspace symbols, path completion). The folders are walked once, on first need, by
+// the file system's own search (one question, where a remote file system is slow to walk); after
 // that the index follows `workspace/didChangeWatchedFiles` and document open events file by
-// file, never rescanning. Models come from the service: open documents per version, files on
-// disk through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
-import { readFileSync } from 'node:fs';
+// file, never rescanning. Models come from the service: open documents per version, other files
+// through WorkspaceFiles (cached by mtime, and never outside the workspace folders).
 import type { GoalDoc } from '../model/types';
-import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
 import type { GoalDocsSettings } from '../settings/schema';
 import type { WorkspaceFiles } from './workspaceFiles';
+import type { LinkedFiles } from '../workspace/linkedFiles';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
+import { contentMightMakeGoalDoc, isGoalDoc, matchesGlobs, mayHoldMarker, mightBeGoalDoc, pathSuggestsGoalDoc, verdictBeforeContent } from '../model/goalDocRule';
+import { type GoalDocOutline, outlineFromText, outlineOf } from '../features/workspaceSymbols';
+import { inSkippedFolder, isMarkdownPath, SKIPPED_FOLDERS } from './markdownWalk';
+import { uriKey } from '../workspace/uris';
+import { listedEntries } from './folderListing';
+import { forEachLimited, type YieldToEventLoop } from './pacing';
 
 /** What the index needs of the service that owns it. */
 export interface IndexHost {
   readonly files: WorkspaceFiles;
+  readonly fileSystem: WorkspaceFileSystem;
   readonly documents: { get(uri: string): { version: number } | undefined };
   readonly settings: { get(uri: string): Promise<GoalDocsSettings> };
   relativePath(uri: string): string;
+  readonly yieldToEventLoop: YieldToEventLoop;
 }
-import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../workspace/goalDocWorkspace';
-import { contentMightMakeGoalDoc, isGoalDoc, mayHoldMarker, mightBeGoalDoc, verdictBeforeContent } from '../model/goalDocRule';
-import { type GoalDocOutline, outlineFromText, outlineOf } from '../features/workspaceSymbols';
-import { inSkippedFolder, isMarkdownPath, walkMarkdownFiles } from './markdownWalk';
-import { fileUri, fsPathOf, uriKey, uriPath } from '../workspace/uris';
-import { listFolder } from './folderListing';
 
-/** A bound on the walk, so a huge monorepo cannot stall the server. */
-export const MAX_INDEXED_FILES = 20_000;
+/** How much of the workspace the index reads, and how: a local disk and a remote file system differ. */
+export interface IndexLimits {
+  /** Markdown files the index takes at most, so a huge monorepo cannot stall the server. */
+  maxFiles: number;
+  /** Reads in flight at once: a remote file system answers each slowly, but in parallel. */
+  concurrentReads: number;
+  /**
+   * Files the background build reads at most, those named like goal docs first; a query that
+   * needs the others (references, a move, the report) reads them then.
+   */
+  filesReadUpFront: number;
+}
+
+/** A local disk: every file read up front, one after the other (each read takes microseconds). */
+export const LOCAL_DISK: IndexLimits = { maxFiles: 20_000, concurrentReads: 1, filesReadUpFront: Number.POSITIVE_INFINITY };
+/**
+ * A remote file system (github.dev answers a stat in about a second): fewer files, eight reads
+ * in flight, and the background build reads the goal docs by name and the first few hundred
+ * others, not a whole repository.
+ */
+export const REMOTE_FILE_SYSTEM: IndexLimits = { maxFiles: 5_000, concurrentReads: 8, filesReadUpFront: 300 };
+
 /** Files looked at (read or parsed) between two yields to the event loop, so cancellation gets through. */
 const FILES_PER_YIELD = 16;
 
@@ -41,21 +65,27 @@ export function isMarkdownUri(uri: string): boolean {
 /** The same file spelled two ways (`%40` or `@`, `C:` or `c%3A`) has one key. */
 const keyOf = uriKey;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** What a file is, for visit(): its settings (its folder's, or its own when open) and its path in the workspace. */
+interface VisitedFile {
+  uri: string;
+  open: boolean;
+  relative: string;
+  settings: GoalDocsSettings;
+}
 
-export class WorkspaceIndex implements GoalDocWorkspace {
+export class WorkspaceIndex {
   private folders: string[] = [];
-  /** Markdown files on disk by key; undefined until the first walk ends. */
+  /** Markdown files by key; undefined until the first walk ends. */
   private disk: Map<string, string> | undefined;
   private walking: Promise<void> | undefined;
   /** Changes that arrive while a walk runs, applied when it ends. */
   private pending: FileChange[] = [];
   private generation = 0;
-  /** Whether the last walk stopped at MAX_INDEXED_FILES. */
+  /** Whether the last walk stopped at the limit of files. */
   truncated = false;
   /**
-   * Per file on disk, by modification time, what its text says without a parse: whether it holds
-   * a marker comment, whether its content could make it a goal doc (evidenceBound), and, once
+   * Per file, by modification time, what its text says without a parse: whether it holds a
+   * marker comment, whether its content could make it a goal doc (evidenceBound), and, once
    * computed, its outline from the outline text (null when the page must be parsed whole).
    */
   private readonly outlines = new Map<string, { mtime: number; size: number; marker: boolean; contentMight?: boolean; outline?: GoalDocOutline | null }>();
@@ -63,10 +93,13 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   constructor(
     private readonly service: IndexHost,
     private readonly openDocuments: () => Array<{ uri: string; version: number }>,
+    /** Set by the service for the workspace folders it is given. */
+    public limits: IndexLimits = LOCAL_DISK,
   ) {}
 
+  /** The workspace folders, of any scheme (`file:`, `vscode-vfs:`, `vscode-remote:`). */
   setFolders(folderUris: string[]): void {
-    this.folders = folderUris.filter((u) => u.startsWith('file:'));
+    this.folders = [...folderUris];
     this.disk = undefined;
     this.walking = undefined;
     this.pending = [];
@@ -101,8 +134,9 @@ export class WorkspaceIndex implements GoalDocWorkspace {
     }
   }
 
+  /** Whether a file lies in a folder the walk skips, below its workspace folder. */
   private inSkippedFolder(uri: string): boolean {
-    return inSkippedFolder(uriPath(uri));
+    return inSkippedFolder(this.service.relativePath(uri));
   }
 
   // --- The walk ---
@@ -122,18 +156,23 @@ export class WorkspaceIndex implements GoalDocWorkspace {
   }
 
   private async walk(): Promise<Map<string, string>> {
-    const roots: string[] = [];
-    for (const folder of this.folders) {
-      const p = fsPathOf(folder);
-      if (p) roots.push(p);
-    }
-    const { files, truncated } = await walkMarkdownFiles(roots, { max: MAX_INDEXED_FILES });
-    this.truncated = truncated;
     const found = new Map<string, string>();
-    for (const p of files) {
-      const uri = fileUri(p);
-      found.set(keyOf(uri), uri);
+    let truncated = false;
+    for (const folder of this.folders) {
+      const left = this.limits.maxFiles - found.size;
+      if (left <= 0) {
+        truncated = true;
+        break;
+      }
+      const files = await this.service.fileSystem.findMarkdownFiles(folder, { max: left, skippedFolders: [...SKIPPED_FOLDERS] });
+      truncated ||= files.truncated;
+      for (const uri of files.uris) {
+        // The same rules whatever answered: Markdown names only, skipped folders left out.
+        if (found.size >= this.limits.maxFiles || !isMarkdownUri(uri) || this.inSkippedFolder(uri)) continue;
+        found.set(keyOf(uri), uri);
+      }
     }
+    this.truncated = truncated;
     return found;
   }
 
@@ -150,77 +189,70 @@ export class WorkspaceIndex implements GoalDocWorkspace {
 
   async markdownModels(token: Cancellation, mentioning?: string[][]): Promise<GoalDoc[]> {
     const uris = await this.markdownUris(token);
-    const models: GoalDoc[] = [];
+    const models: Array<GoalDoc | undefined> = [];
     let looked = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) return [];
-      if (++looked % FILES_PER_YIELD === 0) await yieldToEventLoop();
+    await forEachLimited(uris, this.limits.concurrentReads, async (uri, i) => {
+      if (token.isCancellationRequested) return;
+      if (++looked % FILES_PER_YIELD === 0) await this.service.yieldToEventLoop();
       // Reading a file is much cheaper than parsing it: skip those that cannot be relevant.
-      if (mentioning && !this.service.documents.get(uri) && !this.mentions(uri, mentioning)) continue;
-      const doc = this.model(uri);
-      if (doc) models.push(doc);
-    }
-    return token.isCancellationRequested ? [] : models;
+      if (mentioning && !this.service.documents.get(uri) && !(await this.mentions(uri, mentioning))) return;
+      models[i] = await this.service.files.model(uri);
+    });
+    return token.isCancellationRequested ? [] : models.filter((d): d is GoalDoc => d !== undefined);
   }
 
-  /** Whether a file on disk contains a string of each group, case ignored. */
-  private mentions(uri: string, groups: string[][]): boolean {
-    const p = this.service.files.insideWorkspace(uri);
-    if (!p) return false;
-    try {
-      // Read at once: 1,000 small reads through the thread pool, one after the other, took a
-      // second of waiting where the reads themselves take a tenth of that.
-      const text = readFileSync(p, 'utf8').toLowerCase();
-      return groups.every((needles) => needles.some((n) => text.includes(n.toLowerCase())));
-    } catch {
-      return false;
-    }
+  /** Whether a file contains a string of each group, case ignored. */
+  private async mentions(uri: string, groups: string[][]): Promise<boolean> {
+    if (!this.service.files.insideWorkspace(uri)) return false;
+    const content = await this.service.fileSystem.readFile(uri);
+    if (content.kind !== 'text') return false;
+    const text = content.text.toLowerCase();
+    return groups.every((needles) => needles.some((n) => text.includes(n.toLowerCase())));
   }
 
   /**
-   * Visits every Markdown file with its settings (a file on disk takes its folder's: one pull
-   * per folder, not one per file) and its path in the workspace. After a file that `visit` had
-   * to parse (it returns true), and every few files, waiting requests (the open document's
+   * Visits Markdown files with their settings (a file takes its folder's: one pull per folder,
+   * not one per file) and their path in the workspace, a few at a time. After a file that `visit`
+   * had to parse (it returns true), and every few files, waiting requests (the open document's
    * diagnostics) go first. False when cancelled.
    */
-  private async eachFile(token: Cancellation, onFile: ((done: number, total: number) => void) | undefined, visit: (file: { uri: string; open: boolean; relative: string; settings: GoalDocsSettings }) => boolean): Promise<boolean> {
-    const uris = await this.markdownUris(token);
+  private async eachFile(uris: string[], token: Cancellation, onFile: ((done: number, total: number) => void) | undefined, visit: (file: VisitedFile, index: number) => Promise<boolean>): Promise<boolean> {
     let looked = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) return false;
+    await forEachLimited(uris, this.limits.concurrentReads, async (uri, i) => {
+      if (token.isCancellationRequested) return;
       const open = this.service.documents.get(uri) !== undefined;
       const settings = await this.service.settings.get(open ? uri : (this.folderOf(uri) ?? uri));
-      const parsed = visit({ uri, open, relative: this.service.relativePath(uri), settings });
+      const parsed = await visit({ uri, open, relative: this.service.relativePath(uri), settings }, i);
       onFile?.(++looked, uris.length);
-      if (parsed || looked % FILES_PER_YIELD === 0) await yieldToEventLoop();
-    }
+      if (parsed || looked % FILES_PER_YIELD === 0) await this.service.yieldToEventLoop();
+    });
     return !token.isCancellationRequested;
   }
 
   /** A file's model when it is a goal doc: an open one's, else parsed unless a scan of its text rules it out. */
-  private goalDocModel(uri: string, open: boolean, relative: string, settings: GoalDocsSettings): GoalDoc | undefined {
+  private async goalDocModel({ uri, open, relative, settings }: VisitedFile): Promise<GoalDoc | undefined> {
     let doc: GoalDoc | undefined;
-    if (open) doc = this.model(uri);
+    if (open) doc = await this.service.files.model(uri);
     else {
-      const read = this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
+      const read = await this.service.files.read(uri, settings.maxFileSize, (text) => mightBeGoalDoc(relative, text, settings));
       if (read.kind === 'model') doc = read.doc;
     }
     return doc && isGoalDoc(relative, doc, settings) ? doc : undefined;
   }
 
   /**
-   * The goal docs of the workspace. A file on disk is parsed only when a scan of its text cannot
-   * rule it out (most pages of a handbook are ruled out unparsed); what a scan ruled out is not
-   * read again until it changes. `onFile` hears of each file looked at (for progress).
+   * The goal docs of the workspace. A file is parsed only when a scan of its text cannot rule it
+   * out (most pages of a handbook are ruled out unparsed); what a scan ruled out is not read
+   * again until it changes. `onFile` hears of each file looked at (for progress).
    */
   async goalDocs(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDoc[]> {
-    const goalDocs: GoalDoc[] = [];
-    const done = await this.eachFile(token, onFile, ({ uri, open, relative, settings }) => {
-      const doc = this.goalDocModel(uri, open, relative, settings);
-      if (doc) goalDocs.push(doc);
+    const uris = await this.markdownUris(token);
+    const found: Array<GoalDoc | undefined> = [];
+    const done = await this.eachFile(uris, token, onFile, async (file, i) => {
+      found[i] = await this.goalDocModel(file);
       return true;
     });
-    return done ? goalDocs : [];
+    return done ? found.filter((d): d is GoalDoc => d !== undefined) : [];
   }
 
   /**
@@ -230,28 +262,55 @@ export class WorkspaceIndex implements GoalDocWorkspace {
    * `onFile` hears of each file looked at (for progress).
    */
   async goalDocOutlines(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDocOutline[]> {
-    const found: GoalDocOutline[] = [];
-    const done = await this.eachFile(token, onFile, ({ uri, open, relative, settings }) => {
-      const fromDisk = open ? 'parse' : this.diskOutline(uri, relative, settings);
+    return (await this.outlinesOf(await this.markdownUris(token), token, onFile)) ?? [];
+  }
+
+  /**
+   * The background build: the outlines of the workspace's goal docs, or on a file system that
+   * reads slowly of the first `limits.filesReadUpFront` files, those named like goal docs first
+   * or in a folder named for a period (so that what a query needs next is read already). How many
+   * files it looked at.
+   */
+  async warm(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<number> {
+    let uris = await this.markdownUris(token);
+    if (uris.length > this.limits.filesReadUpFront) {
+      const named: string[] = [];
+      const others: string[] = [];
+      for (const uri of uris) {
+        const settings = await this.service.settings.get(this.folderOf(uri) ?? uri);
+        const relative = this.service.relativePath(uri);
+        (matchesGlobs(relative, settings.files) || pathSuggestsGoalDoc(relative) ? named : others).push(uri);
+      }
+      uris = [...named, ...others].slice(0, this.limits.filesReadUpFront);
+    }
+    await this.outlinesOf(uris, token, onFile);
+    return uris.length;
+  }
+
+  private async outlinesOf(uris: string[], token: Cancellation, onFile?: (done: number, total: number) => void): Promise<GoalDocOutline[] | undefined> {
+    const found: Array<GoalDocOutline | undefined> = [];
+    const done = await this.eachFile(uris, token, onFile, async (file, i) => {
+      const fromDisk = file.open ? 'parse' : await this.diskOutline(file);
       if (fromDisk !== 'parse') {
-        if (fromDisk) found.push(fromDisk);
+        found[i] = fromDisk;
         return false;
       }
-      const doc = this.goalDocModel(uri, open, relative, settings);
-      if (doc) found.push(outlineOf(doc));
+      const doc = await this.goalDocModel(file);
+      if (doc) found[i] = outlineOf(doc);
       return true;
     });
-    return done ? found : [];
+    return done ? found.filter((o): o is GoalDocOutline => o !== undefined) : undefined;
   }
 
   /** A goal doc's outline from its outline text; 'parse' when only its model can say (a marker comment, or text the outline scan defers on). */
-  private diskOutline(uri: string, relative: string, settings: GoalDocsSettings): GoalDocOutline | undefined | 'parse' {
-    const file = this.service.files.diskFile(uri, settings.maxFileSize);
-    if (!file) return undefined;
+  private async diskOutline({ uri, relative, settings }: VisitedFile): Promise<GoalDocOutline | undefined | 'parse'> {
     const key = keyOf(uri);
     let entry = this.outlines.get(key);
+    const file = await this.service.files.diskFile(uri, settings.maxFileSize, entry !== undefined);
+    if (!file) return undefined;
+    entry = this.outlines.get(key);
     if (!entry || entry.mtime !== file.mtime || entry.size !== file.size) {
-      const text = file.text();
+      const text = await file.text();
       if (text === undefined) return undefined;
       entry = { mtime: file.mtime, size: file.size, marker: mayHoldMarker(text) };
       this.outlines.set(key, entry);
@@ -262,37 +321,24 @@ export class WorkspaceIndex implements GoalDocWorkspace {
       // Where the content decides, its text decides without a parse (model/goalDocRule.ts); a page
       // it rules out is not read again until it changes.
       if (entry.contentMight === undefined) {
-        const text = file.text();
+        const text = await file.text();
         if (text === undefined) return undefined;
         entry.contentMight = contentMightMakeGoalDoc(text, relative);
       }
       if (!entry.contentMight) return undefined;
     } else if (!verdict.goalDoc) return undefined;
     if (entry.outline === undefined) {
-      const text = file.text();
+      const text = await file.text();
       if (text === undefined) return undefined;
       entry.outline = outlineFromText(uri, text) ?? null;
     }
     return entry.outline ?? 'parse';
   }
 
-
-  model(uri: string): GoalDoc | undefined {
-    return this.service.files.model(uri);
-  }
-
-  anchors(uri: string): AnchorSource<AnchorHeading> | undefined {
-    return this.service.files.anchors(uri);
-  }
-
-  stat(uri: string): 'file' | 'directory' | undefined {
-    return this.service.files.stat(uri);
-  }
-
   async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {
-    const dir = this.service.files.insideWorkspace(uri);
-    const base = uri.replace(/\/$/, '');
-    return dir ? listFolder(dir, (name) => this.service.files.stat(`${base}/${encodeURIComponent(name)}`)) : undefined;
+    if (!this.service.files.insideWorkspace(uri)) return undefined;
+    const entries = await this.service.fileSystem.readDirectory(uri);
+    return entries && listedEntries(entries);
   }
 
   folderOf(uri: string): string | undefined {
@@ -301,5 +347,29 @@ export class WorkspaceIndex implements GoalDocWorkspace {
 
   openVersion(uri: string): number | undefined {
     return this.service.documents.get(uri)?.version;
+  }
+
+  /**
+   * The workspace as one computation's features read it: other files through `files` (a snapshot,
+   * service.ts). Pages handed out whole have the targets of their links to headings fetched into
+   * the snapshot, which is what features read of them next (references, rename, a move).
+   */
+  over(files: LinkedFiles & { prefetchLinks?(docs: readonly GoalDoc[], anchors: boolean, onlyWithFragments: boolean): Promise<void> }): GoalDocWorkspace {
+    return {
+      stat: (uri) => files.stat(uri),
+      model: (uri) => files.model(uri),
+      anchors: (uri) => files.anchors(uri),
+      markdownUris: (token) => this.markdownUris(token),
+      markdownModels: async (token, mentioning) => {
+        const models = await this.markdownModels(token, mentioning);
+        await files.prefetchLinks?.(models, false, true);
+        return models;
+      },
+      goalDocs: (token) => this.goalDocs(token),
+      goalDocOutlines: (token) => this.goalDocOutlines(token),
+      readDirectory: (uri) => this.readDirectory(uri),
+      folderOf: (uri) => this.folderOf(uri),
+      openVersion: (uri) => this.openVersion(uri),
+    };
   }
 }

@@ -1,6 +1,8 @@
 // What the features need from the workspace, as an interface: the language server answers it
-// with its workspace index (service/workspaceIndex.ts), tests with an in-memory set of documents.
+// with its workspace index over a snapshot of the files a computation read (service/), tests
+// with an in-memory set of documents.
 import type { LinkedFiles } from './linkedFiles';
+import type { DirectoryEntry } from './fileSystem';
 import type { Range } from 'vscode-languageserver-types';
 import type { GoalDoc, HeadingKind } from '../model/types';
 
@@ -11,10 +13,7 @@ export interface Cancellation {
 
 export const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
 
-export interface DirectoryEntry {
-  name: string;
-  kind: 'file' | 'directory';
-}
+export type { DirectoryEntry } from './fileSystem';
 
 /** A quarter or goal of a goal doc, as workspace symbols list it. */
 export interface OutlineSymbol {

@@ -25,16 +25,9 @@ export interface ResolvedTarget {
  * `page.md`, `page/index.md` or `page/README.md`, so those count as found too.
  */
 export function resolveLinkTarget(files: LinkedFiles, fromUri: string, path: string): ResolvedTarget | undefined {
-  let base: URL;
-  try {
-    base = new URL(path.replace(/%/g, '%25').replace(/ /g, '%20'), fromUri);
-  } catch {
-    return undefined;
-  }
-  // Spelled as VS Code spells URIs, so an open document is found under its own name.
-  const href = uriKey(base.href.replace(/[?#].*$/, '').replace(/\/$/, ''));
-  const candidates = [href];
-  if (!/\.[a-z0-9]+$/i.test(href)) candidates.push(`${href}.md`, `${href}/index.md`, `${href}/README.md`);
+  const candidates = linkCandidates(fromUri, path);
+  const href = candidates[0];
+  if (href === undefined) return undefined;
   for (const uri of candidates) {
     const kind = files.stat(uri);
     if (kind === 'file') return { uri, kind };
@@ -47,6 +40,23 @@ export function resolveLinkTarget(files: LinkedFiles, fromUri: string, path: str
   return undefined;
 }
 
+/**
+ * The files a relative link path may name, in the order they are tried: the path itself, and for
+ * a path without an extension its `.md` page and a folder's index pages (the folder's own index
+ * pages are tried too when the path is a folder). None when the path cannot be read as a URL.
+ */
+export function linkCandidates(fromUri: string, path: string): string[] {
+  let base: URL;
+  try {
+    base = new URL(path.replace(/%/g, '%25').replace(/ /g, '%20'), fromUri);
+  } catch {
+    return [];
+  }
+  // Spelled as VS Code spells URIs, so an open document is found under its own name.
+  const href = uriKey(base.href.replace(/[?#].*$/, '').replace(/\/$/, ''));
+  return /\.[a-z0-9]+$/i.test(href) ? [href] : [href, `${href}.md`, `${href}/index.md`, `${href}/README.md`];
+}
+
 /** Links the file rules check: relative, with a path, not site-absolute. */
 export function isRelativeFileLink(path: string, external: boolean): boolean {
   return !external && path !== '' && !path.startsWith('/');
@@ -56,23 +66,4 @@ export function isRelativeFileLink(path: string, external: boolean): boolean {
 export interface FileRead {
   uri: string;
   read: 'stat' | 'model';
-}
-
-/** `files`, telling `onRead` of every question asked: what a result depends on, for a cache. */
-export function recordingLinkedFiles(files: LinkedFiles, onRead: (read: FileRead) => void): LinkedFiles {
-  return {
-    stat(uri) {
-      onRead({ uri, read: 'stat' });
-      return files.stat(uri);
-    },
-    model(uri) {
-      onRead({ uri, read: 'model' });
-      return files.model(uri);
-    },
-    anchors(uri) {
-      // Read from the text as a model is: the same dependency.
-      onRead({ uri, read: 'model' });
-      return files.anchors(uri);
-    },
-  };
 }

@@ -1,7 +1,8 @@
 // Document URIs, read and compared in one way: through vscode-uri, as VS Code writes them. One
 // file has one key however it is spelled (`%40` or `@`, `C:` or `c%3A` as VS Code sends it on
-// Windows), so the index, the open documents and the links agree on which file is which.
-import * as path from 'node:path';
+// Windows), so the index, the open documents and the links agree on which file is which. Any
+// scheme works (`file:`, `vscode-vfs:`, `vscode-remote:`): paths are a URI's `/` paths, never the
+// platform's, so this runs in a browser too.
 import { URI } from 'vscode-uri';
 
 function parsed(uri: string): URI | undefined {
@@ -43,6 +44,57 @@ export function relativeToFolder(folderUri: string, uri: string): string | undef
   const folder = parsed(folderUri);
   const file = parsed(uri);
   if (!folder || !file || folder.scheme !== file.scheme || folder.authority !== file.authority) return undefined;
-  const rel = path.posix.relative(folder.path.replace(/\/$/, '') || '/', file.path);
-  return rel === '' || rel.startsWith('..') || path.posix.isAbsolute(rel) ? undefined : rel;
+  const rel = relativePath(folder.path.replace(/\/$/, '') || '/', file.path);
+  return rel === '' || rel.startsWith('..') ? undefined : rel;
+}
+
+/** True when two URIs are of one file system: the same scheme and authority. */
+export function sameAuthority(a: string, b: string): boolean {
+  const x = parsed(a);
+  const y = parsed(b);
+  return !!x && !!y && x.scheme === y.scheme && x.authority === y.authority;
+}
+
+/**
+ * Whether a document's relative links lead to other files: its URI has a path under an authority
+ * (`file:///…`, `vscode-vfs://github/…`), unlike `untitled:Untitled-1`.
+ */
+export function hasFolder(uri: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(uri);
+}
+
+// Posix path helpers for URI paths (`/a/b/c.md`), as node:path/posix has them, for a server that
+// also runs where there is no node:path.
+
+function segments(p: string): string[] {
+  const out: string[] = [];
+  for (const s of p.split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return out;
+}
+
+/** The folder part of a path: `/a/b` for `/a/b/c.md`, `/` for `/c.md`, `.` for `c.md`. */
+export function dirname(p: string): string {
+  const trimmed = p.length > 1 ? p.replace(/\/+$/, '') : p;
+  const slash = trimmed.lastIndexOf('/');
+  if (slash < 0) return '.';
+  return slash === 0 ? '/' : trimmed.slice(0, slash);
+}
+
+/** The last part of a path: `c.md` for `/a/b/c.md`. */
+export function basename(p: string): string {
+  const trimmed = p.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** The path from the folder `from` to `to`, both absolute (`../c/d.md`); '' when they are the same. */
+export function relativePath(from: string, to: string): string {
+  const a = segments(from);
+  const b = segments(to);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
 }

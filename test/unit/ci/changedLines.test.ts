@@ -72,7 +72,7 @@ describe('changed lines', () => {
     assert.deepEqual([none.code, none.out], [0, '0 problems in 1 goal doc.\n'], 'nothing changed: the old error is left out');
 
     writeFileSync(path.join(repo, 'team/goals.md'), PAGE.replace('- **Owner**: Ann', '- **Owner**: Ann\n\nAnd [the new plan](new.md).'));
-    writeFileSync(path.join(repo, 'goals.md'), '# Goals\n\n## 2024\n\nSee [there](nowhere.md).\n');
+    writeFileSync(path.join(repo, 'goals.md'), '# Goals\n\n## FY-24-Q1\n\nSee [there](nowhere.md).\n');
     const r = await check(repo, '--changed-lines-from', diffSince(repo, base), '--verbose');
     assert.equal(
       r.out,
@@ -87,7 +87,7 @@ describe('changed lines', () => {
     assert.match(r.err, /; 1 problem on lines \.git\/changes\.diff does not change left out\.\n$/);
 
     git(repo, 'commit', '-q', '-m', 'New plans');
-    writeFileSync(path.join(repo, 'goals.md'), '# Goals\n\n## 2024\n\nSee [there](team/goals.md).\n');
+    writeFileSync(path.join(repo, 'goals.md'), '# Goals\n\n## FY-24-Q1\n\nSee [there](team/goals.md).\n');
     const sinceLast = await check(repo, '--changed-lines-from', diffSince(repo, 'HEAD'));
     assert.deepEqual([sinceLast.code, sinceLast.out], [0, '0 problems in 2 goal docs.\n'], 'the fix is the only change since the last commit');
     const sinceFirst = await check(repo, '--changed-lines-from', diffSince(repo, base), '--format', 'json');

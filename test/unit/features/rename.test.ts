@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRefusal, prepareRename, provideRename, slugChanges } from '../../../server/src/features/rename';
 import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { createGoalDocsService } from '../../../server/src/service/service';
+import { NodeFileSystem } from '../../../server/src/node/fileSystem';
 import { applyEdits, dedent, model } from '../../support/fixture';
 import { openDocuments } from '../../support/fixture';
 import { workspaceWithCursor } from './support';
@@ -161,13 +162,12 @@ describe('rename in a workspace folder on disk', () => {
     writeFileSync(path.join(folder, 'team', 'notes.md'), NOTES.replace(/goals\.md/g, '../goals.md'));
     const goalsUri = pathToFileURL(path.join(folder, 'goals.md')).href;
     const open = new Map([[goalsUri, TextDocument.create(goalsUri, 'markdown', 3, readFileSync(path.join(folder, 'goals.md'), 'utf8'))]]);
-    const service = createGoalDocsService({ documents: openDocuments(open) });
+    const service = createGoalDocsService({ documents: openDocuments(open), fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
-    const index = service.index;
 
     const doc = service.model(open.get(goalsUri)!);
     const heading = doc.headings.find((h) => h.slug === 'faster-builds')!;
-    const edit = (await provideRename(doc, heading.textRange.start, 'Quicker builds', index, NOT_CANCELLED, { documentChanges: true })) as WorkspaceEdit;
+    const edit = (await service.withWorkspace((workspace) => provideRename(doc, heading.textRange.start, 'Quicker builds', workspace, NOT_CANCELLED, { documentChanges: true }))) as WorkspaceEdit;
     const changes = edit.documentChanges as TextDocumentEdit[];
     assert.deepEqual(changes.map((c) => [path.relative(folder, new URL(c.textDocument.uri).pathname), c.textDocument.version]), [['goals.md', 3], ['team/notes.md', null]]);
     const notes = applyEdits(NOTES.replace(/goals\.md/g, '../goals.md'), changes[1].edits as TextEdit[]);

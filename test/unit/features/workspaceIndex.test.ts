@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { createGoalDocsService } from '../../../server/src/service/service';
+import { NodeFileSystem } from '../../../server/src/node/fileSystem';
 import { openDocuments } from '../../support/fixture';
 import type { WorkspaceIndex } from '../../../server/src/service/workspaceIndex';
 import { runCli } from '../../../server/src/cli/main';
@@ -32,7 +33,7 @@ describe('workspace index', () => {
     writeFileSync(path.join(outside, 'secret.md'), '## FY-24-Q1\n');
     symlinkSync(outside, path.join(folder, 'linked'));
     symlinkSync(path.join(outside, 'secret.md'), path.join(folder, 'secret.md'));
-    const service = createGoalDocsService({ documents: openDocuments(open) });
+    const service = createGoalDocsService({ documents: openDocuments(open), fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     index = service.index;
   });
@@ -50,7 +51,7 @@ describe('workspace index', () => {
 
   it('sees the files the CLI sees, and takes the same ones for goal docs', async () => {
     // The index after a fresh walk, and `goal-docs check --verbose` over the same folder.
-    const service = createGoalDocsService();
+    const service = createGoalDocsService({ fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     const fresh = service.index;
     mkdirSync(path.join(folder, 'dist'), { recursive: true });
@@ -145,7 +146,7 @@ describe('workspace index at scale: what it parses and keeps', () => {
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   it('parses the goal docs for its goal docs and rules the ordinary pages out unparsed, until they change', async () => {
-    const service = createGoalDocsService();
+    const service = createGoalDocsService({ fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     const docs = await service.index.goalDocs(NOT_CANCELLED);
     assert.deepEqual(docs.map((d) => path.basename(new URL(d.uri).pathname)).sort(), Array.from({ length: 10 }, (_, n) => `goals-${n}.md`).sort());
@@ -160,7 +161,7 @@ describe('workspace index at scale: what it parses and keeps', () => {
   });
 
   it('answers workspace symbols from the outline text of goal docs, keeping no model of them, and follows their changes', async () => {
-    const service = createGoalDocsService();
+    const service = createGoalDocsService({ fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     // A page that its content, not its name, makes a goal doc is read from its outline text too.
     writeFileSync(path.join(folder, 'runbook-5.md'), `# Runbook 5\n\n## FY-24-Q4\n\n#### Faster runs\n\n- **Owner**: Bo\n`);
@@ -182,7 +183,7 @@ describe('workspace index at scale: what it parses and keeps', () => {
 
   it('keeps the models of files on disk within its budget, dropping the least recently used, and parses a dropped one again when asked', async () => {
     const budget = goalDoc(0).length * 3 + 5;
-    const service = createGoalDocsService({ diskModelBudget: budget });
+    const service = createGoalDocsService({ diskModelBudget: budget, fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     const docs = await service.index.goalDocs(NOT_CANCELLED);
     assert.equal(docs.length, 10, 'every goal doc is still answered');
@@ -190,7 +191,7 @@ describe('workspace index at scale: what it parses and keeps', () => {
     assert.equal(size.models, 3);
     assert.ok(size.characters <= budget);
     // goals-0 was dropped long ago: asked for, it is parsed again and is right.
-    const first = service.index.model(uri('goals-0.md'));
+    const first = await service.files.model(uri('goals-0.md'));
     assert.equal(first?.goals[0]?.heading.text, 'Goal 0');
     assert.equal(service.files.cacheSize().models, 3);
   });
@@ -201,7 +202,7 @@ describe('workspace index at scale: what it parses and keeps', () => {
       const open = new Map<string, TextDocument>();
       const target = uri('goals-3.md');
       open.set(target, TextDocument.create(target, 'markdown', 1, goalDoc(3)));
-      const service = createGoalDocsService({ documents: openDocuments(open) });
+      const service = createGoalDocsService({ documents: openDocuments(open), fileSystem: new NodeFileSystem() });
       service.setWorkspaceFolders([pathToFileURL(folder).href]);
       const line = goalDoc(3).split('\n').indexOf('#### Goal 3');
       const refs = await service.references(target, { line, character: 6 }, { includeDeclaration: false }, NOT_CANCELLED);
@@ -213,7 +214,7 @@ describe('workspace index at scale: what it parses and keeps', () => {
   });
 
   it('lets other work in while it builds: a timer set before the build fires before the build ends', async () => {
-    const service = createGoalDocsService();
+    const service = createGoalDocsService({ fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     let fired = false;
     let firedBeforeEnd = false;
@@ -239,7 +240,7 @@ describe('pages that are only link targets', () => {
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   it('are read as far as their headings for the anchors links need, and parsed whole only when their HTML may hold anchors', async () => {
-    const service = createGoalDocsService({ readable: 'any' });
+    const service = createGoalDocsService({ readable: 'any', fileSystem: new NodeFileSystem(false) });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
     const r = await service.check(pathToFileURL(path.join(folder, 'goals.md')).href, false);
     assert.equal(r.kind, 'checked');

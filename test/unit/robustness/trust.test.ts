@@ -13,8 +13,8 @@ import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { defaultSettings } from '../../../server/src/settings/schema';
 import { createGoalDocsService, type GoalDocsService } from '../../../server/src/service/service';
 import { openDocuments } from '../../support/fixture';
-import type { WorkspaceIndex } from '../../../server/src/service/workspaceIndex';
-import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
+import { type GoalDocWorkspace, NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
+import { NodeFileSystem } from '../../../server/src/node/fileSystem';
 import { provideHover } from '../../../server/src/features/hover';
 import { provideDefinition } from '../../../server/src/features/definition';
 import { provideCompletions } from '../../../server/src/features/completion';
@@ -63,7 +63,6 @@ async function watchFileSystem<T>(f: () => Promise<T>): Promise<{ result: T; pat
 describe('robustness: trust', () => {
   let root: string;
   let folder: string;
-  let index: WorkspaceIndex;
   let service: GoalDocsService;
   const open = new Map<string, TextDocument>();
   const TEXT = [
@@ -91,9 +90,8 @@ describe('robustness: trust', () => {
     fs.writeFileSync(path.join(folder, 'other_goals.md'), '## FY-24-Q2\n\n### Other\n\n[back](goals.md#ship-it)\n');
     const uri = pathToFileURL(path.join(folder, 'goals.md')).href;
     open.set(uri, TextDocument.create(uri, 'markdown', 1, TEXT));
-    service = createGoalDocsService({ documents: openDocuments(open) });
+    service = createGoalDocsService({ documents: openDocuments(open), fileSystem: new NodeFileSystem() });
     service.setWorkspaceFolders([pathToFileURL(folder).href]);
-    index = service.index;
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -101,17 +99,19 @@ describe('robustness: trust', () => {
     const uri = pathToFileURL(path.join(folder, 'goals.md')).href;
     const { result, paths } = await watchFileSystem(async () => {
       const a = (await service.analyse(uri))!;
-      const diagnostics = computeDiagnostics(a.doc, defaultSettings(), service.files);
+      // Each feature as a request runs it: over the workspace, its files read as far as it asks.
+      const run = <T>(feature: (index: GoalDocWorkspace) => T | Promise<T>) => service.withWorkspace(feature, NOT_CANCELLED, [a.doc]);
+      const diagnostics = await run((index) => computeDiagnostics(a.doc, defaultSettings(), index));
       const answers: unknown[] = [diagnostics];
       for (const link of a.doc.links) {
         const at = link.fragmentRange?.start ?? link.hrefRange.end;
-        answers.push(provideHover(a.doc, at, index, NOT_CANCELLED), provideDefinition(a.doc, at, index, NOT_CANCELLED), await provideCompletions(a.doc, at, index, NOT_CANCELLED));
+        answers.push(await run((index) => provideHover(a.doc, at, index, NOT_CANCELLED)), await run((index) => provideDefinition(a.doc, at, index, NOT_CANCELLED)), await run((index) => provideCompletions(a.doc, at, index, NOT_CANCELLED)));
         // Path completion right after the path lists the folder it names, if it may.
         const afterPath = { line: link.hrefRange.start.line, character: link.hrefRange.start.character + link.path.length };
-        answers.push(await provideCompletions(a.doc, afterPath, index, NOT_CANCELLED));
-        answers.push(await provideReferences(a.doc, at, { includeDeclaration: true }, index, NOT_CANCELLED));
+        answers.push(await run((index) => provideCompletions(a.doc, afterPath, index, NOT_CANCELLED)));
+        answers.push(await run((index) => provideReferences(a.doc, at, { includeDeclaration: true }, index, NOT_CANCELLED)));
       }
-      answers.push(provideDocumentLinks(a.doc, index, NOT_CANCELLED), await provideWorkspaceSymbols('', index, NOT_CANCELLED));
+      answers.push(await run((index) => provideDocumentLinks(a.doc, index, NOT_CANCELLED)), await run((index) => provideWorkspaceSymbols('', index, NOT_CANCELLED)));
       return { diagnostics, answers: JSON.stringify(answers) };
     });
     assert.deepEqual(
@@ -159,7 +159,8 @@ describe('robustness: trust', () => {
     const { untrustedWorkspaces, virtualWorkspaces } = pkg.capabilities ?? {};
     assert.equal(untrustedWorkspaces?.supported, true);
     assert.match(untrustedWorkspaces?.description ?? '', /runs no code/);
-    assert.equal(virtualWorkspaces?.supported, false);
-    assert.match(virtualWorkspaces?.description ?? '', /on disk/);
+    // A virtual workspace (github.dev) is read through VS Code's file system, as a folder on disk is.
+    assert.equal(virtualWorkspaces?.supported, true);
+    assert.match(virtualWorkspaces?.description ?? '', /github\.dev/);
   });
 });
