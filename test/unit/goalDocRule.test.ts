@@ -232,6 +232,34 @@ describe('goal docs of other dialects, and the pages that only look like them', 
     assert.equal(isGoalDoc('support/v2mom.md', page), true);
   });
 
+  it('takes a time-boxed working group: its dates table and deliverables with a DRI each', () => {
+    const page = [
+      '# Search speed working group', '', '## Attributes', '', '| Property | Value |', '| --- | --- |', '| Date Created | March 3, 2031 |', '| Target End Date | June 30, 2031 |', '| Slack | #wg-search |', '',
+      '## Charter', '', 'We make search fast.', '', '### Order of deliverables', '',
+      '1. Measure the slow queries. **DRI:** Ana Lima', '1. Cache the index. **DRI:** Bo Chen', '',
+    ].join('\n');
+    assert.equal(isGoalDoc('groups/search-speed/index.md', page), true);
+    const kinds = evidenceOfText(page, 'groups/search-speed/index.md').positive.map((e) => e.kind);
+    assert.ok(kinds.includes('statusMetadata') && kinds.includes('owners'), kinds.join());
+    // A team's contact table with a creation date alone is no charter.
+    const contact = '# Search team\n\n| Property | Value |\n| --- | --- |\n| Date Created | March 3, 2031 |\n| Slack | #search |\n\nWe own search.\n';
+    assert.equal(isGoalDoc('teams/search.md', contact), false);
+  });
+
+  it('takes a project page with deliverables and its staffing as handles, and an initiative page with its description and exit criteria', () => {
+    const project = '# Tracing project\n\n## Description\n\nBetter traces.\n\n## Deliverables\n\n- Spec change A\n- Spec change B\n\n## Required staffing\n\n- @ana\n- @bo (sponsor)\n- @cy\n';
+    assert.equal(isGoalDoc('projects/tracing.md', project), true);
+    const initiative = '# Faster local builds\n\n## Initiative description\n\n* A cache shared by laptops\n* One build command\n\n## Deliverable(s) or exit criteria\n\n* A demo under ten minutes\n* A written standard\n';
+    assert.equal(isGoalDoc('groups/dx/initiatives/faster-builds/README.md', initiative), true);
+  });
+
+  it('takes a schedule of dated entries under a plan heading, and not a changelog', () => {
+    const schedule = '# Working group schedule\n\n## Past\n\n* March 3, 2031 : First draft\n* 4 May 2031 : Review\n\n## Current\n\n* June 1, 2031 : Candidate\n* July 9, 2031 : Final\n';
+    assert.equal(isGoalDoc('planning/schedule.md', schedule), true);
+    const changelog = '# Changelog\n\n* 2031-03-03: Fixed the search box\n* 2031-04-01: New logo\n* 2031-05-02: Faster pages\n';
+    assert.equal(isGoalDoc('CHANGELOG.md', changelog), false);
+  });
+
   it('does not take meeting notes under a quarter heading', () => {
     const notes = '# 2031 Q4\n\n## 2031-10-02\n\n### Attendees\n\n- Ana\n\n### Agenda\n\n- Budget\n\n## 2031-10-09\n\n### Attendees\n\n- Bo\n\n## 2031-10-16\n\n- Hiring\n';
     assert.equal(isGoalDoc('team/2031-q4.md', notes), false);

@@ -54,8 +54,9 @@ const PLAN_NOUN = String.raw`(?:roadmap|plans?|planning|timeline|schedule|timefr
 /** Words a goal section's heading may carry beside its noun. */
 const QUALIFIER = String.raw`(?:current|previous|past|future|upcoming|next|this|last|our|team|company|business|project|product|engineering|quarterly|annual|yearly|main|top|major|key|strategic|technical|the|of|for|and|du|de|la|le|les|trimestre|actuel|précédents?|trimestriels?|[\p{L}]+'s)`;
 // `Goals`, `Current quarter objectives`, `Goals, objectives, and requirements`, `Exit Criteria`,
-// `Sequence Order Of Deliverables`: a goal noun first or last among a few words.
-const GOAL_SECTION = new RegExp(String.raw`^(?:(?:${QUALIFIER}\s+){0,3}(${GOAL_NOUN}|${PLAN_NOUN})(?:\s+(?:${QUALIFIER}|and|or|&|,)\s*){0,4}(?:\s*[,&]?\s*(?:(?:and|or)\s+)?(?:${GOAL_NOUN}|requirements|non-goals))*|(?:[\p{L}\p{N}'’&/-]+\s+){0,4}(${GOAL_NOUN}|${PLAN_NOUN}))$`, 'iu');
+// `Sequence Order Of Deliverables`, `Initiative description`: a goal noun first or last among a
+// few words, or before the word for what the section says of it.
+const GOAL_SECTION = new RegExp(String.raw`^(?:(?:${QUALIFIER}\s+){0,3}(${GOAL_NOUN}|${PLAN_NOUN})(?:\s+(?:${QUALIFIER}|and|or|&|,)\s*){0,4}(?:\s*[,&]?\s*(?:(?:and|or)\s+)?(?:${GOAL_NOUN}|requirements|non-goals))*|(?:[\p{L}\p{N}'’&/-]+\s+){0,4}(${GOAL_NOUN}|${PLAN_NOUN})|(?:${QUALIFIER}\s+){0,2}(${GOAL_NOUN})\s+(?:description|overview|summary|details|statement))$`, 'iu');
 /** `Goals for FY22`, `Performance against previous goals`, `What are the current goals of the project?`. */
 const GOAL_SECTION_PHRASE = new RegExp(String.raw`^(?:${GOAL_NOUN})\s+(?:for|in)\b|\b(?:against|toward|towards)\s+(?:\S+\s+){0,2}${GOAL_NOUN}\b|\b(?:current|upcoming|previous|past|future|next|its|your|our|their|the project'?s)\s+(?:\S+\s+){0,1}${GOAL_NOUN}\b`, 'iu');
 /** Headings that tell how to do something, or ask: an explainer's. */
@@ -98,7 +99,7 @@ export function goalSectionKind(text: string): 'goal' | 'plan' | undefined {
   if (GOAL_SECTION_PHRASE.test(t)) return 'goal';
   if (EXPLAINING.test(text.trim()) || t.split(/\s+/).length > 8) return undefined;
   const m = GOAL_SECTION.exec(t);
-  if (m) return new RegExp(`^${PLAN_NOUN}$`, 'iu').test(m[1] ?? m[2]!) ? 'plan' : 'goal';
+  if (m) return new RegExp(`^${PLAN_NOUN}$`, 'iu').test(m[1] ?? m[2] ?? m[3]!) ? 'plan' : 'goal';
   return undefined;
 }
 
@@ -155,11 +156,15 @@ function isGoalTable(t: SummaryTable): boolean {
   return (header.some((h) => GOAL_COLUMN.test(h)) && (tracked || header.some((h) => STATUS_COLUMN.test(h)))) || (header.some((h) => WEAK_GOAL_COLUMN.test(h)) && tracked);
 }
 
-/** A key/value table (`| Property | Value |`, `| Status | Accepted |`) holding a status and an owner or a target. */
+/**
+ * A key/value table (`| Property | Value |`, `| Status | Accepted |`) holding a status and an owner
+ * or a target, or the dates of a time-boxed effort (`Date Created`, `Target End Date`).
+ */
 function isStatusMetadata(t: SummaryTable): boolean {
   if (t.header.length !== 2) return false;
   const keys = t.keys.map((k) => cellWords(k).toLowerCase());
-  return keys.some((k) => /^(?:status|state|stage)$/.test(k)) && keys.some((k) => METADATA_KEY.test(k));
+  if (keys.some((k) => /^(?:status|state|stage)$/.test(k)) && keys.some((k) => METADATA_KEY.test(k))) return true;
+  return keys.some((k) => /^(?:date created|created|start date|started|date started|date restarted)$/.test(k)) && keys.some((k) => /^(?:(?:target|actual|planned)\s+)?end date$|^(?:target|due) date$/.test(k));
 }
 
 interface Found<K extends string> {
@@ -346,6 +351,7 @@ export function evidenceOfSummary(summary: PageSummary, frontMatter: FrontMatter
   }
   pathSignals(path, pos);
   if (summary.deadlines.length >= 2) pos.add('deadlines', 2, `deadline paragraphs (${quote(summary.deadlines[0]!)})`);
+  else if (summary.datedItems >= 3) pos.add('deadlines', 2, `${summary.datedItems} dated entries of a schedule`);
 
   // Goal sections: a heading that names one and holds goals (items, rows, sub-headings), or a
   // label paragraph (`OKRs:`) over a list; one that holds only prose or links is a plan at most.

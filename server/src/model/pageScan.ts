@@ -34,6 +34,14 @@ export const SCORE = /=>\s*`?\d{1,3}(?:\.\d+)?\s*%|\(\s*\d{1,3}\s*%\s*(?:complet
 const STATUS_WORD = /^(?:\*|_)*(?:done|complete[d]?|finished|shipped|in[ -]progress|on[ -]track|at[ -]risk|blocked|not started|started|accepted|delayed|dropped|cancell?ed)\b/i;
 /** A role or a name leading an item as its owner: `CMO: …`, `**CFO**: …`, `VP Engineering: …`, `[ana] …`, `@ana: …`. */
 export const ROLE_PREFIX = /^(?:(?:\*\*|__)?(?:[A-Z]{2,6}|(?:Chief|VP|SVP|EVP|Head|Director|Senior Director|Sr\.? Director|Manager|Lead)\b[^:*\n]{0,40})(?:\*\*|__)?\s*:|\[[\w .-]{2,30}\]\s|@[\w-]+(?:\/[\w-]+)?\s*:)/;
+/** An owner named inside an item, after its text: `… **DRI:** Ana`, `… (Owner: @ana)`. (One that leads it is a field.) */
+const INNER_OWNER = /\S\s+\(?(?:\*\*|__)?(?:DRI|Owners?|Point of contact)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*[@\[\p{Lu}]/u;
+/** A section that names who does the work: `Required staffing`, `Sponsors`, `Leads`. */
+const STAFFING = /^(?:required\s+)?staffing$|^(?:project\s+)?(?:leads?|sponsors?|dris?)$/i;
+const HANDLE_ITEM = /^@[\w-]+(?:\s*\([^)]{0,60}\))?\s*$/;
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+/** An item led by a date and a separator, as a schedule writes them. */
+const DATED_ITEM = new RegExp(String.raw`^(?:\*\*|__)?(?:\d{4}-\d{2}-\d{2}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+${MONTH}\s+\d{4}|${MONTH}\s*[-–]\s*${MONTH}\s+\d{4})(?:\*\*|__)?\s*(?::|[-–—]\s)`, 'i');
 const LINK_ONLY = /^\s*\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[\s.,;]*$/;
 const HTML_STATUS_CELL = /<t[dh][^>]*>\s*(?:<[^>]+>\s*)*(?:status|state)\s*(?:<[^>]+>\s*)*<\/t[dh]>/i;
 const HTML_KEY_CELL = /<t[dh][^>]*>\s*(?:<[^>]+>\s*)*(?:owners?|dris?|leads?|point of contact|target[^<]*|due[^<]*|teams?)\s*(?:<[^>]+>\s*)*<\/t[dh]>/i;
@@ -92,7 +100,7 @@ function mayBeItem(line: string): boolean {
 }
 
 export function emptySummary(): PageSummary {
-  return { headings: [], preambleLines: 0, lines: 0, words: 0, items: 0, linkItems: 0, progressItems: 0, ownedItems: 0, fieldLines: [], keyResults: 0, deadlines: [], goalLabels: [], tables: [], htmlStatus: false };
+  return { headings: [], preambleLines: 0, lines: 0, words: 0, items: 0, linkItems: 0, progressItems: 0, ownedItems: 0, datedItems: 0, fieldLines: [], keyResults: 0, deadlines: [], goalLabels: [], tables: [], htmlStatus: false };
 }
 
 /** Lines longer than this are counted but not read (a minified blob or binary junk). */
@@ -119,7 +127,8 @@ export function summarize(text: string): PageSummary {
     if (LINK_ONLY.test(source)) s.linkItems++;
     else if (current && item.indent <= topIndent) current.items++;
     if (hasProgressMark(source, item.checkbox)) s.progressItems++;
-    if (ROLE_PREFIX.test(source)) s.ownedItems++;
+    if (ROLE_PREFIX.test(source) || INNER_OWNER.test(source) || (current && STAFFING.test(current.text) && HANDLE_ITEM.test(source))) s.ownedItems++;
+    if (DATED_ITEM.test(source)) s.datedItems++;
     item = undefined;
   };
   const newHeading = (level: number, raw: string) => {
@@ -259,6 +268,7 @@ export function mergeSummaries(parts: PageSummary[]): PageSummary {
     s.linkItems += p.linkItems;
     s.progressItems += p.progressItems;
     s.ownedItems += p.ownedItems;
+    s.datedItems += p.datedItems;
     s.fieldLines.push(...p.fieldLines);
     s.keyResults += p.keyResults;
     s.deadlines.push(...p.deadlines);

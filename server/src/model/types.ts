@@ -272,8 +272,10 @@ export interface PageSummary {
   linkItems: number;
   /** Items with a progress mark: a task box, a Done stamp, a status emoji, a score, a status word. */
   progressItems: number;
-  /** Items led by a role or a name: `CMO: …`, `[ana] …`, `@ana: …`. */
+  /** Items led by a role or a name (`CMO: …`, `[ana] …`, `@ana: …`), naming their owner inside (`… **DRI:** Ana`), or a handle in a staffing section. */
   ownedItems: number;
+  /** Items led by a date (`September 3, 2025 : …`, `2025-09-03: …`): a schedule's entries. */
+  datedItems: number;
   /** The goal fields the lines name, in order (headings', items' and paragraphs'). */
   fieldLines: FieldName[];
   /** Key-result lines (`KR: …`). */
