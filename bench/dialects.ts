@@ -104,10 +104,21 @@ async function treePages(tree: Row, labels: Map<string, string>): Promise<Page[]
       label: labelOf(labels.get(file)),
       goalDoc: r.kind === 'checked',
       reason: verdict ? explainVerdict(verdict) : r.kind,
-      findings: r.kind === 'checked' ? toFindings(r.diagnostics) : [],
+      findings: r.kind === 'checked' ? toFindings(r.diagnostics).map(notInTree) : [],
     });
   }
   return pages;
+}
+
+/**
+ * The trees keep their Markdown files only (../shared/dialects/README.md): a link to another kind
+ * of file that is missing here says nothing of the repository, and the listing says so.
+ */
+function notInTree(f: { line: number; code: string; message: string }): { line: number; code: string; message: string } {
+  const target = /Link target '([^']+)'/.exec(f.message)?.[1];
+  const last = target?.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  if (f.code !== 'link.file-missing' || !/\.[A-Za-z0-9]{1,5}$/.test(last) || /\.mdx?$/i.test(last)) return f;
+  return { ...f, message: `${f.message} [not judged: the tree keeps Markdown files only]` };
 }
 
 function pct(n: number, of: number): string {

@@ -169,6 +169,39 @@ describe('goals', () => {
     assert.match(String(diagnose(text)[1].message), /has an empty Owner field/);
   });
 
+  it('asks for an owner only where most sibling goals of the same kind carry one', () => {
+    // Objectives (H3) carry no owners; their initiatives (H4) do, but one: only that one is reported.
+    const okr = `
+      ## 2031 Q2
+
+      ### Objective: Faster support
+
+      #### Initiative: Triage bot
+
+      - **Owner**: Kim
+
+      #### Initiative: Macros
+
+      - **Owner**: Lee
+
+      #### Initiative: Office hours
+
+      Weekly.
+
+      ### Objective: Happier customers
+
+      #### Initiative: Survey
+
+      - **Owner**: Kim
+    `;
+    const found = diagnose(okr).filter((d) => d.code === 'goal.owner-missing');
+    assert.deepEqual(found.map((d) => d.range.start.line), [12]);
+    assert.match(found[0]!.message, /unlike the 2 goals beside it/);
+    // One goal in three with an owner is no convention: nothing is said.
+    const loose = '## 2031 Q2\n\n### Ship it\n\n- **Owner**: Ann\n\n### Test it\n\nSoon.\n\n### Document it\n\nLater.\n';
+    assert.deepEqual(codes(loose), []);
+  });
+
   it('gives no owner noise to a document whose goals have no owners', () => {
     assert.deepEqual(codes('## Goals\n\n### Ship it\n\n1. ✅ Parser\n2. 🔄 Writer\n'), []);
   });
@@ -177,6 +210,13 @@ describe('goals', () => {
     const [d] = diagnose('### FY-24-Q2\n\n#### Ship it\n\n- Owner: A\n\n#### Ship it\n\n- Owner: B\n');
     assert.equal(d.code, 'goal.duplicate-title');
     assert.match(String(d.message), /of the same quarter 'FY-24-Q2'; GitHub gives it the anchor #ship-it-1, and links to #ship-it reach the first one/);
+  });
+
+  it("leaves alone a quarterly report's two sections of one title that nothing links to", () => {
+    const report = '# 2031 Q2 Search WG\n\n## Ranking\n\nWe ranked.\n\n## Questions for the board\n\nNone.\n\n## Indexing\n\nWe indexed.\n\n## Questions for the board\n\nStill none.\n';
+    assert.deepEqual(codes(report), []);
+    // Once a link names them, the second cannot be reached by its title.
+    assert.deepEqual(codes(report.replace('We ranked.', 'We ranked (see [questions](#questions-for-the-board)).')), ['15:goal.duplicate-title']);
   });
 
   it('leaves a title repeated in every quarter or iteration alone, unless a link reaches the wrong one', () => {
@@ -225,6 +265,13 @@ describe('text and file links', () => {
     assert.equal((d.data as { repaired: string }).repaired, 'é');
   });
 
+  it('leaves French guillemets after an accented letter alone, and still reports à read as Ã and a no-break space', () => {
+    // `é\u00a0»` has the bytes of 頻 when read as Windows-1252; a French page writes it on purpose.
+    assert.deepEqual(codes('# T\n\nUne « rétroactivité\u00a0» au trimestre.\n'), []);
+    const [d] = diagnose('# T\n\nVoilÃ\u00a0 tout\n');
+    assert.equal((d?.data as { repaired: string } | undefined)?.repaired, 'à');
+  });
+
   it('reports links to missing files and to missing anchors in other files', () => {
     const other = model('# Other\n\n## Weekly sync\n', 'file:///ws/other.md');
     const files: LinkedFiles = {
@@ -236,6 +283,8 @@ describe('text and file links', () => {
       codes('# T\n\n[a](other.md#weekly-sync) [b](other.md#monthly-sync) [c](gone.md) [d](team) [e](https://x.io/a.md) [f](/abs/page)\n', undefined, files),
       ['3:link.file-anchor-missing', '3:link.file-missing'],
     );
+    const [web] = diagnose('# T\n\n[notes](notes.example.org/weekly)\n', undefined, files);
+    assert.match(String(web?.message), /does not exist; a web address needs https:\/\/ in front/);
   });
 });
 

@@ -1,6 +1,7 @@
 // goal.heading-level → the goal heading and its sub-headings one level down, under their
 // quarter; goal.owner-missing → an Owner field with a placeholder, spelled as the document spells it.
-import type { Field, FieldName, GoalDoc } from '../model/types';
+import type { Field, FieldName, GoalDoc, Span } from '../model/types';
+import { goalContaining } from '../model/structure';
 import { buildFragment } from '../model/fragment';
 import { EXPLICIT_ID } from '../model/headings';
 import { lineStart, type SpanEdit } from './edit';
@@ -44,10 +45,12 @@ function column(doc: GoalDoc, offset: number): number {
 
 export const fixOwnerMissing: FixProvider = (doc, target) => {
   const h = headingBySlug(doc, stringData(target, 'slug'));
-  const goal = h && doc.goals.find((g) => g.heading === h);
+  // A goal, or a part of one (an initiative under its objective): the fields of its own section.
+  const goal = h && (doc.goals.find((g) => g.heading === h) ?? goalContaining(doc.goals, h.span));
   if (!goal) return [];
+  const own = (s: Span) => goal.heading === h || (h.sectionSpan.start <= s.start && s.end <= h.sectionSpan.end);
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  const owner = goal.fields.find((f) => f.name === 'owner');
+  const owner = goal.fields.find((f) => f.name === 'owner' && own(f.span));
   if (owner) {
     if (owner.value !== '') return [];
     const at = owner.valueSpan.start;
@@ -65,9 +68,9 @@ export const fixOwnerMissing: FixProvider = (doc, target) => {
   const ownEnd = doc.headings[h.index + 1]?.span.start ?? doc.text.length;
   const candidates: SpanEdit[] = [];
   const bullets: Array<{ start: number; marker: string }> = [
-    ...goal.fields.filter((f: Field) => f.form === 'bullet').map((f) => ({ start: f.span.start, marker: /^([-*+]|\d+[.)])/.exec(doc.text.slice(f.span.start))?.[1] ?? '-' })),
+    ...goal.fields.filter((f: Field) => f.form === 'bullet' && own(f.span)).map((f) => ({ start: f.span.start, marker: /^([-*+]|\d+[.)])/.exec(doc.text.slice(f.span.start))?.[1] ?? '-' })),
     ...goal.items.map((m) => ({ start: m.span.start, marker: m.marker })),
-  ].filter((b) => b.start < ownEnd);
+  ].filter((b) => b.start >= h.span.end && b.start < ownEnd);
   bullets.sort((a, b) => a.start - b.start);
   const first = bullets[0];
   if (first) {

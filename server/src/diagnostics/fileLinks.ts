@@ -5,6 +5,9 @@ import { hasFolder } from '../workspace/uris';
 import { resolveAnchor, closestHeadings } from './anchors';
 import { type Finding, quote } from './finding';
 
+/** A relative link that starts with a host name (`ssci.io/notes`, `www.example.org`): a web address without its scheme. */
+const WEB_ADDRESS = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|gov|edu|ai|co|info|me|uk|de|fr|ca|eu)(?:\/|$)/i;
+
 export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, isCancelled: () => boolean): Finding[] {
   // An untitled document has no folder for a relative link to start from.
   if (!files || !hasFolder(doc.uri)) return [];
@@ -19,7 +22,7 @@ export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, i
       findings.push({
         code: 'link.file-missing',
         range,
-        message: `Link target ${quote(link.path)} does not exist`,
+        message: `Link target ${quote(link.path)} does not exist${WEB_ADDRESS.test(link.path) ? '; a web address needs https:// in front, or it reads as a file beside this page' : ''}`,
         data: { path: link.path },
       });
       continue;

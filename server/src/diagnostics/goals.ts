@@ -1,5 +1,6 @@
 // goal.heading-level, goal.owner-missing, goal.duplicate-title.
-import type { Goal, GoalDoc, Heading } from '../model/types';
+import type { Field, Goal, GoalDoc, Heading } from '../model/types';
+import { fieldNameOf } from '../model/fields';
 import { outlineParent } from '../model/headings';
 import { type Finding, quote } from './finding';
 import { resolveAnchor } from '../model/anchorIndex';
@@ -17,32 +18,82 @@ export function goalFindings(doc: GoalDoc): Finding[] {
     });
   }
 
-  // Only where the document's goals name owners: other conventions get no noise.
-  const usesOwners = doc.goals.some((g) => g.fields.some((f) => f.name === 'owner'));
-  if (usesOwners) {
-    for (const goal of doc.goals) {
-      if (goal.isInclude) continue;
-      const owner = goal.fields.find((f) => f.name === 'owner');
-      if (!owner) {
-        findings.push({
-          code: 'goal.owner-missing',
-          range: goal.heading.textRange,
-          message: `Goal ${quote(goal.heading.text)} has no Owner`,
-          data: { slug: goal.heading.slug },
-        });
-      } else if (goal.owners.length === 0 && owner.items.length === 0) {
-        findings.push({
-          code: 'goal.owner-missing',
-          range: owner.range,
-          message: `Goal ${quote(goal.heading.text)} has an empty Owner field`,
-          data: { slug: goal.heading.slug, empty: true },
-        });
-      }
-    }
-  }
-
+  findings.push(...ownerFindings(doc));
   findings.push(...duplicateTitleFindings(doc));
   return findings;
+}
+
+/**
+ * goal.owner-missing, only where the goal's siblings show that goals here carry owners: at least
+ * as many of them have one as have none. Siblings are the goals of the page's quarters at one
+ * heading level (or of one section), or the parts of one goal (its sub-headings: an objective's initiatives or key results).
+ * An OKR page whose owners sit on initiatives, a page where one goal in three names an owner, or
+ * a goal alone in its period get no noise.
+ */
+function ownerFindings(doc: GoalDoc): Finding[] {
+  const findings: Finding[] = [];
+  const siblings = new Map<string, Goal[]>();
+  for (const goal of doc.goals) {
+    if (goal.isInclude) continue;
+    // The goals of every quarter are of one kind; others, of their section.
+    const key = goal.quarter ? `quarter:${goal.heading.level}` : `${periodOf(doc, goal)?.index ?? -1}:${goal.heading.level}`;
+    const list = siblings.get(key);
+    if (list) list.push(goal);
+    else siblings.set(key, [goal]);
+  }
+  const ownerIn = (goal: Goal, h: Heading) => goal.fields.find((f) => f.name === 'owner' && h.sectionSpan.start <= f.span.start && f.span.end <= h.sectionSpan.end);
+  for (const goals of siblings.values()) {
+    const units = goals.map((g) => ({ heading: g.heading, goal: g, owner: g.fields.find((f) => f.name === 'owner') }));
+    findings.push(...missingOwners(units));
+    for (const goal of goals) findings.push(...missingOwners(partsOf(doc, goal).map((h) => ({ heading: h, goal, owner: ownerIn(goal, h) }))));
+  }
+  return findings;
+}
+
+interface OwnedUnit {
+  heading: Heading;
+  goal: Goal;
+  owner: Field | undefined;
+}
+
+function missingOwners(units: OwnedUnit[]): Finding[] {
+  const owned = units.filter((u) => u.owner).length;
+  if (owned === 0 || owned * 2 < units.length) return [];
+  const findings: Finding[] = [];
+  for (const { heading, goal, owner } of units) {
+    if (!owner) {
+      findings.push({
+        code: 'goal.owner-missing',
+        range: heading.textRange,
+        message: `Goal ${quote(heading.text)} has no Owner, unlike ${othersWithOwners(owned, units.length - 1)} beside it`,
+        data: { slug: heading.slug },
+      });
+    } else if (owner.value === '' && owner.items.length === 0 && (heading !== goal.heading || goal.owners.length === 0)) {
+      findings.push({
+        code: 'goal.owner-missing',
+        range: owner.range,
+        message: `Goal ${quote(heading.text)} has an empty Owner field`,
+        data: { slug: heading.slug, empty: true },
+      });
+    }
+  }
+  return findings;
+}
+
+/** A goal's parts: its sub-headings one level down that are not fields (`#### Initiative: Triage bot` under an objective). */
+function partsOf(doc: GoalDoc, goal: Goal): Heading[] {
+  const parts: Heading[] = [];
+  for (let i = goal.heading.index + 1; i < doc.headings.length; i++) {
+    const h = doc.headings[i]!;
+    if (h.span.start >= goal.sectionSpan.end || h.level <= goal.heading.level) break;
+    if (h.level === goal.heading.level + 1 && h.kind === 'other' && !fieldNameOf(h.text)) parts.push(h);
+  }
+  return parts;
+}
+
+function othersWithOwners(owned: number, others: number): string {
+  if (owned === others) return others === 1 ? 'the goal' : `the ${others} goals`;
+  return `${owned} of the ${others} goals`;
 }
 
 /** The period a goal is filed in: its quarter, else the heading it sits under (an iteration, a section). */
@@ -72,8 +123,12 @@ function duplicateTitleFindings(doc: GoalDoc): Finding[] {
     else byTitle.set(base, [goal]);
   }
   const reached = new Map<Heading, Goal[]>();
-  for (const goals of byTitle.values()) {
+  const linked = new Set(doc.links.filter((l) => !l.external && l.path === '' && l.fragment).map((l) => l.fragment!.replace(/-\d+$/, '')));
+  for (const [base, goals] of byTitle) {
     if (goals.length < 2) continue;
+    // Two sections of a report with one title are a slip only where goals are kept as goals (with
+    // fields), or where a TOC or a link names them.
+    const matters = !!doc.toc || linked.has(base) || goals.some((g) => g.fields.length > 0);
     const seen = new Map<Heading | undefined, Goal>();
     for (const goal of goals) {
       const period = periodOf(doc, goal);
@@ -82,6 +137,7 @@ function duplicateTitleFindings(doc: GoalDoc): Finding[] {
         seen.set(period, goal);
         continue;
       }
+      if (!matters) continue;
       const where = period ? ` of the same ${goal.quarter ? 'quarter' : 'section'} ${quote(period.text)}` : '';
       findings.push({
         code: 'goal.duplicate-title',

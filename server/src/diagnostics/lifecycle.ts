@@ -1,10 +1,15 @@
 // period.ended-open: a quarter the fiscal calendar says is over, with goals that still have open
-// milestones. Completed-goals pages are left alone (what is filed there is finished by choice),
-// and so is a page that is one quarter's own (`# FY21-Q1 OKRs`): it is that quarter's record.
+// milestones. Only on a page that marks its items done (stamps, ticked boxes, done emoji,
+// strikes): an OKR log that scores its key results instead keeps its history, and a scored item
+// (`=> 78%`, `Grade: .7`) is progress recorded, not open work. Completed-goals pages are left
+// alone (what is filed there is finished by choice), and so is a page that is one quarter's own
+// (`# FY21-Q1 OKRs`): it is that quarter's record.
 import type { GoalDoc } from '../model/types';
 import { type CalendarSettings, periodEndDate, periodHasEnded } from '../model/periods';
 import { quarterNumbers } from '../model/periodLayout';
-import { goalProgress, openCount } from '../model/progress';
+import { milestonesOf } from '../model/progress';
+import { houseStyle, milestoneState } from '../model/done';
+import { SCORE } from '../model/pageScan';
 import { isCompletedPage } from '../model/completedPage';
 import { type Finding, quote } from './finding';
 
@@ -15,7 +20,7 @@ function day(date: Date): string {
 }
 
 export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, today: Date): Finding[] {
-  if (doc.quarters.length === 0 || isCompletedPage(doc)) return [];
+  if (doc.quarters.length === 0 || isCompletedPage(doc) || !houseStyle(doc).marksDone) return [];
   const findings: Finding[] = [];
   for (const quarter of doc.quarters) {
     const numbers = quarterNumbers(quarter);
@@ -25,7 +30,7 @@ export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, toda
     let ended: string | undefined;
     for (const goal of quarter.goals) {
       if (goal.isInclude) continue;
-      const open = openCount(goalProgress(doc, goal));
+      const open = milestonesOf(goal).filter((m) => milestoneState(doc, m) === 'open' && !SCORE.test(m.text)).length;
       if (open === 0) continue;
       ended ??= `Quarter ${quote(quarter.heading.text)} ended on ${day(periodEndDate(numbers, settings))}, and its goal `;
       findings.push({

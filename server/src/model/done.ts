@@ -26,6 +26,8 @@ export interface HouseStyle {
   strikesDone: boolean;
   /** Struck text ends with a full stop inside the strike (`~~Ship it.~~`) in at least half the strikes. */
   periodInStrike: boolean;
+  /** Some item is marked done or descoped (a stamp, a ticked box, a done emoji, a strike): the page keeps its items' state. */
+  marksDone: boolean;
 }
 
 /** True when the item carries a done mark of its own (ownMark would return one): no allocation. */
@@ -96,6 +98,7 @@ export function houseStyle(doc: GoalDoc): HouseStyle {
     dominantStamp: top && top[1] >= 3 && (!second || top[1] >= 2 * second[1]) ? top[0] : undefined,
     strikesDone: stampedStruck > 0 && stampedStruck >= stampedUnstruck,
     periodInStrike: strikes > 0 && withPeriod * 2 >= strikes,
+    marksDone: marked > 0 || strikes > 0,
   };
   styles.set(doc, style);
   return style;

@@ -36,6 +36,15 @@ function decodeAt(text: string, i: number): { length: number; repaired: string }
   }
 }
 
+/**
+ * A word's last letter, a no-break space and a guillemet or other Latin-1 sign (`é\u00a0»`, `è\u00a0:`
+ * is not one) is French typography, though its bytes read as one CJK character (`頻`). The
+ * classic mis-reads keep their lead: `Ã\u00a0` for à, `â€\u00a0` for †.
+ */
+function frenchSpacing(run: string): boolean {
+  return run.length === 3 && /^[àáãäåæçèéêëìíîï]\u00a0[\u00a1-\u00bf]$/.test(run);
+}
+
 export interface MojibakeRun {
   span: Span;
   text: string;
@@ -65,8 +74,8 @@ export function findMojibake(text: string, skip: Span[] = []): MojibakeRun[] {
       i += seq.length;
       seq = decodeAt(text, i);
     }
-    if (i > start) runs.push({ span: { start, end: i }, text: text.slice(start, i), repaired });
-    else i++;
+    if (i > start && !frenchSpacing(text.slice(start, i))) runs.push({ span: { start, end: i }, text: text.slice(start, i), repaired });
+    else if (i === start) i++;
   }
   return runs;
 }

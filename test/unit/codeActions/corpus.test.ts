@@ -10,6 +10,7 @@ import { provideCodeActions } from '../../../server/src/codeActions/index';
 import { isClosedInHouse } from '../../../server/src/codeActions/doneStyle';
 import { computeDiagnostics } from '../../../server/src/diagnostics/index';
 import { allMilestones } from '../../../server/src/model/milestones';
+import { houseStyle } from '../../../server/src/model/done';
 import type { GoalDoc } from '../../../server/src/model/types';
 import { defaultSettings } from '../../../server/src/settings/schema';
 import { CORPUS_SKIP, corpusDocs, doneEditDocs } from '../../support/corpus';
@@ -61,12 +62,14 @@ describe('code actions over the corpus', { skip: CORPUS_SKIP }, () => {
   // Every open item of every doc under `npm run fuzz`; a spread of them in `npm test`.
   const perDoc = process.env.GOAL_DOCS_FUZZ ? Infinity : 4;
   it(`"Mark milestone done" never leaves something our own rules report (${perDoc === Infinity ? 'every' : perDoc} open items per doc)`, () => {
-    // period.ended-open counts a goal's open milestones, which marking one done lowers.
+    // period.ended-open counts a goal's open milestones, which marking one done lowers; and it
+    // speaks only on pages that mark things done, so the first done mark of a page may bring it.
     const key = (d: Diagnostic) => `${d.code}|${d.code === 'period.ended-open' ? d.range.start.line : d.message}`;
     let tried = 0;
     for (const file of [...corpusDocs(), ...doneEditDocs()]) {
       const text = readFileSync(file, 'utf8');
       const doc = model(text);
+      const firstMark = !houseStyle(doc).marksDone;
       const before = new Map<string, number>();
       for (const d of computeDiagnostics(doc, settings)) before.set(key(d), (before.get(key(d)) ?? 0) + 1);
       const open = [...allMilestones(doc.items)].filter((m) => !isClosedInHouse(doc, m));
@@ -81,7 +84,7 @@ describe('code actions over the corpus', { skip: CORPUS_SKIP }, () => {
         for (const d of computeDiagnostics(model(applied(text, mark)), settings)) {
           const n = left.get(key(d)) ?? 0;
           if (n > 0) left.set(key(d), n - 1);
-          else fresh.push(`${d.range.start.line + 1}: ${d.code}: ${d.message}`);
+          else if (!(firstMark && d.code === 'period.ended-open')) fresh.push(`${d.range.start.line + 1}: ${d.code}: ${d.message}`);
         }
         assert.deepEqual(fresh, [], `${path.basename(file)}:${line + 1} marked done`);
       }

@@ -62,6 +62,15 @@ describe('period.ended-open', () => {
     assert.match(codesOn(PAGE, new Date(2020, 7, 1), february)[0]!, /ended on 31 July 2020/);
   });
 
+  it('says nothing on an OKR log that scores its key results, or on a page that marks nothing done', () => {
+    const log = '# Support OKRs\n\n## 2030 Q1\n\n### Objective: Faster answers\n\n- [x] KR: A reply bot\n- KR: First reply in an hour => 80%\n- KR: Grade: .7 on the survey\n\n## 2030 Q2\n\n### Objective: Fewer tickets\n\n- KR: A help centre => 40%\n';
+    assert.deepEqual(codesOn(log, new Date(2031, 0, 1)), []);
+    const unmarked = '# Plans\n\n## 2030 Q1\n\n### Search\n\n- **Owner**: Kim\n- **Milestones**:\n  - Index it.\n  - Rank it.\n';
+    assert.deepEqual(codesOn(unmarked, new Date(2031, 0, 1)), []);
+    // The same page once it marks one item done keeps its items' state: the other open one counts.
+    assert.equal(codesOn(unmarked.replace('- Index it.', '- ~~Index it.~~ Done: 30.02'), new Date(2031, 0, 1)).length, 1);
+  });
+
   it('is information by default, configurable, and silent on a completed-goals page', () => {
     const [d] = computeDiagnostics(model(PAGE, uri('goals.md')), defaultSettings(), undefined, undefined, new Date(2022, 0, 1)).filter((x) => x.code === 'period.ended-open');
     assert.equal(d!.severity, 3);

@@ -223,6 +223,13 @@ describe('goal fixes', () => {
     assert.equal(apply(f, actions[0]), f.text.replace('Words about B.', 'Words about B.\n\n- **Owner**: TBD'));
   });
 
+  it('goal.owner-missing adds the Owner to the initiative that lacks one, not to its objective', () => {
+    const f = fixture('## 2031 Q2\n\n### Objective: Faster support\n\n#### Initiative: Bot\n\n- **Owner**: Kim\n- Ship the bot\n\n#### Initiative: Hours\n\n- Weekly office hours\n');
+    const { actions } = fixesFor(f, 'goal.owner-missing');
+    assert.deepEqual(titles(actions), ['Add "- **Owner**: TBD"']);
+    assert.equal(apply(f, actions[0]), f.text.replace('- Weekly office hours', '- **Owner**: TBD\n- Weekly office hours'));
+  });
+
   it('goal.owner-missing fills an empty Owner', () => {
     const f = fixture('### A\n\n- **Owner**: Ann\n\n### B\n\n- **Owner**:\n- **Status**: open\n');
     const { actions } = fixesFor(f, 'goal.owner-missing');

@@ -105,7 +105,7 @@ describe('robustness: regressions found by the property tests', () => {
   });
 
   it('an Owner added before a numbered field keeps its number, so it joins that list and not a TOC list just above', () => {
-    const text = '# Team goals\n\n- [FY-24-Q1](#fy-24-q1)\n- [Ship it](#ship-it)\n2) **Milestones**: soon\n\n## FY-24-Q1\n\n### Ship it\n\n- Owner: Ann\n';
+    const text = '## FY-24-Q1\n\n### Other\n\n- Owner: Ann\n\n### Ship it\n\n- [FY-24-Q1](#fy-24-q1)\n- [Other](#other)\n2) **Milestones**: soon\n';
     const after = fixed(text, 'goal.owner-missing');
     assert.equal(after, text.replace('2) **Milestones**', '2) Owner: TBD\n2) **Milestones**'));
     assert.deepEqual(codes(after), []);
