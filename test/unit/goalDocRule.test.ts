@@ -260,6 +260,14 @@ describe('goal docs of other dialects, and the pages that only look like them', 
     assert.equal(isGoalDoc('CHANGELOG.md', changelog), false);
   });
 
+  it("does not read a registry's Status column of stages as progress", () => {
+    const rows = ['Parser', 'Indexer', 'Ranker', 'Crawler'].map((n, i) => `| ${n} | [repo](https://example.org/${n}) | ${['Sandbox', 'Incubating', 'TBD', 'Graduated'][i]} |`).join('\n');
+    const registry = `# Council\n\n## Technical Initiatives\n\nThe projects we oversee.\n\n| Name | Repository | Status |\n| --- | --- | --- |\n${rows}\n`;
+    assert.equal(isGoalDoc('README.md', registry), false);
+    // The same table whose Status says how the work goes is progress.
+    assert.equal(isGoalDoc('README.md', registry.replace(/Sandbox|Incubating|TBD|Graduated/g, (w) => ({ Sandbox: 'Done', Incubating: 'In progress', TBD: 'Not started', Graduated: '✅' })[w]!)), true);
+  });
+
   it('does not take meeting notes under a quarter heading', () => {
     const notes = '# 2031 Q4\n\n## 2031-10-02\n\n### Attendees\n\n- Ana\n\n### Agenda\n\n- Budget\n\n## 2031-10-09\n\n### Attendees\n\n- Bo\n\n## 2031-10-16\n\n- Hiring\n';
     assert.equal(isGoalDoc('team/2031-q4.md', notes), false);

@@ -377,7 +377,7 @@ export function evidenceOfSummary(summary: PageSummary, frontMatter: FrontMatter
     // A two-column Status | Description table is a legend of statuses, not progress.
     const header = t.header.map(cellWords);
     const status = header.findIndex((h) => PROGRESS_COLUMN.test(h));
-    if (status >= 0 && (header.length >= 3 || isGoalTable(t))) progress += t.filled[status] ?? 0;
+    if (status >= 0 && (header.length >= 3 || isGoalTable(t))) progress += t.marked[status] ?? 0;
   }
   if (progress >= 3) pos.add('progress', 2, `${progress} items with progress marks`);
   let owned = ownerFields + summary.ownedItems;

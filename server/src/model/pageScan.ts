@@ -76,6 +76,12 @@ function hasProgressMark(source: string, checkbox: boolean): boolean {
   return STATUS_LEADS.test(text) || STATUS_ENDS.test(text) || SCORE.test(text) || STATUS_WORD.test(text);
 }
 
+/** A table cell that states progress: a status word or emoji, a stamp, a ticked box, a share done (`78%`). */
+function isProgressCell(cell: string): boolean {
+  const text = plainInline(cell);
+  return /^\d{1,3}(?:\.\d+)?\s*%$/.test(text) || /^\[[xX]\]/.test(text) || hasProgressMark(text, false);
+}
+
 /** Whitespace-separated words of a line (a loop over its characters: this runs on every line). */
 function countWords(line: string): number {
   let n = 0;
@@ -210,7 +216,9 @@ export function summarize(text: string): PageSummary {
       table.rows++;
       table.keys.push(cells[0] ?? '');
       cells.forEach((c, i) => {
-        if (c !== '' && i < table!.filled.length) table!.filled[i]!++;
+        if (c === '' || i >= table!.filled.length) return;
+        table!.filled[i]!++;
+        if (isProgressCell(c)) table!.marked[i]!++;
       });
       if (current) current.tableRows++;
       previous = { line, blank: false, kind: 'other' };
@@ -218,7 +226,7 @@ export function summarize(text: string): PageSummary {
     }
     if (previous && !previous.blank && previous.line.includes('|') && line.includes('-') && DELIMITER_ROW.test(line)) {
       const header = cellsOf(previous.line);
-      table = { header, rows: 0, filled: header.map(() => 0), keys: [header[0] ?? ''] };
+      table = { header, rows: 0, filled: header.map(() => 0), marked: header.map(() => 0), keys: [header[0] ?? ''] };
       s.tables.push(table);
       endItem();
       previous = { line, blank: false, kind: 'other' };

@@ -255,6 +255,8 @@ export interface SummaryTable {
   rows: number;
   /** Per column, how many rows have something in it. */
   filled: number[];
+  /** Per column, how many rows state progress in it (`Done`, `In progress`, ✅, `78%`). */
+  marked: number[];
   /** The first cell of every row, the header's included (key/value metadata tables). */
   keys: string[];
 }
