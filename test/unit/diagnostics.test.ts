@@ -196,7 +196,7 @@ describe('goals', () => {
     `;
     const found = diagnose(okr).filter((d) => d.code === 'goal.owner-missing');
     assert.deepEqual(found.map((d) => d.range.start.line), [12]);
-    assert.match(found[0]!.message, /unlike the 2 goals beside it/);
+    assert.match(String(found[0]!.message), /unlike the 2 goals beside it/);
     // One goal in three with an owner is no convention: nothing is said.
     const loose = '## 2031 Q2\n\n### Ship it\n\n- **Owner**: Ann\n\n### Test it\n\nSoon.\n\n### Document it\n\nLater.\n';
     assert.deepEqual(codes(loose), []);
