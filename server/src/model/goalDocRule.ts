@@ -88,8 +88,8 @@ export function explainVerdict(v: GoalDocVerdict): string {
   return `${head}: ${pos.length ? `only ${pos.slice(0, 3).join('; ')}` : 'nothing on it plans goals'} (score ${e.score}, a goal doc needs ${THRESHOLD})`;
 }
 
-/** Any `<!-- goal-docs: … -->` comment: the parse decides whether it counts (it does not inside code). */
-const ANY_MARKER = /<!--\s*goal-docs\s*:/i;
+/** Any `<!-- goal-docs: … -->` comment (or an MDX page's `{/* goal-docs: … *\/}`): the parse decides whether it counts (it does not inside code). */
+const ANY_MARKER = /<!--\s*goal-docs\s*:|\{\s*\/\*\s*goal-docs\s*:/i;
 
 /** Whether a text holds what may be a marker comment: only its parse says whether it counts (not inside code). */
 export function mayHoldMarker(text: string): boolean {
