@@ -147,6 +147,37 @@ describe('cli', () => {
     assert.equal((await run(dir, 'check', 'README.md')).err, '', 'without --verbose, nothing on stderr');
   });
 
+  it('walks and checks an MDX goal doc, leaving its imports, exports, JSX and expressions alone', async () => {
+    const page = [
+      "import Chart from './chart'",
+      "export const links = { plan: '[the plan](#nowhere)' }",
+      '',
+      '# Search goals',
+      '',
+      '{/*',
+      '## FY-99-Q9 draft',
+      '*/}',
+      '',
+      '<Chart data={[1, 2]} caption="[old](#gone)" />',
+      '',
+      '## FY-24-Q1',
+      '',
+      '### Faster ranking',
+      '',
+      '- **Owner**: Ana',
+      '- **Milestones**:',
+      '  - ~~Ship the index~~ Done: 2.1 (see [the quarter](#fy-24-q1) and [the draft](#fy-99-q9-draft))',
+      '',
+    ].join('\n');
+    const found = (r: { out: string }) => JSON.parse(r.out).map((x: { file: string; code: string; range: { start: { line: number } } }) => `${x.file}:${x.range.start.line + 1} ${x.code}`);
+    const dir = workspace({ 'search/goals.mdx': page, 'README.md': '# Readme\n' });
+    // The commented-out heading is no heading; the links in the ESM and the JSX are no links.
+    assert.deepEqual(found(await run(dir, 'check', '--format', 'json')), ['search/goals.mdx:18 anchor.missing']);
+    // Read as Markdown, the same text has them all.
+    const asMarkdown = workspace({ 'search/goals.md': page });
+    assert.deepEqual(found(await run(asMarkdown, 'check', '--format', 'json')), ['search/goals.md:2 anchor.missing', 'search/goals.md:10 anchor.missing']);
+  });
+
   it('runs as the built dist/cli.js on the seed page', { skip: CORPUS_SKIP }, () => {
     const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', path.join(CORPUS_DIR, 'goals_completed.md'), '--format', 'json'], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);

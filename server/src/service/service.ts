@@ -11,6 +11,7 @@ import type { GoalDoc } from '../model/types';
 import { contentMightMakeGoalDoc, explainVerdict, goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc, verdictOfText } from '../model/goalDocRule';
 import { defaultSettings, type GoalDocsSettings } from '../settings/schema';
 import { SettingsStore } from '../settings/store';
+import { type EditorMarkdown, NO_EDITOR_MARKDOWN } from '../settings/editorMarkdown';
 import { WorkspaceFiles } from './workspaceFiles';
 import type { FileRead, LinkedFiles } from '../workspace/linkedFiles';
 import { type FileChange, type IndexLimits, LOCAL_DISK, WorkspaceIndex } from './workspaceIndex';
@@ -332,8 +333,19 @@ export class GoalDocsService {
     const today = this.today();
     const diagnostics = await this.withFiles((files) => computeDiagnostics(analysed.doc, analysed.settings, files, token, today), token ?? NOT_CANCELLED, [analysed.doc]);
     // Where the editor validates links itself, each broken link is reported once: by it.
-    const { validates } = await this.settings.editorMarkdown(uri);
+    const { validates } = await this.editorMarkdown(uri);
     return leaveBrokenLinksToEditor(diagnostics, validates);
+  }
+
+  /**
+   * What the editor's own Markdown features answer for an open document (settings/editorMarkdown.ts).
+   * VS Code's built-in Markdown extension takes documents of the `markdown` language only: an
+   * `.mdx` page (language `mdx` with an MDX extension, else `plaintext`) gets neither its link
+   * completion nor its link validation, so Goal Docs answers both there.
+   */
+  private async editorMarkdown(uri: string): Promise<EditorMarkdown> {
+    const languageId = this.documents.get(uri)?.languageId;
+    return languageId === undefined || languageId === 'markdown' ? this.settings.editorMarkdown(uri) : NO_EDITOR_MARKDOWN;
   }
 
   /**
@@ -404,7 +416,7 @@ export class GoalDocsService {
   async completion(uri: string, position: Position, token: CancellationLike): Promise<CompletionList | null> {
     // The editor's own link completion, where it has one, answers alone (two merged lists would
     // show every heading twice); where it has none, every Markdown file gets ours.
-    if ((await this.settings.editorMarkdown(uri)).completesLinks) return null;
+    if ((await this.editorMarkdown(uri)).completesLinks) return null;
     // As withGoalDoc: answered again on the version that replaced the one read meanwhile.
     for (let attempt = 1; ; attempt++) {
       const doc = await this.markdownModel(uri);
