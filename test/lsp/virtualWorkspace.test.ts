@@ -35,7 +35,11 @@ describe('the Node server over a virtual workspace', () => {
     assert.ok(codes.includes(`${line('(planning.md)')}:link.file-missing`), codes.join(', '));
     assert.ok(!codes.includes(`${line('goals_completed.md')}:link.file-missing`), codes.join(', '));
     assert.ok(fs.readPaths().includes('process/runbook.md'), fs.readPaths().join(', '));
-    // Kept until the client says a file changed: a keystroke asks nothing more.
+    // Kept until the client says a file changed: a keystroke asks nothing more. The workspace
+    // index, built in the background from 200 ms after start-up, reads the repository's other
+    // pages meanwhile: a query of its symbols waits for it, so that what follows counts the
+    // keystroke's requests alone.
+    await session.connection.sendRequest('workspace/symbol', { query: 'ship' });
     const before = fs.requests.length;
     session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nMore.\n` }] });
     await pullDiagnostics(session, uri);
