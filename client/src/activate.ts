@@ -1,6 +1,7 @@
 // The thin client, the same on the desktop and in a browser: starts the goal-docs language server
-// for Markdown files (each entry says how: extension.ts a Node process, browserExtension.ts a Web
-// Worker) and adds what only the editor can do: the Goals view, asking who completes links, the
+// for Markdown files and MDX pages (each entry says how: extension.ts a Node process,
+// browserExtension.ts a Web Worker) and adds what only the editor can do: the Goals view, the
+// status bar item that says whether the file is a goal doc, asking who completes links, the
 // version input box, the quarter quick pick of a goal's move, the report beside the editor, and
 // the answers to the server's file-system requests. All goal-doc logic lives in the server.
 import * as vscode from 'vscode';
@@ -14,25 +15,22 @@ import {
   MARK_DONE_WITH_VERSION_COMMAND,
   type MarkDoneWithVersionArgs,
   type MarkDoneWithVersionResult,
+  type VerdictResult,
 } from '../../server/src/protocol';
 import { builtinMarkdownIsOn, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
 import { type GoalNode, GoalsView } from './goalsView';
 import { askForTheQuarter, registerLifecycleCommands } from './lifecycle';
 import { answerFileRequests } from './fileRequests';
+import { DOCUMENT_SELECTOR } from './documents';
+import { GoalDocStatus } from './goalDocStatus';
 
 /** What activate() returns to other extensions (and the end-to-end tests). */
 export interface GoalDocsApi {
   /** The Goals view's tree of an open document; null when it is not a goal doc. */
   goalTree(uri: vscode.Uri): Promise<GoalNode[] | null>;
+  /** Whether an open document is a goal doc, and why, as the status bar item says; null when the server does not have it. */
+  verdict(uri: vscode.Uri): Promise<VerdictResult>;
 }
-
-/**
- * The schemes of the Markdown documents the server is given: files on disk, unsaved ones, and
- * those of the virtual and remote file systems a browser's VS Code opens (github.dev's
- * `vscode-vfs`, code-server's `vscode-remote`, @vscode/test-web's `vscode-test-web`). Not the
- * read-only views of other schemes (`git:` in a diff, `output:`), which are no pages to check.
- */
-export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
 
 /** How an entry starts the server: a Node process on the desktop, a Web Worker in a browser. */
 export interface Host {
@@ -49,7 +47,7 @@ let client: BaseLanguageClient | undefined;
 
 export async function activateGoalDocs(context: vscode.ExtensionContext, host: Host): Promise<GoalDocsApi> {
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
+    documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
       // The server keeps an index of goal docs; tell it when files change.
       fileEvents: vscode.workspace.createFileSystemWatcher(host.watchedFiles),
@@ -80,8 +78,10 @@ export async function activateGoalDocs(context: vscode.ExtensionContext, host: H
     (uri) => started.sendRequest<GoalTreeResult>(GOAL_TREE_REQUEST, { uri } satisfies GoalTreeParams),
     (document) => void choice.offer(document),
   );
+  const status = new GoalDocStatus(started);
   context.subscriptions.push(
     goalsView,
+    status,
     vscode.commands.registerCommand(MARK_DONE, markMilestoneDone),
     vscode.commands.registerCommand(CHOOSE_LINK_COMPLETION, () => choice.choose()),
     ...registerLifecycleCommands(started),
@@ -89,7 +89,7 @@ export async function activateGoalDocs(context: vscode.ExtensionContext, host: H
   // The Goals view is contributed only once this context key is set, so that a workspace
   // without Markdown never starts the server for it.
   void vscode.commands.executeCommand('setContext', 'goalDocs.active', true);
-  return { goalTree: (uri) => goalsView.treeOf(uri) };
+  return { goalTree: (uri) => goalsView.treeOf(uri), verdict: (uri) => status.verdict(uri) };
 }
 
 const RESTARTS_ALLOWED = 4;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { activateGoalDocs, type GoalDocsApi } from './activate';
+import { MARKDOWN_FILES } from './fileRequests';
 
 export { deactivate } from './activate';
 
@@ -16,6 +17,6 @@ export function activate(context: vscode.ExtensionContext): Promise<GoalDocsApi>
       };
       return new LanguageClient('goalDocs', 'Goal Docs', serverOptions, clientOptions);
     },
-    watchedFiles: '**/*.md',
+    watchedFiles: MARKDOWN_FILES,
   });
 }

@@ -22,8 +22,8 @@ import {
   type FsUriParams,
 } from '../../server/src/protocol';
 
-/** `.md` and `.markdown` in any case, as the Node host's walk takes them. */
-const MARKDOWN_FILES = '**/*.{[mM][dD],[mM][aA][rR][kK][dD][oO][wW][nN]}';
+/** `.md`, `.markdown` and `.mdx` in any case, as the Node host's walk takes them (service/markdownWalk.ts). */
+export const MARKDOWN_FILES = '**/*.{[mM][dD],[mM][aA][rR][kK][dD][oO][wW][nN],[mM][dD][xX]}';
 
 /** A URI of a workspace folder's file, or undefined for anything else. */
 function inWorkspace(text: unknown): vscode.Uri | undefined {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageclient';
 import type { GoalTreeResult } from '../../server/src/protocol';
+import { isGoalDocsDocument } from './documents';
 
 export const GOALS_VIEW = 'goalDocs.goals';
 /** Command run by a click on an item: shows its heading. */
@@ -86,7 +87,8 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
     let roots: GoalNode[] | null = null;
-    if (document?.languageId === 'markdown') {
+    const ours = !!document && isGoalDocsDocument(document);
+    if (ours) {
       try {
         roots = await this.treeOf(document.uri);
       } catch {
@@ -96,7 +98,7 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
     // An answer for an editor that is no longer active is dropped.
     if (generation !== this.generation) return;
     this.roots = roots ?? [];
-    const state = roots ? 'goalDoc' : document?.languageId === 'markdown' ? 'notGoalDoc' : 'noEditor';
+    const state = roots ? 'goalDoc' : ours ? 'notGoalDoc' : 'noEditor';
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
     this.changed.fire();
     if (roots && document) this.onGoalDoc(document);

@@ -17,6 +17,7 @@ import {
   type StartNextQuarterArgs,
   type StartNextQuarterResult,
 } from '../../server/src/protocol';
+import { isGoalDocsDocument } from './documents';
 
 const NEW_QUARTER = 'A new quarter…';
 
@@ -37,7 +38,7 @@ export const askForTheQuarter: Middleware['provideCodeActions'] = async (documen
 
 function activeGoalDoc(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
-  return editor?.document.languageId === 'markdown' ? editor : undefined;
+  return editor && isGoalDocsDocument(editor.document) ? editor : undefined;
 }
 
 function tell(result: { message?: string; applied?: boolean } | null | undefined, what: string): void {

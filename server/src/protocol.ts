@@ -42,6 +42,62 @@ export interface GoalTreeParams {
 export type GoalTreeResult = DocumentSymbol[] | null;
 
 /**
+ * Whether an open Markdown document is a goal doc, and why (the goal-doc rule of
+ * model/goalDocRule.ts, on the model the other requests read): the client's status bar item.
+ */
+export const VERDICT_REQUEST = 'goalDocs/verdict';
+
+export interface VerdictParams {
+  uri: string;
+}
+
+/** null for a document the server does not have open. */
+export type VerdictResult = {
+  /** The document version the verdict is of. */
+  version: number;
+  goalDoc: boolean;
+  /**
+   * What decided (model/goalDocRule.ts's GoalDocReason: `marker` is the file's own comment), or
+   * `too-large`: over goalDocs.maxFileSize, not analysed.
+   */
+  reason: 'marker' | 'excluded' | 'declared' | 'content' | 'not-enough-content' | 'too-large';
+  /** The verdict in words: what decided, and for the content its strongest signals either way. */
+  explanation: string;
+} | null;
+
+/**
+ * Sent by the server when what it would answer to VERDICT_REQUEST may have changed for any
+ * document without that document changing (the settings changed): the client asks again.
+ */
+export const VERDICTS_CHANGED_NOTIFICATION = 'goalDocs/verdictsChanged';
+
+/**
+ * The client commands that say for the active file whether it is a goal doc: a quick pick (the
+ * status bar item's click), and one command for each answer (the command palette).
+ */
+export const CHOOSE_GOAL_DOC_CLIENT_COMMAND = 'goalDocs.chooseWhetherGoalDoc';
+export const TREAT_AS_GOAL_DOC_CLIENT_COMMAND = 'goalDocs.treatAsGoalDoc';
+export const NOT_A_GOAL_DOC_CLIENT_COMMAND = 'goalDocs.notAGoalDoc';
+/**
+ * The server command that writes the file's marker comment (`<!-- goal-docs: on -->`, `off`),
+ * or removes it (`none`: the content decides), as an edit of the document version it read.
+ */
+export const SET_GOAL_DOC_MARKER_COMMAND = 'goalDocs.setGoalDocMarker';
+
+export interface SetGoalDocMarkerArgs {
+  uri: string;
+  marker: 'on' | 'off' | 'none';
+}
+
+export interface SetGoalDocMarkerResult {
+  edit?: WorkspaceEdit;
+  /** Why there is no edit. */
+  message?: string;
+  /** Whether the editor applied the edit (the server command applies it). */
+  applied?: boolean;
+}
+
+/**
  * The client command behind "Mark milestone done with version…": it asks for the version in an
  * input box (prefilled with `stampVersion`) and then runs MARK_DONE_WITH_VERSION_COMMAND.
  */

@@ -167,6 +167,24 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       await pane.locator('.welcome-view-content', { hasText: 'is not a goal doc' }).first().waitFor();
       await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
     });
+    await step('says in the status bar whether the file is a goal doc and why; a click offers to say so for the file', async () => {
+      skipUnlessOpened();
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
+      const goalDoc = await ui.goalDocStatus('Goal doc');
+      if (!/^Goal Docs: a goal doc: .*quarter heading/.test(goalDoc.label)) throw new Error(`the item does not say why goals_completed.md is a goal doc: ${goalDoc.label}`);
+      await ui.openFromExplorer('README.md', 'Tidewater Payments');
+      const plain = await ui.goalDocStatus('Not a goal doc');
+      if (!/^Goal Docs: not a goal doc: /.test(plain.label)) throw new Error(`the item does not say why README.md is no goal doc: ${plain.label}`);
+      log(`counts: status bar: goals_completed.md "${goalDoc.text}" (${goalDoc.label}); README.md "${plain.text}" (${plain.label})`);
+      await ui.goalDocStatusItem().click();
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'This file is not a goal doc' }).first().waitFor();
+      const offered = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      const expected = ['Treat this file as a goal doc', 'This file is not a goal doc'];
+      if (offered.join(' | ') !== expected.join(' | ')) throw new Error(`the quick pick offers ${offered.join(' | ')}, not ${expected.join(' | ')}`);
+      await page.keyboard.press('Escape');
+      await ui.openFromExplorer('goals_completed.md', 'Ledger team completed goals');
+    });
     await step('counts one reference to a goal heading linked once from another file (Shift+F12, Peek References)', async () => {
       skipUnlessOpened();
       const onGoalHeading = async () => {
@@ -490,6 +508,20 @@ export class Workbench {
     const notification = this.page.locator('.notification-list-item', { hasText: text }).first();
     await notification.locator('.monaco-button', { hasText: button }).first().click();
     await notification.waitFor({ state: 'detached' });
+  }
+
+  /** Goal Docs' status bar item (its id is the extension's and the item's). */
+  goalDocStatusItem() {
+    return this.page.locator('.statusbar-item[id="goal-docs.goal-docs.goalDocs.verdict"]');
+  }
+
+  /** Waits until Goal Docs' status bar item says `text`; returns its text and its label for screen readers (the why). */
+  async goalDocStatus(text) {
+    const item = this.goalDocStatusItem();
+    const shown = async () => (await item.first().innerText({ timeout: 1_000 }).catch(() => '(no item)')).trim();
+    await waitUntilAsync(`the status bar item to say "${text}"`, async () => (await shown()) === text, shown);
+    const label = (await item.first().locator('.statusbar-item-label').getAttribute('aria-label')) ?? (await item.first().getAttribute('aria-label')) ?? '';
+    return { text, label };
   }
 
   /** The breadcrumbs above the active editor. */

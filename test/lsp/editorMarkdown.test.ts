@@ -91,6 +91,22 @@ describe('link completion, broken links and the goal tree beside the editor’s'
     assert.deepEqual(await codes(), ['anchor.case', 'anchor.missing', 'link.file-missing']);
   });
 
+  it('answers completion and broken links in an MDX page, which the editor’s Markdown features do not take', async () => {
+    const page = "import Chart from './chart'\n\n" + GOALS;
+    for (const languageId of ['mdx', 'plaintext']) {
+      const uri = pathToFileURL(path.join(folder, `goals-${languageId}.mdx`)).href;
+      openDocument(session, uri, page, 1, languageId);
+      configure({ suggest: { paths: { enabled: true } }, validate: { enabled: true, fragmentLinks: { enabled: 'warning' }, fileLinks: { enabled: 'warning', markdownFragmentLinks: 'inherit' } } });
+      assert.deepEqual((await pullDiagnostics(session, uri)).map((d) => d.code).sort(), ['anchor.case', 'anchor.missing', 'link.file-missing'], languageId);
+      const anchors = await complete(uri, page, '[q](#');
+      assert.deepEqual(anchors?.items.map((i) => (i.textEdit as TextEdit).newText), ['goals', '2024', 'fy-24-q1', 'ship-it'], languageId);
+      // The same settings leave a Markdown file's to the editor.
+      assert.deepEqual((await pullDiagnostics(session, goals)).map((d) => d.code), ['anchor.case'], languageId);
+      assert.equal(await complete(goals, GOALS, '[q](#'), null);
+      configure(null);
+    }
+  });
+
   it('answers the Goals view’s request with Year › Quarter › Goal for a goal doc, null for another file', async () => {
     const tree = await session.connection.sendRequest<GoalTreeResult>(GOAL_TREE_REQUEST, { uri: goals });
     const names = (s: DocumentSymbol): unknown => [s.name, s.detail ?? '', ...(s.children ?? []).map(names)];

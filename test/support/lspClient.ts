@@ -105,8 +105,8 @@ export async function startServer(options: {
   return session;
 }
 
-export function openDocument(session: LspSession, uri: string, text: string, version = 1): void {
-  session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+export function openDocument(session: LspSession, uri: string, text: string, version = 1, languageId = 'markdown'): void {
+  session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 }
 
 /** A diagnostic as the tests read it off the wire. */

@@ -147,6 +147,72 @@ describe('cli', () => {
     assert.equal((await run(dir, 'check', 'README.md')).err, '', 'without --verbose, nothing on stderr');
   });
 
+  it('walks and checks an MDX goal doc, leaving its imports, exports, JSX and expressions alone', async () => {
+    const page = [
+      "import Chart from './chart'",
+      "export const links = { plan: '[the plan](#nowhere)' }",
+      '',
+      '# Search goals',
+      '',
+      '{/*',
+      '## FY-99-Q9 draft',
+      '*/}',
+      '',
+      '<Chart data={[1, 2]} caption="[old](#gone)" />',
+      '',
+      '## FY-24-Q1',
+      '',
+      '### Faster ranking',
+      '',
+      '- **Owner**: Ana',
+      '- **Milestones**:',
+      '  - ~~Ship the index~~ Done: 2.1 (see [the quarter](#fy-24-q1) and [the draft](#fy-99-q9-draft))',
+      '',
+    ].join('\n');
+    const found = (r: { out: string }) => JSON.parse(r.out).map((x: { file: string; code: string; range: { start: { line: number } } }) => `${x.file}:${x.range.start.line + 1} ${x.code}`);
+    const dir = workspace({ 'search/goals.mdx': page, 'README.md': '# Readme\n' });
+    // The commented-out heading is no heading; the links in the ESM and the JSX are no links.
+    assert.deepEqual(found(await run(dir, 'check', '--format', 'json')), ['search/goals.mdx:18 anchor.missing']);
+    // Read as Markdown, the same text has them all.
+    const asMarkdown = workspace({ 'search/goals.md': page });
+    assert.deepEqual(found(await run(asMarkdown, 'check', '--format', 'json')), ['search/goals.md:2 anchor.missing', 'search/goals.md:10 anchor.missing']);
+  });
+
+  it('--list prints each Markdown file looked at, whether it is a goal doc and why, and exits 0', async () => {
+    const dir = workspace({
+      'team/goals.md': GOALS + '\nSee [gone](missing.md).\n',
+      'team/notes.md': '# Team notes\n\n## March 4, 2024\n\nWe looked at the ranking tests and who takes the index next.\n\n## March 11, 2024\n\nAna showed the new dashboard to the team.\n\n## March 18, 2024\n\nNothing new on the index; the ranking tests pass again.\n',
+      'design/goals.md': '# The new index\n\n## Background\n\nThe index is slow.\n\n## Goals\n\n- Fast queries\n- Small memory\n\n## Non-goals\n\n- Sharding\n\n## Proposal\n\nA new layout.\n\n## Alternatives considered\n\nNone.\n',
+      'search/index.mdx': "import Chart from './chart'\n\n# Search\n\n<Chart />\n\n## FY-24-Q2\n\n### Smaller index\n\n- **Owner**: Ben\n- **Milestones**:\n  - Measure\n",
+      'README.md': '# Readme\n\n<!-- goal-docs: on -->\n\nHow we work.\n',
+    });
+    assert.equal((await run(dir, 'check')).code, 1, 'team/goals.md has a broken link');
+    const r = await run(dir, 'check', '--list');
+    assert.equal(r.code, 0);
+    assert.equal(r.err, '');
+    const lines = r.out.trimEnd().split('\n');
+    const expected = [
+      /^README\.md: goal doc: its goal-docs: on comment says so$/,
+      /^design\/goals\.md: not a goal doc: a design document \(“Non-goals”, “Background”\)/,
+      /^search\/index\.mdx: goal doc: a quarter heading “FY-24-Q2”/,
+      /^team\/goals\.md: goal doc: a quarter heading “FY-24-Q1”/,
+      /^team\/notes\.md: not a goal doc: meeting notes: 3 date headings \(“March 4, 2024”\)$/,
+      /^3 goal docs among 5 Markdown files\.$/,
+    ];
+    assert.equal(lines.length, expected.length, r.out);
+    expected.forEach((re, i) => assert.match(lines[i]!, re));
+    // Named files, as JSON: the same words as the editor's status bar item.
+    const json = await run(dir, 'check', '--list', '--format', 'json', 'team/notes.md', 'README.md');
+    assert.deepEqual(JSON.parse(json.out), [
+      { file: 'team/notes.md', goalDoc: false, reason: 'not-enough-content', explanation: 'not a goal doc: meeting notes: 3 date headings (“March 4, 2024”)' },
+      { file: 'README.md', goalDoc: true, reason: 'marker', explanation: 'a goal doc: its goal-docs: on comment says so' },
+    ]);
+    const sarif = await run(dir, 'check', '--list', '--format', 'sarif');
+    assert.equal(sarif.code, 2);
+    assert.match(sarif.err, /^goal-docs: --list prints text or json, not sarif\./);
+    assert.match((await run(dir, '--help')).out, /goal-docs check --list \[paths or globs…\]/);
+  });
+
   it('runs as the built dist/cli.js on the seed page', { skip: CORPUS_SKIP }, () => {
     const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', path.join(CORPUS_DIR, 'goals_completed.md'), '--format', 'json'], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);

@@ -168,6 +168,26 @@ describe('which pages are goal docs', () => {
     assert.equal(isGoalDoc('README.md', '# Readme\n\n```md\n<!-- goal-docs: on -->\n```\n'), false);
   });
 
+  it('reads an MDX page’s marker as MDX writes comments, {/* goal-docs: on */}, and only there', () => {
+    const page = "import Chart from './chart'\n\n# Search\n\n{/* goal-docs: on */}\n\nText.\n";
+    assert.deepEqual(verdict('search/index.mdx', page), { goalDoc: true, reason: 'marker' });
+    // The text alone cannot say: the parse decides (the CLI and the index parse such a page).
+    assert.equal(verdictOfText('search/index.mdx', page, settings), undefined);
+    assert.equal(mightBeGoalDoc('search/index.mdx', page, settings), true);
+    // In a Markdown page it is text; in a code block of an MDX page, code.
+    assert.deepEqual(verdict('search/index.md', page), { goalDoc: false, reason: 'not-enough-content' });
+    assert.equal(isGoalDoc('search/index.mdx', '# Search\n\n```mdx\n{/* goal-docs: on */}\n```\n'), false);
+  });
+
+  it('keeps where each marker comment that counts is, the first deciding', () => {
+    const text = '# Readme\n\n> <!-- goal-docs: off -->\n\n`<!-- goal-docs: on -->`\n\n<!-- goal-docs: on -->\n';
+    const doc = model(text, 'file:///ws/README.md');
+    assert.equal(doc.marker, 'off');
+    assert.deepEqual(doc.markers.map((m) => [m.value, text.slice(m.span.start, m.span.end)]), [['off', '<!-- goal-docs: off -->'], ['on', '<!-- goal-docs: on -->']]);
+    const mdx = '<!-- goal-docs: off -->\n\n{/* goal-docs: on */}\n';
+    assert.deepEqual(model(mdx, 'file:///ws/a.mdx').markers.map((m) => [m.value, mdx.slice(m.span.start, m.span.end)]), [['off', '<!-- goal-docs: off -->'], ['on', '{/* goal-docs: on */}']]);
+  });
+
   it('leaves out what goalDocs.exclude names, unless the file says it is one', () => {
     const selection = { ...settings, exclude: ['teams/search/**'] };
     const page = '# Search\n\n## FY27-Q1\n\n### Ranking\n\n- **Owner**: Ana\n';

@@ -31,6 +31,7 @@ function project(doc: GoalDoc): unknown {
       codeSpans: doc.codeSpans,
       evidence: evidenceOf(doc),
       marker: doc.marker,
+      markers: doc.markers,
     }),
   );
 }
@@ -49,7 +50,7 @@ function prng(seed: number): () => number {
 
 // Snippets that change structure where it matters: headings, fences, lists, strikes, links,
 // reference definitions, HTML comments, line endings.
-const SNIPPETS = ['x', ' ', '\n', '\n\n', '## FY-24-Q1\n\n', '\n#### New goal\n\n- Owner: Zed\n', '```\n', '~~', '- ~~Item~~ Done: 3.1\n', '[a](#fy-24-q1)', '[ref]: #x\n', '<!--\n', '-->\n', '\r\n', '# ', '\n> quote\n', '1. ✅ Step\n', '[ref]'];
+const SNIPPETS = ['x', ' ', '\n', '\n\n', '## FY-24-Q1\n\n', '\n#### New goal\n\n- Owner: Zed\n', '```\n', '~~', '- ~~Item~~ Done: 3.1\n', '[a](#fy-24-q1)', '[ref]: #x\n', '<!--\n', '-->\n', '<!-- goal-docs: off -->\n', '\r\n', '# ', '\n> quote\n', '1. ✅ Step\n', '[ref]'];
 
 function randomEdit(text: string, rnd: () => number): string {
   const at = Math.floor(rnd() * (text.length + 1));

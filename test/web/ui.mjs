@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { codeServerDirs, installVsix, startCodeServer } from '../../scripts/host/code-server.mjs';
 import { launchChromium } from '../e2e/browser.mjs';
 import { writeUserSettings } from '../e2e/extension-host.mjs';
-import { headingsOf, lineNumberOf, lineOf, waitUntil, Workbench } from '../e2e/ui.mjs';
+import { headingsOf, lineNumberOf, lineOf, waitUntil, waitUntilAsync, Workbench } from '../e2e/ui.mjs';
 import { WEB_EXTENSION_KIND } from './extension-host.mjs';
 
 const STEP_TIMEOUT_MS = 45_000;
@@ -124,8 +124,17 @@ export async function runWebUiCheck({ host, vsix, workspace, tmpRoot, screenshot
 
     await step('lists Goal Docs among the running extensions of the web worker host', async () => {
       await ui.runCommand('Developer: Show Running Extensions');
-      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Goal Docs' });
-      await row.first().waitFor();
+      const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+      const row = rows.filter({ hasText: 'Goal Docs' });
+      // The list is sorted by activation time and only its rows in view exist: on a busy machine
+      // the built-ins take longer to activate and Goal Docs' row starts below the view.
+      await rows.first().waitFor();
+      await waitUntilAsync('Goal Docs among the running extensions', async () => {
+        if (await row.count()) return true;
+        await rows.first().hover();
+        await page.mouse.wheel(0, 200);
+        return (await row.count()) > 0;
+      }, async () => (await rows.allInnerTexts()).map((t) => t.split('\n')[0]).join(' | '));
       const shown = (await row.first().innerText()).replace(/\s+/g, ' ');
       if (!/web worker/i.test(shown)) throw new Error(`Goal Docs does not run in the web worker host: ${shown}`);
       await ui.screenshot('web-running-extensions.png');

@@ -1,12 +1,14 @@
 // `goal-docs check [paths or globs…] [--format text|json|github|sarif]`: the diagnostics of the
 // language server, for a terminal or CI. Exit 1 when a diagnostic of the --fail-on severity
-// (error by default) or worse is found, 0 otherwise, 2 on bad usage.
+// (error by default) or worse is found, 0 otherwise, 2 on bad usage. With --list, each Markdown
+// file's verdict instead: whether it is a goal doc, and why.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createGoalDocsService } from '../service/service';
+import { createGoalDocsService, type GoalDocsService } from '../service/service';
+import { explainVerdict, verdictReasons } from '../model/goalDocRule';
 import { NodeFileSystem, walkMarkdownFiles } from '../node/fileSystem';
 import { fileUri } from '../workspace/uris';
 import { REPORT_USAGE, runReport } from './report';
@@ -19,6 +21,7 @@ import { type ChangedLines, changedLinesOf, onChangedLine } from './changedLines
 const USAGE = `Usage: goal-docs check [paths or globs…] [--format text|json|github|sarif] [--config FILE]
          [--fail-on error|warning|information|hint|never] [--changed-lines-from DIFF] [--goal-docs-only]
          [--verbose] [--cache]
+       goal-docs check --list [paths or globs…] [--format text|json] [--config FILE]
 
 Checks goal docs and prints their problems. Without paths, checks the goal docs under the
 current folder. A named file is checked unless its <!-- goal-docs: off --> comment or
@@ -26,6 +29,10 @@ goalDocs.exclude says no; folders and globs are searched for goal docs by the ru
 README's "Which files are goal docs".
 --goal-docs-only checks a named file only if it is a goal doc by that rule (for hooks that pass
 every changed Markdown file).
+--list prints, instead of problems, one line for each Markdown file looked at (found or named):
+goal doc or not a goal doc, and why (the file's comment, goalDocs.files or .exclude, or what its
+content shows); exit status 0.
+Markdown files are .md, .markdown and .mdx (read without their imports, exports and JSX).
 Settings are read from .goal-docs.json in the current folder when present, or from --config FILE.
 --format: text (default); json; github (workflow annotations); sarif (SARIF 2.1.0, for code scanning).
 --fail-on: the least severity that fails the check (default error); never: exit 0 whatever is found.
@@ -61,6 +68,8 @@ interface Args {
   changedLinesFrom?: string;
   /** Named files are checked only if they are goal docs. */
   goalDocsOnly: boolean;
+  /** Print each file's verdict instead of problems. */
+  list: boolean;
 }
 
 function parseCommandLine(argv: string[]): Args | 'help' {
@@ -80,6 +89,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
         'fail-on': { type: 'string', default: 'error' },
         'changed-lines-from': { type: 'string' },
         'goal-docs-only': { type: 'boolean', default: false },
+        list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -92,6 +102,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   if (values.help) return 'help';
   const format = values.format;
   if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format takes text, json, github or sarif, not '${format ?? ''}'.`);
+  if (values.list && format !== 'text' && format !== 'json') throw new UsageError(`--list prints text or json, not ${format}.`);
   const location = values['cache-location'];
   if (location !== undefined && !values.cache) throw new UsageError('--cache-location is used with --cache.');
   if (location === '') throw new UsageError('--cache-location takes a path.');
@@ -108,6 +119,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
     failOn: failOn as FailOn,
     changedLinesFrom: values['changed-lines-from'],
     goalDocsOnly: !!values['goal-docs-only'],
+    list: !!values.list,
   };
 }
 
@@ -210,6 +222,8 @@ interface Plan {
   failOn: FailOn;
   /** With --changed-lines-from: the lines to report problems on, and the diff that named them. */
   changed?: { diff: string; lines: ChangedLines };
+  /** --list: each file's verdict instead of problems. */
+  list: boolean;
 }
 
 interface Target {
@@ -250,7 +264,7 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
       }
     }
     const cache = args.cache === undefined ? undefined : path.resolve(cwd, args.cache);
-    return { format: args.format, verbose: args.verbose, cache, settings, files, failOn: args.failOn, changed };
+    return { format: args.format, verbose: args.verbose, cache, settings, files, failOn: args.failOn, changed, list: args.list };
   } catch (e) {
     if (e instanceof UsageError) {
       err(`goal-docs: ${e.message}\n\n${USAGE}\n`);
@@ -261,13 +275,19 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
 }
 
 /**
- * Checks the files with the one service the editor uses too (same rule, same models, same
- * limits), reading any file the paths name: on the command line the repository is the user's own.
+ * The one service the editor uses too (same rule, same models, same limits), reading any file the
+ * paths name: on the command line the repository is the user's own.
  */
-async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promise<{ outcomes: Outcome[]; fromCache?: number }> {
+function cliService(p: Plan, cwd: string, err: (s: string) => void): GoalDocsService {
   const service = createGoalDocsService({ fileSystem: new NodeFileSystem(false), readable: 'any', reportProblem: (m) => err(`goal-docs: .goal-docs.json: ${m}\n`) });
   service.setWorkspaceFolders([fileUri(cwd)]);
   service.setGlobalSettings(p.settings);
+  return service;
+}
+
+/** Checks the files. */
+async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promise<{ outcomes: Outcome[]; fromCache?: number }> {
+  const service = cliService(p, cwd, err);
   const cache = p.cache === undefined ? undefined : CheckCache.load(p.cache, cacheKey(p.settings, service.today()), cwd, (m) => err(`goal-docs: ${m}\n`));
   const outcomes: Outcome[] = [];
   for (const { abs, explicit } of p.files) {
@@ -330,6 +350,44 @@ function fails(d: Diagnostic, failOn: FailOn): boolean {
   return (d.severity ?? DiagnosticSeverity.Error) <= least;
 }
 
+/** One row of --list --format json: a file, whether it is a goal doc (null: not read), and why. */
+interface ListRow {
+  file: string;
+  goalDoc: boolean | null;
+  /** What decided (`marker`, `excluded`, `declared`, `content`, `not-enough-content`), or why it was not read (`too-large`, `unreadable`). */
+  reason: string;
+  /** The verdict in words, as the editor's status bar item says it. */
+  explanation: string;
+}
+
+/** --list: each file's verdict, as the goal-doc rule gives it; a file ruled out by its text alone is not parsed. */
+async function listFiles(p: Plan, cwd: string, started: number, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const service = cliService(p, cwd, err);
+  const rows: ListRow[] = [];
+  const lines: string[] = [];
+  for (const { abs } of p.files) {
+    const file = path.relative(cwd, abs).split(path.sep).join('/');
+    const r = await service.verdictOnDisk(fileUri(abs));
+    if (r.kind === 'verdict') {
+      const why = verdictReasons(r.verdict);
+      rows.push({ file, goalDoc: r.verdict.goalDoc, reason: r.verdict.reason, explanation: explainVerdict(r.verdict) });
+      lines.push(`${file}: ${r.verdict.goalDoc ? 'goal doc' : 'not a goal doc'}${why ? `: ${why}` : ''}`);
+      continue;
+    }
+    const explanation = r.kind === 'too-large' ? `not read: ${r.length} ${r.unit} is more than goalDocs.maxFileSize (${r.limit})` : `not read: ${r.reason}`;
+    rows.push({ file, goalDoc: null, reason: r.kind, explanation });
+    lines.push(`${file}: ${explanation}`);
+  }
+  if (p.format === 'json') out(JSON.stringify(rows, null, 2) + '\n');
+  else {
+    const goalDocs = rows.filter((r) => r.goalDoc).length;
+    lines.push(`${goalDocs} goal doc${goalDocs === 1 ? '' : 's'} among ${rows.length} Markdown file${rows.length === 1 ? '' : 's'}.`);
+    out(lines.join('\n') + '\n');
+  }
+  if (p.verbose) err(`goal-docs: looked at ${rows.length} file${rows.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(2)} s.\n`);
+  return 0;
+}
+
 export async function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'report') {
     try {
@@ -343,6 +401,7 @@ export async function runCli(argv: string[], cwd: string, out: (s: string) => vo
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
+  if (p.list) return listFiles(p, cwd, started, out, err);
   return report(p, await checkFiles(p, cwd, err), cwd, started, out, err);
 }
 

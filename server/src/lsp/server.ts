@@ -29,7 +29,11 @@ import {
   pinnedDay,
   REPORT_REQUEST,
   type ReportParams,
+  SET_GOAL_DOC_MARKER_COMMAND,
   START_NEXT_QUARTER_COMMAND,
+  VERDICT_REQUEST,
+  type VerdictParams,
+  VERDICTS_CHANGED_NOTIFICATION,
 } from '../protocol';
 import { CODE_ACTION_KINDS } from '../codeActions/index';
 import type { EditSupport } from '../codeActions/sectionMove';
@@ -225,7 +229,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-        executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND, MOVE_GOAL_COMMAND, START_NEXT_QUARTER_COMMAND] },
+        executeCommandProvider: { commands: [MARK_DONE_WITH_VERSION_COMMAND, MOVE_GOAL_COMMAND, START_NEXT_QUARTER_COMMAND, SET_GOAL_DOC_MARKER_COMMAND] },
         completionProvider: { triggerCharacters: ['#', '(', '/', '.'] },
         ...navigation,
         documentHighlightProvider: true,
@@ -256,6 +260,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service.settingsChanged();
     refreshDiagnostics();
     if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+    // goalDocs.files and goalDocs.exclude may have made or unmade goal docs.
+    void connection.sendNotification(VERDICTS_CHANGED_NOTIFICATION);
   });
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -301,6 +307,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // --- Every feature: one line each ---
   connection.onCompletion((p, token) => answer('textDocument/completion', p.textDocument.uri, token, () => service.completion(p.textDocument.uri, p.position, token)));
   connection.onRequest(GOAL_TREE_REQUEST, (p: GoalTreeParams, token) => answer(GOAL_TREE_REQUEST, p.uri, token, () => service.goalTree(p.uri, token)));
+  connection.onRequest(VERDICT_REQUEST, (p: VerdictParams, token) => answer(VERDICT_REQUEST, p.uri, token, () => service.verdict(p.uri)));
   connection.onDocumentSymbol((p, token) => answer('textDocument/documentSymbol', p.textDocument.uri, token, () => service.documentSymbols(p.textDocument.uri, token)));
   connection.onWorkspaceSymbol((p, token) => answer('workspace/symbol', undefined, token, () => service.workspaceSymbols(p.query, token)));
   connection.onDefinition((p, token) => answer('textDocument/definition', p.textDocument.uri, token, () => service.definition(p.textDocument.uri, p.position, token)));
@@ -320,6 +327,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     [MARK_DONE_WITH_VERSION_COMMAND]: { label: 'Mark milestone done', run: (args) => service.markDoneWithVersion(args) },
     [MOVE_GOAL_COMMAND]: { label: 'Move goal to the completed page', run: (args) => service.moveGoal(args, editSupport) },
     [START_NEXT_QUARTER_COMMAND]: { label: 'Start the next quarter', run: (args) => service.startNextQuarter(args, editSupport) },
+    [SET_GOAL_DOC_MARKER_COMMAND]: { label: 'Say whether this file is a goal doc', run: (args) => service.setGoalDocMarker(args) },
   };
   connection.onExecuteCommand(async (p) => {
     const command = commands[p.command];

@@ -55,6 +55,12 @@ export function parseGoalDoc(text: string, options: BuildOptions): ParsedDocumen
   }
   if (mask.frontMatter) parsed.model.frontMatter = mask.frontMatter;
   if (mask.mdx) parsed.model.mdx = true;
+  if (mask.markers.length) {
+    // An MDX page's `{/* goal-docs: … */}` markers, which the parser was not given, among any others.
+    const markers = [...parsed.model.markers, ...mask.markers].sort((a, b) => a.span.start - b.span.start);
+    parsed.model.markers = markers;
+    parsed.model.marker = markers[0]!.value;
+  }
   return parsed;
 }
 
@@ -322,10 +328,10 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
   finishHeadings(headings, text, lineStarts);
   const structure = buildStructure(headings, content, text, lineStarts);
   let keyResults = 0;
-  let marker: GoalDoc['marker'];
+  const markers: GoalDoc['markers'] = [];
   for (const c of chunks) {
     keyResults += c.keyResults;
-    marker ??= c.markers[0];
+    markers.push(...c.markers);
   }
   return {
     uri: options.uri,
@@ -347,6 +353,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     unanalysed,
     keyResultLines: keyResults,
     summary: mergeSummaries(chunks.map((c) => c.summary)),
-    marker,
+    marker: markers[0]?.value,
+    markers,
   };
 }

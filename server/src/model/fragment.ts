@@ -4,7 +4,7 @@
 import type { Code, Definition, Heading as MdHeading, Html, Link as Link_, Table as MdTable } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'vscode-languageserver-types';
-import type { GoalDocMarker, Link, ListItem, Mojibake, Span, Table, Toc, Unanalysed } from './types';
+import type { GoalDocMarkerComment, Link, ListItem, Mojibake, Span, Table, Toc, Unanalysed } from './types';
 import { parseMarkdown } from './parse';
 import { buildChunkHeadings, type ChunkHeading } from './headings';
 import { buildLinks } from './links';
@@ -53,7 +53,7 @@ export interface ChunkFragment {
   tables: Table[];
   mojibake: Mojibake[];
   /** `<!-- goal-docs: on -->` / `off` markers of the chunk, in order (never inside code). */
-  markers: GoalDocMarker[];
+  markers: GoalDocMarkerComment[];
   /** Lines of the chunk that state a key result (`KR: …`, `Key result: …`), outside code. */
   keyResults: number;
   /** What the chunk says about its page being a goal doc, read line by line (pageScan.ts). */
@@ -196,8 +196,14 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): P
       return { span, range: f.range(span), text: r.text, repaired: r.repaired };
     });
   const tables: Table[] = nodes.table.flatMap((node) => tableOf(ctx, node) ?? []);
-  const markers: GoalDocMarker[] = [];
-  for (const node of nodes.html) for (const m of node.value.matchAll(MARKER)) markers.push(m[1]!.toLowerCase() as GoalDocMarker);
+  // Read from the source rather than the node's value, which leaves out a quote's or a list's prefixes.
+  const markers: GoalDocMarkerComment[] = [];
+  for (const node of nodes.html) {
+    const at = offsetsOf(node);
+    for (const m of text.slice(at.start, at.end).matchAll(MARKER)) {
+      markers.push({ value: m[1]!.toLowerCase() as GoalDocMarkerComment['value'], span: f.span(at.start + m.index, at.start + m.index + m[0].length) });
+    }
+  }
   const keyResults = countKeyResults(text, prefix.length, codeSpans);
   const realDefinitions: ChunkFragment['realDefinitions'] = nodes.definition.map((node) => {
     const at = offsetsOf(node);

@@ -70,26 +70,32 @@ export function isGoalDoc(path: string, doc: GoalDoc, selection: GoalDocSelectio
 
 /** A verdict in words: what decided, and for the content its strongest signals either way. */
 export function explainVerdict(v: GoalDocVerdict): string {
+  const why = verdictReasons(v);
   const head = v.goalDoc ? 'a goal doc' : 'not a goal doc';
-  switch (v.reason) {
-    case 'marker':
-      return `${head}: its <!-- goal-docs: ${v.goalDoc ? 'on' : 'off'} --> comment says so`;
-    case 'excluded':
-      return `${head}: goalDocs.exclude names it`;
-    case 'declared':
-      return `${head}: goalDocs.files names it`;
-  }
-  const e = v.evidence;
-  if (!e) return head;
-  const pos = [...e.positive].sort((a, b) => b.points - a.points).map((s) => s.says);
-  const neg = e.negative.map((s) => s.says);
-  if (v.goalDoc) return `${head}: ${pos.slice(0, 3).join('; ')}${neg.length ? ` (though ${neg.join('; ')})` : ''}`;
-  if (neg.length) return `${head}: ${neg.join('; ')}${pos.length ? ` (though ${pos.slice(0, 2).join('; ')})` : ''}`;
-  return `${head}: ${pos.length ? `only ${pos.slice(0, 3).join('; ')}` : 'nothing on it plans goals'} (score ${e.score}, a goal doc needs ${THRESHOLD})`;
+  return why ? `${head}: ${why}` : head;
 }
 
-/** Any `<!-- goal-docs: … -->` comment: the parse decides whether it counts (it does not inside code). */
-const ANY_MARKER = /<!--\s*goal-docs\s*:/i;
+/** Why, without the verdict: what decided, and for the content its strongest signals either way. */
+export function verdictReasons(v: GoalDocVerdict): string {
+  switch (v.reason) {
+    case 'marker':
+      return `its goal-docs: ${v.goalDoc ? 'on' : 'off'} comment says so`;
+    case 'excluded':
+      return 'goalDocs.exclude names it';
+    case 'declared':
+      return 'goalDocs.files names it';
+  }
+  const e = v.evidence;
+  if (!e) return '';
+  const pos = [...e.positive].sort((a, b) => b.points - a.points).map((s) => s.says);
+  const neg = e.negative.map((s) => s.says);
+  if (v.goalDoc) return `${pos.slice(0, 3).join('; ')}${neg.length ? ` (though ${neg.join('; ')})` : ''}`;
+  if (neg.length) return `${neg.join('; ')}${pos.length ? ` (though ${pos.slice(0, 2).join('; ')})` : ''}`;
+  return `${pos.length ? `only ${pos.slice(0, 3).join('; ')}` : 'nothing on it plans goals'} (score ${e.score}, a goal doc needs ${THRESHOLD})`;
+}
+
+/** Any `<!-- goal-docs: … -->` comment (or an MDX page's `{/* goal-docs: … *\/}`): the parse decides whether it counts (it does not inside code). */
+const ANY_MARKER = /<!--\s*goal-docs\s*:|\{\s*\/\*\s*goal-docs\s*:/i;
 
 /** Whether a text holds what may be a marker comment: only its parse says whether it counts (not inside code). */
 export function mayHoldMarker(text: string): boolean {

@@ -2,8 +2,10 @@
 // matter (GitHub shows it as a table, Jekyll and Hugo read it as data; parsed as Markdown its
 // closing `---` turns the last field into a heading), and in an `.mdx` page the import and export
 // lines and the JSX blocks. They are blanked for the parser (spaces in place of every character
-// but line breaks), so every offset, line and range stays that of the document itself.
-import type { FrontMatter } from './types';
+// but line breaks), so every offset, line and range stays that of the document itself. An MDX page
+// cannot hold an HTML comment (MDX 2 and later refuse `<!--`): its goal-docs marker is written as a
+// comment expression block, `{/* goal-docs: on */}`, which the mask reads before blanking it.
+import type { FrontMatter, GoalDocMarkerComment } from './types';
 
 export interface Masked {
   /** The text the parser reads. */
@@ -11,7 +13,12 @@ export interface Masked {
   frontMatter?: FrontMatter;
   /** The page is MDX: JSX and ESM were blanked. */
   mdx: boolean;
+  /** An MDX page's `{/* goal-docs: on|off *\/}` blocks, in order. */
+  markers: GoalDocMarkerComment[];
 }
+
+/** An MDX comment expression that is a goal-docs marker, alone in its block. */
+const MDX_MARKER = /^\{\s*\/\*\s*goal-docs\s*:\s*(on|off)\s*\*\/\s*\}/i;
 
 /** Front matter may be long, but not longer than this many lines. */
 const MAX_FRONT_MATTER_LINES = 300;
@@ -52,7 +59,7 @@ export function frontMatterOf(text: string): FrontMatter | undefined {
 /** MDX blocks: an ESM statement or a JSX element or expression starting a line, up to a blank line. */
 const MDX_BLOCK_START = /^(?:import\s|export\s|<\/?[A-Z][\w.]*|<>|<\/>|\{)/;
 
-function maskMdx(text: string, from: number): string {
+function maskMdx(text: string, from: number, markers: GoalDocMarkerComment[]): string {
   let out = text;
   let at = from;
   let inFence: string | undefined;
@@ -74,6 +81,10 @@ function maskMdx(text: string, from: number): string {
         if (text.slice(blockEnd, e).trim() === '') break;
         blockEnd = e;
       }
+      const marker = MDX_MARKER.exec(text.slice(at, blockEnd));
+      if (marker && text.slice(at + marker[0].length, blockEnd).trim() === '') {
+        markers.push({ value: marker[1]!.toLowerCase() as GoalDocMarkerComment['value'], span: { start: at, end: at + marker[0].length } });
+      }
       out = blank(out, at, blockEnd);
       at = blockEnd;
       continue;
@@ -88,6 +99,7 @@ export function maskForParse(text: string, uriOrPath: string): Masked {
   const frontMatter = frontMatterOf(text);
   let masked = frontMatter ? blank(text, frontMatter.span.start, frontMatter.span.end) : text;
   const mdx = isMdx(uriOrPath);
-  if (mdx) masked = maskMdx(masked, frontMatter?.span.end ?? 0);
-  return { text: masked, frontMatter, mdx };
+  const markers: GoalDocMarkerComment[] = [];
+  if (mdx) masked = maskMdx(masked, frontMatter?.span.end ?? 0, markers);
+  return { text: masked, frontMatter, mdx, markers };
 }

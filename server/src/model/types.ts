@@ -332,6 +332,13 @@ export interface Table {
 
 export type GoalDocMarker = 'on' | 'off';
 
+/** A `<!-- goal-docs: on|off -->` comment that counts (not inside code), or an MDX page's `{/* goal-docs: on|off *\/}`. */
+export interface GoalDocMarkerComment {
+  value: GoalDocMarker;
+  /** The comment itself, from `<!--` (or `{`) to `-->` (or `}`). */
+  span: Span;
+}
+
 /** Counts of the kinds of content that make a Markdown page a goal doc. */
 export interface GoalDocEvidence {
   /** Headings naming a quarter, a half-year or a year's plan (`FY21-Q4`, `FY22H2`, `FY2022 Annual OKRs`). */
@@ -372,8 +379,10 @@ export interface GoalDoc {
   unanalysed: Unanalysed[];
   /** Lines that state a key result (`KR: …`), outside code: part of its goal-doc evidence (model/evidence.ts). */
   keyResultLines: number;
-  /** The first `<!-- goal-docs: on|off -->` marker of the document, if any. */
+  /** The first `<!-- goal-docs: on|off -->` marker of the document, if any: the one that decides. */
   marker?: GoalDocMarker;
+  /** Every marker comment of the document, in order (the edit that says yes or no replaces them). */
+  markers: GoalDocMarkerComment[];
   /** What its lines say about it being a goal doc (pageScan.ts): one per chunk, merged. */
   summary: PageSummary;
   /** YAML or TOML front matter at the start, which the parser was not given (mask.ts). */

@@ -8,9 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from '../model/cache';
 import { isSuperseded } from '../model/build';
 import type { GoalDoc } from '../model/types';
-import { contentMightMakeGoalDoc, goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc, verdictOfText } from '../model/goalDocRule';
+import { contentMightMakeGoalDoc, explainVerdict, goalDocVerdict, type GoalDocVerdict, isGoalDoc, matchesGlobs, mightBeGoalDoc, verdictOfText } from '../model/goalDocRule';
 import { defaultSettings, type GoalDocsSettings } from '../settings/schema';
 import { SettingsStore } from '../settings/store';
+import { type EditorMarkdown, NO_EDITOR_MARKDOWN } from '../settings/editorMarkdown';
 import { WorkspaceFiles } from './workspaceFiles';
 import type { FileRead, LinkedFiles } from '../workspace/linkedFiles';
 import { type FileChange, type IndexLimits, LOCAL_DISK, WorkspaceIndex } from './workspaceIndex';
@@ -27,6 +28,8 @@ import { type LifecycleContext, moveGoalCommand, type PageRead, parseMoveGoalArg
 import { nextQuarterCommand, parseNextQuarterArgs } from '../codeActions/nextQuarter';
 import { goalsReport, type GoalsReport, reportMarkdown, type ReportSource } from '../features/report';
 import { markDoneWithVersion, type MarkDoneWithVersionResult, parseMarkDoneArgs } from '../codeActions/markDoneCommand';
+import { markerEdits, parseSetMarkerArgs } from '../codeActions/goalDocMarker';
+import { versionedEdit } from '../codeActions/edit';
 import { provideCompletions } from '../features/completion';
 import { provideDocumentSymbols } from '../features/documentSymbols';
 import { provideWorkspaceSymbols } from '../features/workspaceSymbols';
@@ -38,7 +41,7 @@ import { provideHover } from '../features/hover';
 import { provideFoldingRanges } from '../features/folding';
 import { isRefusal, prepareRename, provideRename, type RenameRefusal } from '../features/rename';
 import { provideCodeLenses } from '../features/codeLens';
-import type { GoalTreeResult, MoveGoalResult, ReportParams, ReportResult, StartNextQuarterResult } from '../protocol';
+import type { GoalTreeResult, MoveGoalResult, ReportParams, ReportResult, SetGoalDocMarkerResult, StartNextQuarterResult, VerdictResult } from '../protocol';
 import { type GoalDocWorkspace, NOT_CANCELLED } from '../workspace/goalDocWorkspace';
 
 export interface Documents {
@@ -101,8 +104,10 @@ export type DiagnosticReport = { kind: 'full'; resultId: string; items: Diagnost
 export type CheckResult =
   | { kind: 'checked'; diagnostics: Diagnostic[] }
   | { kind: 'skipped'; verdict: GoalDocVerdict }
-  | { kind: 'too-large'; length: number; unit: 'characters' | 'bytes'; limit: number }
-  | { kind: 'unreadable'; reason: string };
+  | NotRead;
+
+/** A file on disk that was not judged: too large to read, or unreadable. */
+export type NotRead = { kind: 'too-large'; length: number; unit: 'characters' | 'bytes'; limit: number } | { kind: 'unreadable'; reason: string };
 
 const NO_DOCUMENTS: Documents = { get: () => undefined, all: () => [] };
 // Linked files on disk are read under the default limit; the open document's own limit is per scope.
@@ -260,6 +265,26 @@ export class GoalDocsService {
   }
 
   /**
+   * Whether an open document is a goal doc, and why: the rule on the model every other request
+   * reads (no parse of its own). A document over `goalDocs.maxFileSize` is not parsed: it is a goal
+   * doc where the too-large message says so, and the reason says it was not analysed.
+   */
+  async verdict(uri: string): Promise<VerdictResult> {
+    if (!this.documents.get(uri)) return null;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current) return null;
+    const length = current.getText().length;
+    if (length > settings.maxFileSize) {
+      const oversized = await this.oversized(uri);
+      const explanation = `${oversized ? 'a goal doc' : 'not a goal doc'}, too large to analyse: ${length} characters, more than goalDocs.maxFileSize (${settings.maxFileSize})`;
+      return { version: current.version, goalDoc: oversized !== undefined, reason: 'too-large', explanation };
+    }
+    const verdict = goalDocVerdict(this.relativePath(uri), this.model(current), settings);
+    return { version: current.version, goalDoc: verdict.goalDoc, reason: verdict.reason, explanation: explainVerdict(verdict) };
+  }
+
+  /**
    * Runs a feature on an open goal doc's latest version. A later version built from its model
    * while the feature awaited moved that model's positions (model/build.ts): that answer is
    * dropped and the feature runs again on the version that replaced it, so a request made just
@@ -308,8 +333,19 @@ export class GoalDocsService {
     const today = this.today();
     const diagnostics = await this.withFiles((files) => computeDiagnostics(analysed.doc, analysed.settings, files, token, today), token ?? NOT_CANCELLED, [analysed.doc]);
     // Where the editor validates links itself, each broken link is reported once: by it.
-    const { validates } = await this.settings.editorMarkdown(uri);
+    const { validates } = await this.editorMarkdown(uri);
     return leaveBrokenLinksToEditor(diagnostics, validates);
+  }
+
+  /**
+   * What the editor's own Markdown features answer for an open document (settings/editorMarkdown.ts).
+   * VS Code's built-in Markdown extension takes documents of the `markdown` language only: an
+   * `.mdx` page (language `mdx` with an MDX extension, else `plaintext`) gets neither its link
+   * completion nor its link validation, so Goal Docs answers both there.
+   */
+  private async editorMarkdown(uri: string): Promise<EditorMarkdown> {
+    const languageId = this.documents.get(uri)?.languageId;
+    return languageId === undefined || languageId === 'markdown' ? this.settings.editorMarkdown(uri) : NO_EDITOR_MARKDOWN;
   }
 
   /**
@@ -348,8 +384,17 @@ export class GoalDocsService {
     return { kind: 'checked', diagnostics };
   }
 
+  /**
+   * Whether a file on disk is a goal doc, and why (`goal-docs check --list`): as the CLI takes a
+   * file it finds, read without a parse where its text rules it out.
+   */
+  async verdictOnDisk(uri: string): Promise<{ kind: 'verdict'; verdict: GoalDocVerdict } | NotRead> {
+    const found = await this.goalDocOnDisk(uri, false);
+    return found.kind === 'model' || found.kind === 'skipped' ? { kind: 'verdict', verdict: found.verdict } : found;
+  }
+
   /** A file on disk as the CLI takes it: its model when it is a goal doc (or named, `explicit`, and not refused), else why not. */
-  private async goalDocOnDisk(uri: string, explicit: boolean): Promise<Exclude<CheckResult, { kind: 'checked' }> | { kind: 'model'; doc: GoalDoc; settings: GoalDocsSettings }> {
+  private async goalDocOnDisk(uri: string, explicit: boolean): Promise<Exclude<CheckResult, { kind: 'checked' }> | { kind: 'model'; doc: GoalDoc; settings: GoalDocsSettings; verdict: GoalDocVerdict }> {
     const settings = await this.settings.get(uri);
     const path = this.relativePath(uri);
     // A file found by the walk that surely is no goal doc is not parsed (a named one always is).
@@ -363,7 +408,7 @@ export class GoalDocsService {
     if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
     const verdict = goalDocVerdict(path, read.doc, settings);
     if (!verdict.goalDoc && !(explicit && verdict.reason === 'not-enough-content')) return { kind: 'skipped', verdict };
-    return { kind: 'model', doc: read.doc, settings };
+    return { kind: 'model', doc: read.doc, settings, verdict };
   }
 
   // --- Completion, outline, navigation ---
@@ -371,7 +416,7 @@ export class GoalDocsService {
   async completion(uri: string, position: Position, token: CancellationLike): Promise<CompletionList | null> {
     // The editor's own link completion, where it has one, answers alone (two merged lists would
     // show every heading twice); where it has none, every Markdown file gets ours.
-    if ((await this.settings.editorMarkdown(uri)).completesLinks) return null;
+    if ((await this.editorMarkdown(uri)).completesLinks) return null;
     // As withGoalDoc: answered again on the version that replaced the one read meanwhile.
     for (let attempt = 1; ; attempt++) {
       const doc = await this.markdownModel(uri);
@@ -452,6 +497,20 @@ export class GoalDocsService {
     const args = parseMarkDoneArgs(rawArgs);
     const a = args && (await this.analyse(args.uri));
     return args && a ? markDoneWithVersion(a.doc, args, a.settings) : null;
+  }
+
+  /**
+   * Says for an open Markdown document whether it is a goal doc: its marker comment written,
+   * replaced or removed (`none`), as an edit of the version it was computed from.
+   */
+  async setGoalDocMarker(rawArgs: unknown): Promise<SetGoalDocMarkerResult | null> {
+    const args = parseSetMarkerArgs(rawArgs);
+    if (!args || !this.documents.get(args.uri)) return null;
+    const doc = await this.markdownModel(args.uri);
+    if (!doc) return { message: 'This file is larger than goalDocs.maxFileSize, so Goal Docs does not read it: write the <!-- goal-docs: on --> or off comment by hand.' };
+    const edits = markerEdits(doc, args.marker);
+    if (edits.length === 0) return { message: args.marker === 'none' ? 'This file has no goal-docs comment: its content decides.' : `This file already says it ${args.marker === 'on' ? 'is' : 'is not'} a goal doc.` };
+    return { edit: versionedEdit(doc, edits) };
   }
 
   /** The move command: the quick pick's choices without a quarter, else the edit for that quarter (or why there is none). */

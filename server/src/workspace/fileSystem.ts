@@ -40,7 +40,7 @@ export interface FindMarkdownOptions {
 }
 
 export interface MarkdownFiles {
-  /** The `.md` and `.markdown` files under the folder, in no promised order (the index sorts them). */
+  /** The `.md`, `.markdown` and `.mdx` files under the folder, in no promised order (the index sorts them). */
   uris: string[];
   truncated: boolean;
 }

@@ -150,8 +150,16 @@ export interface GoalNode {
   children: GoalNode[];
 }
 
+/** What the status bar item shows of a document (goalDocs/verdict). */
+export interface Verdict {
+  version: number;
+  goalDoc: boolean;
+  reason: string;
+  explanation: string;
+}
+
 /** The extension's API (what activate() returns). */
-export async function goalDocsApi(): Promise<{ goalTree(uri: vscode.Uri): Promise<GoalNode[] | null> }> {
+export async function goalDocsApi(): Promise<{ goalTree(uri: vscode.Uri): Promise<GoalNode[] | null>; verdict(uri: vscode.Uri): Promise<Verdict | null> }> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   return ext.activate();

@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   require('./diagnostics.test');
   require('./settings.test');
+  require('./goalDocVerdict.test');
   require('./completion.test');
   require('./outline.test');
   require('./navigation.test');
