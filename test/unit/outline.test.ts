@@ -114,6 +114,19 @@ describe('outline text', () => {
     for (const [what, text] of Object.entries(cases)) assert.equal(outlineText(text), undefined, what);
   });
 
+  it("holds a page to the parser's limits chunk by chunk, as the parse does", () => {
+    // 400 goals with a nested list each: 400 nested openings in 40 K characters is past the limit
+    // of nested work for the page at once, and far within it for each goal's chunk.
+    const goals = Array.from({ length: 400 }, (_, i) => `#### Goal ${i}\n\n- **Owner**: A\n  - and a nested item, with some words to make it longer\n- **Status**: open\n`);
+    const text = `## FY-21-Q1\n\n${goals.join('\n')}`;
+    const { quick, whole } = both(text);
+    assert.ok(quick, 'no chunk is past the limits');
+    assert.deepEqual(quick, whole);
+    assert.equal(whole.symbols.length, 401);
+    // A chunk past them (a paragraph of 20,000 characters and more) is left unanalysed by the parse: no outline text.
+    assert.equal(outlineText(`${text}\n#### Last\n\n${'word '.repeat(4100)}\n`), undefined);
+  });
+
   it('skips a fence at the start of a line to its closing fence: what it holds is no heading and no field', () => {
     const text = '## FY-21-Q1\n\n```sh\n#### Not a goal\n- **Owner**: no one\n```\n\n#### Goal\n\n~~~~\n```\n#### Still code\n~~~~\nOwner: A\n';
     const { quick, whole } = both(text);

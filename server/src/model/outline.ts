@@ -9,7 +9,7 @@
 // fences and HTML blocks that start a line, list items and paragraphs; where it cannot be sure
 // (an indented fence or HTML block, a setext or indented heading, a field in a quote or behind a
 // tab, a reference link in a heading, the places where micromark reads a line unlike the
-// CommonMark spec, a BOM, a page past the parser's limits) there is no outline text, and the
+// CommonMark spec, a BOM, a chunk of the page past the parser's limits) there is no outline text, and the
 // page is parsed whole. test/unit/outline.test.ts holds both to the whole parse over every real
 // page and a fuzz of pages made of goal-doc lines.
 import { maskForParse } from './mask';
@@ -19,7 +19,7 @@ import type { AnchorHeading, AnchorSource } from './anchorIndex';
 import { buildGoalDoc } from './build';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { matchField } from './fields';
-import { exceedsLimits } from './limits';
+import { someChunkExceedsLimits } from './limits';
 import { GOAL_FIELDS } from './structure';
 
 export interface OutlineText {
@@ -78,7 +78,7 @@ type Previous = 'blank' | 'heading' | 'break' | 'paragraph' | 'unsure';
 export function outlineText(original: string, uri = ''): OutlineText | undefined {
   if (original.charCodeAt(0) === 0xfeff) return undefined;
   const page = maskForParse(original, uri).text;
-  if (exceedsLimits(page)) return undefined;
+  if (someChunkExceedsLimits(page)) return undefined;
   const source = page.split(/\r\n|\r|\n/);
   const out: string[] = [];
   const lines: number[] = [];
