@@ -33,6 +33,11 @@ export interface RealTreeResult {
   /** The server.js measured, for a build compared against (`--against`); undefined for the one the targets are of. */
   server?: string;
   firstQuery: Timing;
+  /**
+   * Median over the runs of the CPU time the server spent from \`initialized\` to the answer, ms
+   * (/proc, 10 ms ticks): less moved than the wall time by what else runs on the machine.
+   */
+  cpuMs: number;
   /** Symbols in the first answer (every run answers the same; the last run's count). */
   symbols: number;
   /** Median over the runs of the server's peak RSS, MB. */
@@ -77,17 +82,29 @@ async function quiet(pid: number, quietMs = 400, maxMs = 10_000): Promise<void> 
   }
 }
 
-async function oneRun(dir: string, serverPath: string): Promise<{ ms: number; symbols: number; peakRssMb: number }> {
+/** Clock ticks per second, as /proc counts CPU time (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+  symbols: number;
+  peakRssMb: number;
+}
+
+async function oneRun(dir: string, serverPath: string): Promise<Run> {
   const { child, connection, stop } = startBenchServer(serverPath);
   try {
     const rootUri = pathToFileURL(dir).href;
     await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(dir) }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } } });
+    const ticks = cpuTicks(child.pid!);
     connection.sendNotification('initialized', {});
     const t = performance.now();
     const symbols = (await connection.sendRequest('workspace/symbol', { query: QUERY })) as unknown[] | null;
     const ms = performance.now() - t;
+    const cpuMs = ((cpuTicks(child.pid!) - ticks) * 1000) / TICKS_PER_SECOND;
     await quiet(child.pid!);
-    return { ms, symbols: symbols?.length ?? 0, peakRssMb: peakRssMb(child.pid!) };
+    return { ms, cpuMs, symbols: symbols?.length ?? 0, peakRssMb: peakRssMb(child.pid!) };
   } finally {
     await stop();
   }
@@ -106,7 +123,7 @@ export async function measureRealTrees(runs = 5, trees = REAL_TREES, servers = [
       continue;
     }
     const load: [number, number] = [os.loadavg()[0], 0];
-    const samples = servers.map(() => [] as Array<{ ms: number; symbols: number; peakRssMb: number }>);
+    const samples = servers.map(() => [] as Run[]);
     for (let i = 0; i < runs; i++) for (const [s, server] of servers.entries()) samples[s]!.push(await oneRun(dir, server));
     load[1] = os.loadavg()[0];
     for (const [s, server] of servers.entries()) {
@@ -115,6 +132,7 @@ export async function measureRealTrees(runs = 5, trees = REAL_TREES, servers = [
         tree: path.basename(tree),
         server: s === 0 ? undefined : server,
         firstQuery: summarize(samples[s]!.map((r) => r.ms)),
+        cpuMs: summarize(samples[s]!.map((r) => r.cpuMs)).medianMs,
         symbols: samples[s]![samples[s]!.length - 1]!.symbols,
         peakRssMb: summarize(rss).medianMs,
         peakRssMbRuns: rss,
@@ -134,7 +152,7 @@ export function realTreeLines(r: RealTreesResult | { error: string }): string[] 
     `real trees (../shared; workspace/symbol '${QUERY}' right after initialized; median of each tree's runs, a fresh server each):`,
     ...r.trees.map(
       (t) =>
-        `  ${name(t).padEnd(width)}  first query ${t.firstQuery.medianMs.toFixed(0).padStart(5)} ms (${t.firstQuery.minMs.toFixed(0)}-${t.firstQuery.maxMs.toFixed(0)}), ${String(t.symbols).padStart(4)} symbols, peak RSS ${t.peakRssMb.toFixed(0)} MB (${t.peakRssMbRuns.map((x) => x.toFixed(0)).join(', ')}), ${t.firstQuery.runs} runs, load ${t.load[0].toFixed(1)} → ${t.load[1].toFixed(1)}`,
+        `  ${name(t).padEnd(width)}  first query ${t.firstQuery.medianMs.toFixed(0).padStart(5)} ms (${t.firstQuery.minMs.toFixed(0)}-${t.firstQuery.maxMs.toFixed(0)}, server CPU ${t.cpuMs.toFixed(0)} ms), ${String(t.symbols).padStart(4)} symbols, peak RSS ${t.peakRssMb.toFixed(0)} MB (${t.peakRssMbRuns.map((x) => x.toFixed(0)).join(', ')}), ${t.firstQuery.runs} runs, load ${t.load[0].toFixed(1)} → ${t.load[1].toFixed(1)}`,
     ),
   ];
 }
