@@ -167,7 +167,9 @@ export function outlineText(original: string, uri = ''): OutlineText | undefined
       continue;
     }
     if (FENCE.test(line) || HTML_START.test(line)) return undefined;
-    if (SETEXT_UNDERLINE.test(line) && previous !== 'blank') return undefined;
+    // A setext underline needs a paragraph's line above it; after a heading or a closed block the
+    // line is a thematic break, an empty list item or text, which the scan reads below.
+    if (SETEXT_UNDERLINE.test(line) && previous !== 'blank' && previous !== 'heading' && previous !== 'break') return undefined;
     if (ATX.test(line)) {
       // A reference-style link or footnote in a heading reads by definitions elsewhere.
       if (line.length > MAX_LINE || /\](?!\()/.test(line.replace(/!?\[[^\]]*\]\([^)]*\)/g, ''))) return undefined;
@@ -214,6 +216,14 @@ export function outlineText(original: string, uri = ''): OutlineText | undefined
         continue;
       }
       let rest = body.slice(marker[0].length);
+      if (/^[ \t]*$/.test(rest) && (previous === 'blank' || previous === 'heading' || previous === 'break') && !wasAfterUnsure && (i + 1 === source.length || /^[ \t]*$/.test(source[i + 1]!))) {
+        // An empty item (a template's `- `) with a blank line after it: it holds nothing, and it
+        // ends there (an item begins with at most one blank line). Where it could interrupt a
+        // paragraph, or text follows it, only a parse knows.
+        other = true;
+        previous = 'break';
+        continue;
+      }
       const simple = /^ {1,4}(?=\S)/.exec(rest);
       // An empty item, a tab or an indented code block after the marker: only a parse knows.
       if (!simple) return undefined;
