@@ -1,12 +1,14 @@
 // The benchmark of issues 6, 14 and 21: each size in its own process (bench/size.ts), the CLI over
 // the corpus, an edit over stdio (bench/stdio.ts), the workspace row (bench/workspace.ts), the
-// sizes of what ships (bench/bundles.ts) and the activation in VS Code (bench/activation.mjs);
-// prints the tables and the targets, writes bench/results.json.
+// real trees of ../shared (bench/realTrees.ts), the sizes of what ships (bench/bundles.ts) and the
+// activation in VS Code (bench/activation.mjs); prints the tables and the targets, writes
+// bench/results.json.
 //
 //   npm run bench                      (builds dist for production first; everything, ~17 minutes)
 //   npm run bench -- --sizes 200,2k    (a quick look)
-//   npm run bench -- --no-workspace    (leave out the stdio and workspace rows)
+//   npm run bench -- --no-workspace    (leave out the stdio, workspace and real-trees rows)
 //   npm run bench -- --no-activation   (leave out VS Code: no code-server start)
+//   npm run bench -- --real-tree-runs 3 (fewer fresh servers per real tree; 5 by default)
 //   npm run bench -- --strict          (exit 1 when a target fails)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import type { Row, SizeResult } from './size';
 import { bytes, ms, summarize, type Timing } from './stats';
 import { measureStdioEdit, type StdioResult } from './stdio';
 import { measureWorkspace, type WorkspaceResult } from './workspace';
+import { measureRealTrees, realTreeLines, type RealTreesResult, realTreeTargets } from './realTrees';
 import { type BundleSizes, measureBundles } from './bundles';
 
 const repo = path.join(__dirname, '..');
@@ -170,6 +173,7 @@ function heapTable(results: SizeResult[]): string {
 interface Extra {
   stdio?: StdioResult | { error: string };
   workspace?: WorkspaceResult | { error: string };
+  realTrees?: RealTreesResult | { error: string };
 }
 
 function targets(results: SizeResult[], failed: { size: string; error: string }[], cli: CliResult, extra: Extra): Target[] {
@@ -199,6 +203,7 @@ function targets(results: SizeResult[], failed: { size: string; error: string }[
     check(`workspace: CLI ≤ 0.5× markdownlint-cli2 (MD051 only)`, ws?.markdownlint ? ws.cli.medianMs / ws.markdownlint.medianMs : undefined, 0.5, (v) => `${fmtRatio(v)} (${ms(ws!.cli.medianMs)} against ${ms(ws!.markdownlint!.medianMs)})`),
     check('workspace: first workspace-symbol and references query ≤ 1 s each', firstQuery, 1000, () => `symbols ${ms(ws!.firstSymbolsMs)}, references ${ms(ws!.firstReferencesMs)}`),
     check('workspace: server RSS after them ≤ 150 MB', ws?.serverRssMb, 150, (v) => `${v.toFixed(0)} MB`),
+    ...realTreeTargets(extra.realTrees),
   ];
 }
 
@@ -215,6 +220,7 @@ function workspaceLines(extra: Extra): string[] {
       `  server, right after start-up: workspace/symbol '${w.query}' ${ms(w.firstSymbolsMs)} (${w.symbols} results), references ${ms(w.firstReferencesMs)} (${w.references}), RSS ${w.serverRssMb.toFixed(0)} MB`,
     );
   }
+  if (extra.realTrees) out.push(...realTreeLines(extra.realTrees));
   return out;
 }
 
@@ -256,6 +262,8 @@ async function main(): Promise<void> {
     extra.stdio = await measureStdioEdit().catch((e: Error) => ({ error: e.message }));
     process.stderr.write('workspace\n');
     extra.workspace = await measureWorkspace(1000).catch((e: Error) => ({ error: e.message }));
+    process.stderr.write('real trees\n');
+    extra.realTrees = await measureRealTrees(Number(arg('--real-tree-runs') ?? 5)).catch((e: Error) => ({ error: e.message }));
   }
   const outcome = targets(results, failed, cli, extra);
 

@@ -1,6 +1,7 @@
 // The built language server (`node dist/server.js --stdio`) as the stdio and workspace rows of the
 // bench drive it: a JSON-RPC connection answering what the server asks of its client with
-// nothing, and a stop that lets it exit on its own first.
+// nothing, and a stop that lets it exit on its own first. GOAL_DOCS_BENCH_SERVER names another
+// build's server.js to start instead (another branch's, to compare on the same machine at once).
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -12,8 +13,13 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export function startBenchServer(): BenchServer {
-  const child = spawn(process.execPath, [...(process.env.GOAL_DOCS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+/** The server.js the rows start: GOAL_DOCS_BENCH_SERVER, else this checkout's dist/server.js. */
+export function benchServerPath(): string {
+  return process.env.GOAL_DOCS_BENCH_SERVER || path.join(__dirname, '..', 'dist', 'server.js');
+}
+
+export function startBenchServer(serverPath = benchServerPath()): BenchServer {
+  const child = spawn(process.execPath, [...(process.env.GOAL_DOCS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));

@@ -114,6 +114,36 @@ describe('outline text', () => {
     for (const [what, text] of Object.entries(cases)) assert.equal(outlineText(text), undefined, what);
   });
 
+  it("holds a page to the parser's limits chunk by chunk, as the parse does", () => {
+    // 400 goals with a nested list each: 400 nested openings in 40 K characters is past the limit
+    // of nested work for the page at once, and far within it for each goal's chunk.
+    const goals = Array.from({ length: 400 }, (_, i) => `#### Goal ${i}\n\n- **Owner**: A\n  - and a nested item, with some words to make it longer\n- **Status**: open\n`);
+    const text = `## FY-21-Q1\n\n${goals.join('\n')}`;
+    const { quick, whole } = both(text);
+    assert.ok(quick, 'no chunk is past the limits');
+    assert.deepEqual(quick, whole);
+    assert.equal(whole.symbols.length, 401);
+    // A chunk past them (a paragraph of 20,000 characters and more) is left unanalysed by the parse: no outline text.
+    assert.equal(outlineText(`${text}\n#### Last\n\n${'word '.repeat(4100)}\n`), undefined);
+  });
+
+  it('reads an empty item with a blank line after it (a template\'s `- `) as the parse does: it holds nothing and ends there', () => {
+    const pages = [
+      '### Up Next\n\n- \n\n### Funding requests\n\n-\n',
+      '## FY-21-Q1\n\n#### Up Next\n-  \n\n#### Goal\n\n- **Owner**: A\n',
+      '## FY-21-Q1\n\n#### Goal\n\n-\n\n  Owner: A\n',
+      '## FY-21-Q1\n\n#### Goal\n\n- a\n\n  -\n\n  Owner: A\n',
+      '## FY-21-Q1\n\n#### Goal\n\n---\n-\n\n===\n',
+    ];
+    for (const text of pages) {
+      const { quick, whole } = both(text);
+      assert.ok(quick, text);
+      assert.deepEqual(quick, whole, text);
+    }
+    // Under text it is a setext underline, and it cannot interrupt a paragraph; text after it may be its content.
+    for (const text of ['## FY-21-Q1\n\nText\n-\n', '## FY-21-Q1\n\n- a\n  -\n', '## FY-21-Q1\n\nText\n*\n\n#### Goal\n', '## FY-21-Q1\n\n-\nOwner: A\n']) assert.equal(outlineText(text), undefined, text);
+  });
+
   it('skips a fence at the start of a line to its closing fence: what it holds is no heading and no field', () => {
     const text = '## FY-21-Q1\n\n```sh\n#### Not a goal\n- **Owner**: no one\n```\n\n#### Goal\n\n~~~~\n```\n#### Still code\n~~~~\nOwner: A\n';
     const { quick, whole } = both(text);
@@ -155,7 +185,7 @@ describe('outline text', () => {
       '---', '***', '> quoted', '| a | b |', '|---|---|', '[ref]: https://example.com', '- ~~Done thing~~ Done: `3.2`', '```', '~~~', '```js', '  ```',
       '<!-- note -->', '<!--', '-->', '<div>', '</div>', '<details>', '<pre>', '</pre>', '<br>', '<span>x</span> text', '<a name="n"></a>', '  <div>', '<?php', '?>',
       '## [Linked](x.md)', '#### Goal {#g}', 'Owner:', '- Status: x', '-', '1.', '> - **Owner**: q', '=====', '-----', '  - **Status**: s', '   #### three spaces',
-      '\t- **Owner**: tab', 'Text **Owner**: not', '<img src="x">', '<section>', '</section>', '<x-y a="b">', '', '', '', '',
+      '\t- **Owner**: tab', 'Text **Owner**: not', '<img src="x">', '<section>', '</section>', '<x-y a="b">', '- ', '*  ', '2.', '', '', '', '',
     ];
     // mulberry32: the same pages on every run.
     let state = 7;
@@ -221,8 +251,8 @@ describe('anchors from outline text', () => {
 });
 
 describe('outline text on real pages', () => {
-  it('gives every page of the corpus, the 2021 handbook and the examples the symbols of its whole parse', { skip: CORPUS_SKIP }, () => {
-    const pages = [...corpusDocs(), ...markdownUnder(path.join(CORPUS_DIR, '..', 'handbook-2021-06')), ...markdownUnder(path.join(REPO_ROOT, 'examples'))];
+  it('gives every page of the corpus, the 2021 handbook, the dialects and the examples the symbols of its whole parse', { skip: CORPUS_SKIP }, () => {
+    const pages = [...corpusDocs(), ...markdownUnder(path.join(CORPUS_DIR, '..', 'handbook-2021-06')), ...markdownUnder(path.join(CORPUS_DIR, '..', 'dialects')), ...markdownUnder(path.join(REPO_ROOT, 'examples'))];
     let taken = 0;
     let withSymbols = 0;
     let takenWithSymbols = 0;
@@ -240,7 +270,7 @@ describe('outline text on real pages', () => {
   });
 
   it('gives every page the anchors of its whole parse where it reads them from outline text', { skip: CORPUS_SKIP }, () => {
-    const pages = [...corpusDocs(), ...markdownUnder(path.join(CORPUS_DIR, '..', 'handbook-2021-06'))];
+    const pages = [...corpusDocs(), ...markdownUnder(path.join(CORPUS_DIR, '..', 'handbook-2021-06')), ...markdownUnder(path.join(CORPUS_DIR, '..', 'dialects'))];
     let taken = 0;
     for (const file of pages) {
       const text = readFileSync(file, 'utf8');

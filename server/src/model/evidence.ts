@@ -91,10 +91,19 @@ function bareHeading(text: string): string {
     .trim();
 }
 
+/** A goal or plan noun anywhere: both patterns of a goal section need one. */
+const ANY_SECTION_NOUN = new RegExp(`${GOAL_NOUN}|${PLAN_NOUN}`, 'iu');
+
 /** Whether a heading names a goal section (`Goals`, `Exit Criteria (99% completed)`, `Current quarter objectives`), and how strongly. */
 export function goalSectionKind(text: string): 'goal' | 'plan' | undefined {
-  const t = bareHeading(text).replace(/\s*\([^)]*\)\s*$/, '');
-  if (!t || /\bnon-?goals?\b/i.test(t) || t.split(/\s+/).length > 12) return undefined;
+  return sectionKindOf(text, bareHeading(text));
+}
+
+/** goalSectionKind with the heading's bareHeading, which traits() has already. */
+function sectionKindOf(text: string, bare: string): 'goal' | 'plan' | undefined {
+  const t = bare.replace(/\s*\([^)]*\)\s*$/, '');
+  // Most headings name no goal or plan: the long patterns below run only on those that do.
+  if (!t || !ANY_SECTION_NOUN.test(t) || /\bnon-?goals?\b/i.test(t) || t.split(/\s+/).length > 12) return undefined;
   // A question about this page's own goals is a goal section (`What are the current goals of the project?`).
   if (GOAL_SECTION_PHRASE.test(t)) return 'goal';
   if (EXPLAINING.test(text.trim()) || t.split(/\s+/).length > 8) return undefined;
@@ -300,7 +309,7 @@ function traits(h: WithTraits): HeadingTraits {
   const text = h.text;
   const bare = bareHeading(text);
   const p = readPeriodHeading(text);
-  const section = goalSectionKind(text);
+  const section = sectionKindOf(text, bare);
   t = {
     period: p && p !== 'invalid' ? { kind: p.label.kind, dated: p.label.kind !== 'year' && p.label.year !== undefined, planned: p.label.kind === 'year' && text.trim() !== String(p.label.year) } : undefined,
     section,

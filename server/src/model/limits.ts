@@ -4,6 +4,7 @@
 // beyond these limits is left unanalysed, with one message saying why, so that one pathological
 // part of a file cannot freeze or crash the server. Real goal docs stay far below them: over the
 // corpus, the deepest nesting is 5, the longest paragraph 2,890 characters with 90 delimiters.
+import { splitChunks } from './chunks';
 
 export const LIMITS = {
   /** Block quotes and list items open on one line, counting indentation as list nesting. */
@@ -155,4 +156,14 @@ function lineStartBefore(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
   return i;
+}
+
+/**
+ * Whether a page's parse leaves some chunk of it unanalysed: the limits hold per chunk
+ * (model/chunks.ts), as the parse applies them. (Nested work counts the length of what is
+ * parsed at once: a long page with many nested lists is within the limits chunk by chunk.)
+ */
+export function someChunkExceedsLimits(text: string): boolean {
+  const { starts } = splitChunks(text);
+  return starts.some((start, i) => exceedsLimits(text.slice(start, starts[i + 1] ?? text.length)) !== undefined);
 }

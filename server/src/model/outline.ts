@@ -9,7 +9,7 @@
 // fences and HTML blocks that start a line, list items and paragraphs; where it cannot be sure
 // (an indented fence or HTML block, a setext or indented heading, a field in a quote or behind a
 // tab, a reference link in a heading, the places where micromark reads a line unlike the
-// CommonMark spec, a BOM, a page past the parser's limits) there is no outline text, and the
+// CommonMark spec, a BOM, a chunk of the page past the parser's limits) there is no outline text, and the
 // page is parsed whole. test/unit/outline.test.ts holds both to the whole parse over every real
 // page and a fuzz of pages made of goal-doc lines.
 import { maskForParse } from './mask';
@@ -19,7 +19,7 @@ import type { AnchorHeading, AnchorSource } from './anchorIndex';
 import { buildGoalDoc } from './build';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { matchField } from './fields';
-import { exceedsLimits } from './limits';
+import { someChunkExceedsLimits } from './limits';
 import { GOAL_FIELDS } from './structure';
 
 export interface OutlineText {
@@ -78,7 +78,7 @@ type Previous = 'blank' | 'heading' | 'break' | 'paragraph' | 'unsure';
 export function outlineText(original: string, uri = ''): OutlineText | undefined {
   if (original.charCodeAt(0) === 0xfeff) return undefined;
   const page = maskForParse(original, uri).text;
-  if (exceedsLimits(page)) return undefined;
+  if (someChunkExceedsLimits(page)) return undefined;
   const source = page.split(/\r\n|\r|\n/);
   const out: string[] = [];
   const lines: number[] = [];
@@ -167,7 +167,9 @@ export function outlineText(original: string, uri = ''): OutlineText | undefined
       continue;
     }
     if (FENCE.test(line) || HTML_START.test(line)) return undefined;
-    if (SETEXT_UNDERLINE.test(line) && previous !== 'blank') return undefined;
+    // A setext underline needs a paragraph's line above it; after a heading or a closed block the
+    // line is a thematic break, an empty list item or text, which the scan reads below.
+    if (SETEXT_UNDERLINE.test(line) && previous !== 'blank' && previous !== 'heading' && previous !== 'break') return undefined;
     if (ATX.test(line)) {
       // A reference-style link or footnote in a heading reads by definitions elsewhere.
       if (line.length > MAX_LINE || /\](?!\()/.test(line.replace(/!?\[[^\]]*\]\([^)]*\)/g, ''))) return undefined;
@@ -214,6 +216,14 @@ export function outlineText(original: string, uri = ''): OutlineText | undefined
         continue;
       }
       let rest = body.slice(marker[0].length);
+      if (/^[ \t]*$/.test(rest) && (previous === 'blank' || previous === 'heading' || previous === 'break') && !wasAfterUnsure && (i + 1 === source.length || /^[ \t]*$/.test(source[i + 1]!))) {
+        // An empty item (a template's `- `) with a blank line after it: it holds nothing, and it
+        // ends there (an item begins with at most one blank line). Where it could interrupt a
+        // paragraph, or text follows it, only a parse knows.
+        other = true;
+        previous = 'break';
+        continue;
+      }
       const simple = /^ {1,4}(?=\S)/.exec(rest);
       // An empty item, a tab or an indented code block after the marker: only a parse knows.
       if (!simple) return undefined;

@@ -46,10 +46,14 @@ const LINK_ONLY = /^\s*\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[\s.,;]*$/;
 const HTML_STATUS_CELL = /<t[dh][^>]*>\s*(?:<[^>]+>\s*)*(?:status|state)\s*(?:<[^>]+>\s*)*<\/t[dh]>/i;
 const HTML_KEY_CELL = /<t[dh][^>]*>\s*(?:<[^>]+>\s*)*(?:owners?|dris?|leads?|point of contact|target[^<]*|due[^<]*|teams?)\s*(?:<[^>]+>\s*)*<\/t[dh]>/i;
 const STATUS_LEADS = new RegExp(`^(?:${STATUS_EMOJI.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
-const STATUS_ENDS = new RegExp(`(?:${STATUS_EMOJI.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\s.]*$`, 'u');
+
+/** What plainInline may take out or change beside white space: a text without any is only spaced. */
+const INLINE_MARKUP = /[[<*_`{&]/;
 
 /** A line of inline Markdown as read text: emphasis, code ticks, link targets, images and tags left out. */
 export function plainInline(source: string): string {
+  // Most headings and table cells hold no markup: every rule below but the last two needs one of these characters.
+  if (!INLINE_MARKUP.test(source)) return source.replace(/\s+/g, ' ').trim();
   return source
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -70,10 +74,26 @@ function cellsOf(line: string): string[] {
   return t.split(/(?<!\\)\|/).map((c) => plainInline(c.trim()));
 }
 
+/** The last UTF-16 unit of each status emoji: a text that ends in none of them ends in no status emoji. */
+const STATUS_LAST_UNITS = new Set(STATUS_EMOJI.map((e) => e.charCodeAt(e.length - 1)));
+
+/** Whether a text ends in a status emoji, dots and white space aside (STATUS_ENDS, without trying it at every position). */
+function endsWithStatus(text: string): boolean {
+  // trimEnd takes what \s matches.
+  let t = text.trimEnd();
+  while (t.endsWith('.')) t = t.slice(0, -1).trimEnd();
+  return STATUS_LAST_UNITS.has(t.charCodeAt(t.length - 1)) && STATUS_EMOJI.some((e) => t.endsWith(e));
+}
+
 function hasProgressMark(source: string, checkbox: boolean): boolean {
-  if (checkbox || DONE_STAMP.test(source) || DESCOPED.test(source)) return true;
+  if (checkbox) return true;
+  // Each regular expression runs only where the words it needs are: DONE_STAMP's `Done` is
+  // case-sensitive; DESCOPED and SCORE ignore the case of ASCII letters only, which lower-casing keeps.
+  if (source.includes('Done') && DONE_STAMP.test(source)) return true;
+  const lower = source.toLowerCase();
+  if ((lower.includes('scoped') || lower.includes('priorit') || lower.includes('won') || lower.includes('not doing')) && DESCOPED.test(source)) return true;
   const text = source.replace(/^[*_\s]+/, '');
-  return STATUS_LEADS.test(text) || STATUS_ENDS.test(text) || SCORE.test(text) || STATUS_WORD.test(text);
+  return STATUS_LEADS.test(text) || endsWithStatus(text) || ((lower.includes('%') || lower.includes('grade') || lower.includes('score')) && SCORE.test(text)) || STATUS_WORD.test(text);
 }
 
 /** A table cell that states progress: a status word or emoji, a stamp, a ticked box, a share done (`78%`). */
@@ -95,16 +115,6 @@ function countWords(line: string): number {
   return n;
 }
 
-/** Whether a line may be a list item's marker line: its first non-blank character is one. */
-function mayBeItem(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 32 || c === 9) continue;
-    return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
-  }
-  return false;
-}
-
 export function emptySummary(): PageSummary {
   return { headings: [], preambleLines: 0, lines: 0, words: 0, items: 0, linkItems: 0, progressItems: 0, ownedItems: 0, datedItems: 0, fieldLines: [], keyResults: 0, deadlines: [], goalLabels: [], tables: [], htmlStatus: false };
 }
@@ -124,7 +134,10 @@ export function summarize(text: string): PageSummary {
   let item: { source: string; checkbox: boolean; indent: number } | undefined;
   let topIndent = Infinity;
   let table: SummaryTable | undefined;
-  let previous: { line: string; blank: boolean; kind: 'text' | 'other' } | undefined;
+  // The line before: none yet, blank, or not blank and text (a paragraph's, which a setext
+  // underline makes a heading) or other; and the line itself.
+  let previous: 'none' | 'blank' | 'text' | 'other' = 'none';
+  let previousLine = '';
   let current: SummaryHeading | undefined;
   const endItem = () => {
     if (!item) return;
@@ -152,9 +165,15 @@ export function summarize(text: string): PageSummary {
     let line = text.slice(at, nl < 0 ? text.length : nl);
     at = end;
     if (line.endsWith('\r')) line = line.slice(0, -1);
+    // The first character after spaces and tabs (-1 for none) says which of the patterns below
+    // can match at all: each of them needs one of a few characters there.
+    let first = 0;
+    while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9)) first++;
+    const c0 = first < line.length ? line.charCodeAt(first) : -1;
+    const fenceChar = c0 === 96 || c0 === 126;
     // Code and comments: skipped whole.
     if (fence !== undefined) {
-      const close = FENCE.exec(line)?.[1];
+      const close = fenceChar ? FENCE.exec(line)?.[1] : undefined;
       if (close && close[0] === fence[0] && close.length >= fence.length && line.trim() === close) fence = undefined;
       continue;
     }
@@ -167,7 +186,7 @@ export function summarize(text: string): PageSummary {
       if (current) current.ownLines++;
       continue;
     }
-    const open = FENCE.exec(line)?.[1];
+    const open = fenceChar ? FENCE.exec(line)?.[1] : undefined;
     if (open) {
       fence = open;
       endItem();
@@ -175,16 +194,18 @@ export function summarize(text: string): PageSummary {
       continue;
     }
     // An HTML comment that starts a line is a block up to its closing `-->` (CommonMark's kind 2).
-    if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) {
+    if (c0 === 60 && /^ {0,3}<!--/.test(line) && !line.includes('-->')) {
       comment = true;
       endItem();
       table = undefined;
       continue;
     }
-    if (line.trim() === '') {
+    // Blank: nothing but white space (which is more than spaces and tabs where c0 is no printable ASCII).
+    if (c0 === -1 || (!(c0 > 32 && c0 < 127) && line.trim() === '')) {
       endItem();
       table = undefined;
-      previous = { line, blank: true, kind: 'other' };
+      previous = 'blank';
+      previousLine = line;
       continue;
     }
     if (line.includes('<t')) {
@@ -192,25 +213,27 @@ export function summarize(text: string): PageSummary {
       if (HTML_KEY_CELL.test(line)) htmlKey = true;
     }
     // A setext underline makes the line before it a heading.
-    if (previous && !previous.blank && previous.kind === 'text' && !item && !table && SETEXT.test(line)) {
-      s.words -= countWords(previous.line);
+    if (previous === 'text' && !item && !table && SETEXT.test(line)) {
+      s.words -= countWords(previousLine);
       if (current) current.ownLines--;
       else s.preambleLines--;
-      newHeading(line.trim()[0] === '=' ? 1 : 2, previous.line.trim());
-      previous = { line, blank: false, kind: 'other' };
+      newHeading(line.trim()[0] === '=' ? 1 : 2, previousLine.trim());
+      previous = 'other';
+      previousLine = line;
       continue;
     }
     s.lines++;
-    const atx = line.includes('#') ? ATX.exec(line) : null;
+    const atx = c0 === 35 ? ATX.exec(line) : null;
     if (atx) {
       newHeading(atx[1]!.length, atx[2] ?? '');
-      previous = { line, blank: false, kind: 'other' };
+      previous = 'other';
+      previousLine = line;
       continue;
     }
     if (current) current.ownLines++;
     else s.preambleLines++;
     s.words += countWords(line);
-    if ((line.includes('KR') || /ey result/i.test(line)) && KEY_RESULT_LINE.test(line)) s.keyResults++;
+    if ((line.includes('KR') || line.includes('Key result')) && KEY_RESULT_LINE.test(line)) s.keyResults++;
     if (table && line.includes('|')) {
       const cells = cellsOf(line);
       table.rows++;
@@ -221,18 +244,21 @@ export function summarize(text: string): PageSummary {
         if (isProgressCell(c)) table!.marked[i]!++;
       });
       if (current) current.tableRows++;
-      previous = { line, blank: false, kind: 'other' };
+      previous = 'other';
+      previousLine = line;
       continue;
     }
-    if (previous && !previous.blank && previous.line.includes('|') && line.includes('-') && DELIMITER_ROW.test(line)) {
-      const header = cellsOf(previous.line);
+    if ((previous === 'text' || previous === 'other') && previousLine.includes('|') && line.includes('-') && DELIMITER_ROW.test(line)) {
+      const header = cellsOf(previousLine);
       table = { header, rows: 0, filled: header.map(() => 0), marked: header.map(() => 0), keys: [header[0] ?? ''] };
       s.tables.push(table);
       endItem();
-      previous = { line, blank: false, kind: 'other' };
+      previous = 'other';
+      previousLine = line;
       continue;
     }
-    const marker = mayBeItem(line) ? ITEM.exec(line) : null;
+    // A list item's marker line: its first character is a marker's.
+    const marker = c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? ITEM.exec(line) : null;
     if (marker && !THEMATIC_BREAK.test(line)) {
       endItem();
       let rest = marker[3] ?? '';
@@ -252,7 +278,8 @@ export function summarize(text: string): PageSummary {
     }
     const field = line.includes(':') ? matchField(line.replace(LINE_PREFIX, '')) : undefined;
     if (field) s.fieldLines.push(field.name);
-    previous = { line, blank: false, kind: marker || item ? 'other' : 'text' };
+    previous = marker || item ? 'other' : 'text';
+    previousLine = line;
   }
   endItem();
   s.htmlStatus = htmlStatus && htmlKey;

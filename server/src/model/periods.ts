@@ -195,6 +195,9 @@ export interface PeriodHeading {
 
 const MAX_PLAN_HEADING_WORDS = 10;
 
+/** What every pattern above needs: `\d` is [0-9], with or without the `u` flag. */
+const HAS_DIGIT = /[0-9]/;
+
 /**
  * The period a heading stands for, `invalid` for a broken label, or undefined. A heading stands
  * for a period when it is the period's label (parsePeriod), or when it names one dated quarter or
@@ -204,6 +207,8 @@ const MAX_PLAN_HEADING_WORDS = 10;
  * Roadmap`) or a year among words of another kind (`2024 TAC Meeting Notes`) stand for none.
  */
 export function readPeriodHeading(text: string): PeriodHeading | 'invalid' | undefined {
+  // Every label, dated period and year has a digit (a broken label too): most headings have none.
+  if (!HAS_DIGIT.test(text)) return undefined;
   const label = parsePeriod(text);
   if (label) return label === 'invalid' ? label : { label, role: 'label' };
   const t = stripDecoration(text);
@@ -226,7 +231,7 @@ export function periodsInPath(path: string): PeriodLabel[] {
   const out: PeriodLabel[] = [];
   for (let i = segments.length - 1; i >= 0; i--) {
     const name = segments[i]!.replace(/(\.[A-Za-z]+)+$/, '');
-    if (/\d{4}[-_.]\d{2}[-_.]\d{2}/.test(name)) continue;
+    if (!HAS_DIGIT.test(name) || /\d{4}[-_.]\d{2}[-_.]\d{2}/.test(name)) continue;
     const words = name.replace(/[_]+/g, ' ');
     const dated = datedPeriodsIn(words);
     if (dated.length === 1) {

@@ -398,11 +398,21 @@ export class GoalDocsService {
     const settings = await this.settings.get(uri);
     const path = this.relativePath(uri);
     // A file found by the walk that surely is no goal doc is not parsed (a named one always is).
-    const read = await this.files.read(uri, settings.maxFileSize, explicit ? undefined : (text) => mightBeGoalDoc(path, text, settings));
+    // The reading of its text that rules it out says why (mightBeGoalDoc is its verdict's goalDoc,
+    // or true where a marker comment leaves the verdict to the parse): one reading, not two.
+    const judged: { verdict?: GoalDocVerdict } = {};
+    const worthParsing = (text: string) => {
+      judged.verdict = verdictOfText(path, text, settings);
+      return judged.verdict === undefined || judged.verdict.goalDoc;
+    };
+    const read = await this.files.read(uri, settings.maxFileSize, explicit ? undefined : worthParsing);
     if (read.kind === 'ruled-out') {
-      // Why not, for --list and the editor: the same reading of its text, with its signals.
-      const text = await (await this.files.diskFile(uri, settings.maxFileSize, false))?.text();
-      return { kind: 'skipped', verdict: (text !== undefined && verdictOfText(path, text, settings)) || { goalDoc: false, reason: 'not-enough-content' } };
+      // Why not, for --list and the editor: its signals (read again where a file was ruled out before and is unchanged since).
+      if (!judged.verdict) {
+        const text = await (await this.files.diskFile(uri, settings.maxFileSize, false))?.text();
+        judged.verdict = text !== undefined ? verdictOfText(path, text, settings) : undefined;
+      }
+      return { kind: 'skipped', verdict: judged.verdict ?? { goalDoc: false, reason: 'not-enough-content' } };
     }
     if (read.kind === 'too-large') return { kind: 'too-large', length: read.length, unit: read.unit, limit: settings.maxFileSize };
     if (read.kind === 'unreadable') return { kind: 'unreadable', reason: read.reason };
