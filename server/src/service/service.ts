@@ -29,6 +29,7 @@ import { goalsReport, type GoalsReport, reportMarkdown, type ReportSource } from
 import { markDoneWithVersion, type MarkDoneWithVersionResult, parseMarkDoneArgs } from '../codeActions/markDoneCommand';
 import { provideCompletions } from '../features/completion';
 import { provideDocumentSymbols } from '../features/documentSymbols';
+import { provideGoalTree } from '../features/goalTree';
 import { provideWorkspaceSymbols } from '../features/workspaceSymbols';
 import { provideDefinition } from '../features/definition';
 import { provideReferences } from '../features/references';
@@ -383,7 +384,7 @@ export class GoalDocsService {
   }
 
   goalTree(uri: string, token: CancellationLike): Promise<GoalTreeResult> {
-    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideDocumentSymbols(a.doc, token), token);
+    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideGoalTree(a.doc, this.relativePath(uri), token), token);
   }
 
   documentSymbols(uri: string, token: CancellationLike): Promise<DocumentSymbol[] | null> {
