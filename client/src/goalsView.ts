@@ -1,5 +1,5 @@
 // The Goals view, in the Explorer beside the Outline: the active goal doc's Year › Quarter › Goal
-// tree with each goal's owners and progress. VS Code's built-in Markdown extension gives every
+// tree with each goal's owners and progress, an objective's key results and initiatives under it. VS Code's built-in Markdown extension gives every
 // Markdown file its outline of headings, so the server leaves the Outline to it (a second tree
 // would show every heading twice) and sends this tree on request (GOAL_TREE_REQUEST).
 import * as vscode from 'vscode';
@@ -15,7 +15,7 @@ const STATE_KEY = 'goalDocs.goalsView';
 /** Typing pauses this long before the tree is asked for again. */
 const EDIT_DEBOUNCE_MS = 400;
 
-export type GoalNodeKind = 'year' | 'quarter' | 'goal' | 'heading';
+export type GoalNodeKind = 'year' | 'quarter' | 'goal' | 'keyResult' | 'initiative' | 'heading';
 
 export interface GoalNode {
   kind: GoalNodeKind;
@@ -32,9 +32,11 @@ const KINDS: Partial<Record<number, GoalNodeKind>> = {
   [SymbolKind.Module]: 'year',
   [SymbolKind.Event]: 'quarter',
   [SymbolKind.Class]: 'goal',
+  [SymbolKind.Key]: 'keyResult',
+  [SymbolKind.Function]: 'initiative',
 };
 
-const ICONS: Record<GoalNodeKind, string> = { year: 'calendar', quarter: 'milestone', goal: 'target', heading: 'note' };
+const ICONS: Record<GoalNodeKind, string> = { year: 'calendar', quarter: 'milestone', goal: 'target', keyResult: 'key', initiative: 'rocket', heading: 'note' };
 
 function toNode(uri: vscode.Uri, s: DocumentSymbol): GoalNode {
   const r = s.selectionRange;
@@ -109,7 +111,7 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
   }
 
   getTreeItem(node: GoalNode): vscode.TreeItem {
-    const open = node.kind === 'goal' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+    const open = node.kind === 'goal' || node.kind === 'keyResult' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(node.label, node.children.length ? open : vscode.TreeItemCollapsibleState.None);
     item.description = node.description;
     item.tooltip = node.description ? `${node.label}\n${node.description}` : node.label;

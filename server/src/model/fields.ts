@@ -54,14 +54,35 @@ export function matchField(line: string): FieldMatch | undefined {
   return { name, label: m[2].trim(), valueStart };
 }
 
-/** Splits an Owner value into names: `Dave, Robert`, `[Ann](…) and Bo`, `@carl / @dee`. */
+const OWNER_SEPARATOR = /,|;|\/|&|\band\b|\+/g;
+
+/**
+ * Splits an Owner value into names: `Dave, Robert`, `[Ann](…) and Bo`, `@carl / @dee`. A note in
+ * parentheses stays with its name: `@ana (and friends)`, `Product team (PMs, Design)`.
+ */
 export function parseOwners(value: string): string[] {
   const plain = value
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`]/g, '')
     .replace(/<!--.*?-->/g, '');
-  return plain
-    .split(/,|;|\/|&|\band\b|\+/)
-    .map((s) => s.replace(/^@/, '').trim())
-    .filter((s) => s.length > 0 && !/^[-–—?.]+$/.test(s));
+  // Separators inside parentheses are the note's own words.
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      OWNER_SEPARATOR.lastIndex = i;
+      const m = OWNER_SEPARATOR.exec(plain);
+      if (m && m.index === i) {
+        names.push(plain.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  names.push(plain.slice(start));
+  return names.map((s) => s.trim().replace(/^@/, '')).filter((s) => s.length > 0 && !/^[-–—?.]+$/.test(s));
 }

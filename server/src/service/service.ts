@@ -32,6 +32,7 @@ import { markerEdits, parseSetMarkerArgs } from '../codeActions/goalDocMarker';
 import { versionedEdit } from '../codeActions/edit';
 import { provideCompletions } from '../features/completion';
 import { provideDocumentSymbols } from '../features/documentSymbols';
+import { provideGoalTree } from '../features/goalTree';
 import { provideWorkspaceSymbols } from '../features/workspaceSymbols';
 import { provideDefinition } from '../features/definition';
 import { provideReferences } from '../features/references';
@@ -438,7 +439,7 @@ export class GoalDocsService {
   }
 
   goalTree(uri: string, token: CancellationLike): Promise<GoalTreeResult> {
-    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideDocumentSymbols(a.doc, token), token);
+    return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideGoalTree(a.doc, this.relativePath(uri), token), token);
   }
 
   documentSymbols(uri: string, token: CancellationLike): Promise<DocumentSymbol[] | null> {

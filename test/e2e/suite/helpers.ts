@@ -144,7 +144,7 @@ export async function withSetting(section: string, key: string, value: unknown):
 
 /** The node of the Goals view, as the extension's API returns it. */
 export interface GoalNode {
-  kind: 'year' | 'quarter' | 'goal' | 'heading';
+  kind: 'year' | 'quarter' | 'goal' | 'keyResult' | 'initiative' | 'heading';
   label: string;
   description?: string;
   children: GoalNode[];

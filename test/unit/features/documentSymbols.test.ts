@@ -1,22 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
+import { SymbolKind } from 'vscode-languageserver-types';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
 import { NOT_CANCELLED } from '../../../server/src/workspace/goalDocWorkspace';
 import { CORPUS_SKIP, corpusDocs } from '../../support/corpus';
 import { dedent, model } from '../../support/fixture';
-
-type Tree = Array<[string, SymbolKind, string | undefined, Tree]>;
-
-function tree(symbols: DocumentSymbol[]): Tree {
-  return symbols.map((s) => [s.name, s.kind, s.detail, tree(s.children ?? [])]);
-}
-
-function inside(inner: Range, outer: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
-}
+import { rangeInside as inside, symbolTree as tree } from './support';
 
 describe('document symbols', () => {
   it('nests goals under quarters under years, with our kinds and details', () => {

@@ -120,3 +120,125 @@ describe('goals report', () => {
     assert.equal(model(reportMarkdown(r), 'file:///ws/report.md').marker, 'off');
   });
 });
+
+// Other teams' plans, in fixtures written for this test in the shapes of ../shared/dialects.
+const OKRS = dedent(`
+  ---
+  title: "FY24-Q2 OKRs"
+  ---
+
+  ### 1. CEO: Grow recurring revenue.
+
+  1. VP Sales: [Close the pipeline gap](https://example.com/1)
+      1. Sales Ops: Clean up the forecast => 80%
+  1. **CEO KR:** Reach 120% net retention. => Done
+  1. CFO: Model pricing for the new tier
+`);
+
+const TABLE = dedent(`
+  # Platform goals
+
+  ## FY24 Q2
+
+  | Goal | Owner | Status |
+  | --- | --- | --- |
+  | Cut hosting costs | VP Sales | ✅ |
+  | Hire two SREs | Bo | In progress |
+`);
+
+const PROPOSAL = dedent(`
+  # Async code review
+
+  | Field | Value |
+  | --- | --- |
+  | Point of contact | @bo (and friends) |
+  | Status | Accepted |
+
+  ## Out of scope
+
+  - Replacing pair programming.
+
+  ## Definition of done
+
+  - [x] Guide published
+  - [ ] Two teams use it
+`);
+
+const plans = () => [
+  { doc: model(OKRS, 'file:///ws/okrs/index.md'), path: 'okrs/index.md' },
+  { doc: model(TABLE, 'file:///ws/platform/goals.md'), path: 'platform/goals.md' },
+  { doc: model(PROPOSAL, 'file:///ws/2024h1/async.md'), path: '2024h1/async.md' },
+];
+
+describe('goals report on other teams’ plans', () => {
+  it('shows objectives with their key results, initiatives and scores, table rows and a per-goal page under their periods', () => {
+    const r = goalsReport(plans());
+    assert.deepEqual(r.periods.map((p) => [p.period, p.label, p.goals.map((g) => `${g.file}:${g.line} ${g.kind ?? 'goal'} ${g.title}`)]), [
+      ['FY2024Q2', 'FY24-Q2 OKRs', ['okrs/index.md:5 objective 1. CEO: Grow recurring revenue.', 'platform/goals.md:7 goal Cut hosting costs', 'platform/goals.md:8 goal Hire two SREs']],
+      ['FY2024H1', '2024 H1', ['2024h1/async.md:1 goal Async code review']],
+    ]);
+    const objective = r.periods[0]!.goals[0]!;
+    assert.deepEqual(objective, {
+      title: '1. CEO: Grow recurring revenue.',
+      file: 'okrs/index.md',
+      line: 5,
+      owners: ['CEO'],
+      done: [{ text: 'Reach 120% net retention' }],
+      open: [],
+      descoped: [],
+      kind: 'objective',
+      parts: [
+        {
+          title: 'Close the pipeline gap',
+          file: 'okrs/index.md',
+          line: 7,
+          owners: ['VP Sales'],
+          done: [],
+          open: [],
+          descoped: [],
+          kind: 'keyResult',
+          parts: [{ title: 'Clean up the forecast', file: 'okrs/index.md', line: 8, owners: ['Sales Ops'], done: [], open: [], descoped: [], kind: 'initiative', score: '80%' }],
+        },
+        { title: 'Reach 120% net retention', file: 'okrs/index.md', line: 9, owners: ['CEO'], done: [], open: [], descoped: [], kind: 'keyResult', status: 'Done', state: 'done' },
+        { title: 'Model pricing for the new tier', file: 'okrs/index.md', line: 10, owners: ['CFO'], done: [], open: [], descoped: [], kind: 'keyResult' },
+      ],
+    });
+    // A score is progress, never an open milestone; a row's or a key result's own mark counts once for its owner.
+    assert.deepEqual(r.owners, [
+      { owner: 'Bo', goals: 1, done: 0, open: 1, descoped: 0 },
+      { owner: 'bo (and friends)', goals: 1, done: 1, open: 1, descoped: 0 },
+      { owner: 'CEO', goals: 2, done: 2, open: 0, descoped: 0 },
+      { owner: 'CFO', goals: 1, done: 0, open: 0, descoped: 0 },
+      { owner: 'Sales Ops', goals: 1, done: 0, open: 0, descoped: 0 },
+      { owner: 'VP Sales', goals: 2, done: 1, open: 0, descoped: 0 },
+    ]);
+  });
+
+  it('writes the parts as a nested list with owners, scores and states, and a per-goal page with its status', () => {
+    const markdown = reportMarkdown(goalsReport(plans()));
+    assert.ok(
+      markdown.includes(
+        [
+          '### 1. CEO: Grow recurring revenue.',
+          '',
+          'okrs/index.md:5 · objective · CEO · 1 done, 0 open, 0 descoped',
+          '',
+          '- Key result: Close the pipeline gap · VP Sales · 1 initiative',
+          '  - Initiative: Clean up the forecast · Sales Ops · 80%',
+          '- Key result: Reach 120% net retention · CEO · Done',
+          '- Key result: Model pricing for the new tier · CFO',
+          '',
+          '### Cut hosting costs',
+          '',
+          'platform/goals.md:7 · VP Sales · ✅',
+          '',
+        ].join('\n'),
+      ),
+      markdown,
+    );
+    assert.ok(
+      markdown.includes(['## 2024 H1', '', '### Async code review', '', '2024h1/async.md:1 · bo (and friends) · Accepted · 1 done, 1 open, 0 descoped', '', '- Goal: Guide published · done', '- Goal: Two teams use it · open', ''].join('\n')),
+      markdown,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // An in-memory workspace of Markdown documents for the feature tests: the GoalDocWorkspace the
 // features read, answered from a map of URI → text instead of the server's index.
+import type { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { type GoalDocOutline, outlineOf } from '../../../server/src/features/workspaceSymbols';
 import { buildGoalDoc } from '../../../server/src/model/build';
 import type { GoalDoc } from '../../../server/src/model/types';
@@ -89,4 +90,17 @@ export function workspaceWithCursor(files: Record<string, string>) {
   if (!at) throw new Error('no file has a cursor marker $0');
   const workspace = new MemoryWorkspace(Object.fromEntries(Object.entries(plain).map(([n, t]) => [`${ROOT}/${n}`, t])));
   return { workspace, doc: workspace.model(at.uri)!, position: at.position };
+}
+
+/** A symbol tree as nested tuples of name, kind, detail and children, for deepEqual. */
+export type SymbolTree = Array<[string, SymbolKind, string | undefined, SymbolTree]>;
+
+export function symbolTree(symbols: DocumentSymbol[]): SymbolTree {
+  return symbols.map((s) => [s.name, s.kind, s.detail, symbolTree(s.children ?? [])]);
+}
+
+/** Whether a range lies inside another. */
+export function rangeInside(inner: Range, outer: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
 }
