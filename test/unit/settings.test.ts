@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultSettings, readSettings, RULE_CODES, RULES } from '../../server/src/settings/schema';
+import { defaultSettings, readSettings } from '../../server/src/settings/schema';
+import { RULE_CODES, RULES } from '../../server/src/diagnostics/rules';
 import { REPO_ROOT } from '../support/corpus';
 
 describe('settings', () => {

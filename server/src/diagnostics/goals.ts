@@ -1,11 +1,40 @@
 // goal.heading-level, goal.owner-missing, goal.duplicate-title.
 import type { Goal, GoalDoc, Heading } from '../model/types';
 import { outlineParent } from '../model/headings';
-import { type Finding, quote } from './finding';
+import { type FindingOf, quote } from './finding';
+import { defineRule } from './rule';
+
+export const goalHeadingLevel = defineRule({
+  code: 'goal.heading-level',
+  severity: 'warning',
+  meaning: "A goal heading at its quarter's level, which makes it a sibling of the quarter.",
+  fixes: { moveHeading: 'move the heading (and the sub-headings of its own section, never the sibling goals after it) to the right level' },
+  data: { slug: 'string', level: 'number', expectedLevel: 'number' },
+});
+
+export const goalOwnerMissing = defineRule({
+  code: 'goal.owner-missing',
+  severity: 'warning',
+  meaning: 'A goal without an Owner (or with an empty one) in a document whose goals have owners.',
+  fixes: { addOwner: "insert `- **Owner**: TBD` in the document's spelling, or fill the empty Owner" },
+  data: { slug: 'string', empty: 'boolean?' },
+});
+
+export const goalDuplicateTitle = defineRule({
+  code: 'goal.duplicate-title',
+  severity: 'warning',
+  meaning: 'Two goals of one period with the same title (GitHub gives the second a `-1` anchor), or a link that reaches the first of two same-named goals from the period of the other.',
+  details: 'A period is a quarter, or the heading the goals sit under. A log or completed-goals page that repeats a title per iteration or quarter is not reported.',
+  fixes: { changeFragment: "on a link, *Change to #slug* of the same-named goal of the link's own period" },
+  data: { slug: 'string', firstSlug: 'string?', fragment: 'string?' },
+});
+
+export const goalRules = [goalHeadingLevel, goalOwnerMissing, goalDuplicateTitle] as const;
+type GoalFinding = FindingOf<(typeof goalRules)[number]>;
 import { resolveAnchor } from '../model/anchorIndex';
 
-export function goalFindings(doc: GoalDoc): Finding[] {
-  const findings: Finding[] = [];
+export function goalFindings(doc: GoalDoc): GoalFinding[] {
+  const findings: GoalFinding[] = [];
   for (const goal of doc.goals) {
     if (!goal.misplacedLevel || !goal.quarter) continue;
     const h = goal.heading;
@@ -61,8 +90,8 @@ function inside(h: Heading | undefined, offset: number): boolean {
  * one, as GitHub resolves duplicates). A log or a completed-goals page that repeats a title in
  * every iteration or quarter is not reported for it.
  */
-function duplicateTitleFindings(doc: GoalDoc): Finding[] {
-  const findings: Finding[] = [];
+function duplicateTitleFindings(doc: GoalDoc): GoalFinding[] {
+  const findings: GoalFinding[] = [];
   const byTitle = new Map<string, Goal[]>();
   for (const goal of doc.goals) {
     if (goal.isInclude) continue;

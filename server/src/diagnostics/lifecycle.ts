@@ -7,6 +7,20 @@ import { quarterNumbers } from '../model/periodLayout';
 import { goalProgress, openCount } from '../model/progress';
 import { isCompletedPage } from '../model/completedPage';
 import { type Finding, quote } from './finding';
+import { defineRule } from './rule';
+
+export const periodEndedOpen = defineRule({
+  code: 'period.ended-open',
+  severity: 'information',
+  meaning: 'A goal with open milestones in a quarter that has ended by the fiscal calendar (`goalDocs.fiscalYearStartMonth`).',
+  details: "Completed-goals pages are not checked, nor a page that is one quarter's own (`# FY21-Q1 OKRs`).",
+  fixes: {
+    moveToCompleted: '*Move goal to the completed page*',
+    carryOver: '*Carry the goal over to FY-21-Q3* (the current quarter)',
+    descope: '*Descope the 2 open milestones*',
+  },
+  data: { slug: 'string', quarter: 'string', open: 'number' },
+});
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -14,9 +28,9 @@ function day(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
-export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, today: Date): Finding[] {
+export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, today: Date): Array<Finding<typeof periodEndedOpen>> {
   if (doc.quarters.length === 0 || isCompletedPage(doc)) return [];
-  const findings: Finding[] = [];
+  const findings: Array<Finding<typeof periodEndedOpen>> = [];
   for (const quarter of doc.quarters) {
     const numbers = quarterNumbers(quarter);
     if (!numbers || !periodHasEnded(numbers, settings, today)) continue;

@@ -1,36 +1,10 @@
 // The one typed view of the `goalDocs.*` settings, their defaults, and their validation.
 // Adding a setting: package.json contributes it, this interface and DEFAULTS carry it, a test.
 import type { CalendarSettings } from '../model/periods';
+import { type RuleSeverity, SEVERITIES } from '../diagnostics/rule';
+import { defaultSeverities, isRuleCode, RETIRED_RULES, RULE_CODES, RULES, type RuleCode } from '../diagnostics/rules';
 
-export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
-
-export const RULES = {
-  'anchor.missing': { severity: 'error', fix: true, meaning: 'An in-page link whose #fragment matches no heading, in the text or in the table of contents.' },
-  'anchor.case': { severity: 'warning', fix: true, meaning: 'An in-page link that matches a heading only if case is ignored (GitHub anchors are lower case).' },
-  'toc.entry-mismatch': { severity: 'warning', fix: true, meaning: 'A TOC entry whose text names one heading while its link reaches another (a link that reaches nothing is anchor.missing).' },
-  'toc.missing-entry': { severity: 'warning', fix: true, meaning: 'A heading of a kind the TOC lists (years, quarters, goals) that has no TOC entry.' },
-  'period.label': { severity: 'warning', fix: false, meaning: 'A heading shaped like a quarter label that is not a valid one (`FY-20-Q5`).' },
-  'period.order': { severity: 'warning', fix: true, meaning: 'A quarter or year out of the order (newest or oldest first) the rest of the document keeps.' },
-  'period.year': { severity: 'warning', fix: false, meaning: "A quarter filed under a year section its fiscal year does not belong to." },
-  'period.ended-open': { severity: 'information', fix: true, meaning: 'A goal with open milestones in a quarter that has ended by the fiscal calendar (not on a completed-goals page).' },
-  'goal.heading-level': { severity: 'warning', fix: true, meaning: "A goal heading at its quarter's level, which makes it a sibling of the quarter." },
-  'goal.owner-missing': { severity: 'warning', fix: true, meaning: 'A goal without an Owner (or with an empty one) in a document whose goals have owners.' },
-  'goal.duplicate-title': { severity: 'warning', fix: true, meaning: 'Two goals of one period with the same title (GitHub gives the second a `-1` anchor), or a link that reaches the first of two same-named goals from the period of the other.' },
-  'milestone.struck-without-marker': { severity: 'information', fix: true, meaning: 'A struck-through item with no Done stamp or Descoped marker.' },
-  'milestone.done-not-struck': { severity: 'warning', fix: true, meaning: 'An item stamped Done that is not struck through, where the document strikes done items.' },
-  'milestone.done-style': { severity: 'information', fix: true, meaning: "A Done stamp written unlike the document's dominant house style." },
-  'text.mojibake': { severity: 'warning', fix: true, meaning: 'UTF-8 text that was decoded as Windows-1252 and saved again (`ðŸ¦„` for 🦄).' },
-  'link.file-missing': { severity: 'error', fix: false, meaning: 'A relative link to a file that does not exist.' },
-  'link.file-anchor-missing': { severity: 'error', fix: false, meaning: 'A relative link `other.md#anchor` whose anchor matches no heading of that file.' },
-} as const satisfies Record<string, { severity: RuleSeverity; fix: boolean; meaning: string }>;
-
-/** Codes that earlier versions had, and what became of them. */
-const RETIRED_RULES: Record<string, string> = {
-  'toc.stale-entry': 'is now reported as anchor.missing (a TOC link that reaches no heading is a dead link)',
-};
-
-export type RuleCode = keyof typeof RULES;
-export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+export type { RuleSeverity } from '../diagnostics/rule';
 
 export type DoneStyleSetting = 'auto' | 'strike-plain' | 'strike-code' | 'emoji' | 'checkbox';
 
@@ -58,7 +32,7 @@ export function defaultSettings(): GoalDocsSettings {
   return {
     files: [...DEFAULT_FILES],
     exclude: [],
-    rules: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].severity])) as Record<RuleCode, RuleSeverity>,
+    rules: defaultSeverities(),
     fiscalYearStartMonth: 1,
     yearHeadings: 'fiscal',
     done: { style: 'auto', version: 'latest' },
@@ -67,7 +41,6 @@ export function defaultSettings(): GoalDocsSettings {
   };
 }
 
-const SEVERITIES = new Set<RuleSeverity>(['error', 'warning', 'information', 'hint', 'off']);
 
 export interface SettingsResult {
   settings: GoalDocsSettings;
@@ -98,11 +71,11 @@ export function readSettings(raw: unknown): SettingsResult {
     if (!isObject(raw.rules)) problems.push('goalDocs.rules must be an object mapping rule codes to a severity; using the defaults.');
     else {
       for (const [code, value] of Object.entries(raw.rules)) {
-        if (code in RETIRED_RULES) problems.push(`goalDocs.rules: '${code}' ${RETIRED_RULES[code]}; its setting is ignored.`);
-        else if (!(code in RULES)) problems.push(`goalDocs.rules: unknown rule '${code}' (known: ${RULE_CODES.join(', ')}).`);
-        else if (typeof value !== 'string' || !SEVERITIES.has(value as RuleSeverity))
-          problems.push(`goalDocs.rules.${code}: '${String(value)}' is not one of error, warning, information, hint, off; using '${RULES[code as RuleCode].severity}'.`);
-        else settings.rules[code as RuleCode] = value as RuleSeverity;
+        if (Object.hasOwn(RETIRED_RULES, code)) problems.push(`goalDocs.rules: '${code}' ${RETIRED_RULES[code]}; its setting is ignored.`);
+        else if (!isRuleCode(code)) problems.push(`goalDocs.rules: unknown rule '${code}' (known: ${RULE_CODES.join(', ')}).`);
+        else if (typeof value !== 'string' || !SEVERITIES.includes(value as RuleSeverity))
+          problems.push(`goalDocs.rules.${code}: '${String(value)}' is not one of error, warning, information, hint, off; using '${RULES[code].severity}'.`);
+        else settings.rules[code] = value as RuleSeverity;
       }
     }
   }
