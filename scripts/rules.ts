@@ -1,12 +1,14 @@
 // `npm run rules:write`: writes what is generated from the rules' declarations
-// (server/src/diagnostics/rules.ts) and the settings' schema: package.json's `goalDocs.rules`
-// setting, and README's rule and quick-fix tables (between their `<!-- … -->` markers).
+// (server/src/diagnostics/rules.ts) and the settings' schema (server/src/settings/schema.ts):
+// package.json's settings, the JSON schema of .goal-docs.json, and README's rule and quick-fix
+// tables (between their `<!-- … -->` markers).
 // `--check` writes nothing and exits 1 naming each file that differs: test/unit/generated.test.ts
 // runs that check, so a rule declared or changed in one place and not written out fails the tests.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULE_LIST } from '../server/src/diagnostics/rules';
-import { type JsonSchema, ruleDescription, rulesSchema } from '../server/src/settings/jsonSchema';
+import { ruleDescription } from '../server/src/settings/schema';
+import { CONFIG_SCHEMA_PATH, configFileSchema, vscodeSettings } from '../server/src/settings/jsonSchema';
 
 export interface GeneratedFile {
   /** Relative to the repository. */
@@ -14,15 +16,9 @@ export interface GeneratedFile {
   text: string;
 }
 
-/** A VS Code setting's contribution: the schema, with the scope every Goal Docs setting has. */
-function setting(schema: JsonSchema): JsonSchema {
-  const { type, ...rest } = schema;
-  return { type, scope: 'resource', ...rest };
-}
-
 function packageJson(text: string): string {
-  const pkg = JSON.parse(text) as { contributes: { configuration: { properties: Record<string, JsonSchema> } } };
-  pkg.contributes.configuration.properties['goalDocs.rules'] = setting(rulesSchema());
+  const pkg = JSON.parse(text) as { contributes: { configuration: { properties: unknown } } };
+  pkg.contributes.configuration.properties = vscodeSettings();
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
@@ -65,6 +61,7 @@ export function generatedFiles(repo: string): GeneratedFile[] {
   return [
     { path: 'package.json', text: packageJson(read('package.json')) },
     { path: 'README.md', text: readme(read('README.md')) },
+    { path: CONFIG_SCHEMA_PATH, text: `${JSON.stringify(configFileSchema(), null, 2)}\n` },
   ];
 }
 
@@ -91,7 +88,10 @@ function main(): void {
     }
     return;
   }
-  for (const f of generatedFiles(repo)) writeFileSync(path.join(repo, f.path), f.text);
+  for (const f of generatedFiles(repo)) {
+    mkdirSync(path.dirname(path.join(repo, f.path)), { recursive: true });
+    writeFileSync(path.join(repo, f.path), f.text);
+  }
 }
 
 if (require.main === module) main();

@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../support/corpus';
 /** A scratch copy of the generated files, for a test to put out of step. */
 function scratchCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'goal-docs-rules-'));
-  for (const file of ['package.json', 'README.md']) cpSync(path.join(REPO_ROOT, file), path.join(dir, file));
+  for (const file of ['package.json', 'README.md', 'schemas']) cpSync(path.join(REPO_ROOT, file), path.join(dir, file), { recursive: true });
   return dir;
 }
 
