@@ -16,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): Promise<GoalDocsApi>
       };
       return new LanguageClient('goalDocs', 'Goal Docs', serverOptions, clientOptions);
     },
-    watchedFiles: '**/*.md',
+    // Markdown files for the index; the settings files, which the server reads again when they change.
+    watchedFiles: '{**/*.md,**/.goal-docs.json}',
   });
 }

@@ -35,7 +35,9 @@ describe('the Node server over a virtual workspace', () => {
     assert.ok(codes.includes(`${line('(planning.md)')}:link.file-missing`), codes.join(', '));
     assert.ok(!codes.includes(`${line('goals_completed.md')}:link.file-missing`), codes.join(', '));
     assert.ok(fs.readPaths().includes('process/runbook.md'), fs.readPaths().join(', '));
-    // Kept until the client says a file changed: a keystroke asks nothing more.
+    // Kept until the client says a file changed: a keystroke asks nothing more (once the index,
+    // built in the background after start-up, has read the pages, which this answer waits for).
+    await session.connection.sendRequest('workspace/symbol', { query: '' });
     const before = fs.requests.length;
     session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nMore.\n` }] });
     await pullDiagnostics(session, uri);
