@@ -2,7 +2,7 @@
 // (server/src/diagnostics/rules.ts) and the settings' schema (server/src/settings/schema.ts):
 // package.json's settings, the JSON schema of .goal-docs.json, and README's rule and quick-fix
 // tables (between their `<!-- … -->` markers).
-// `--check` writes nothing and exits 1 naming each file that differs: test/unit/generated.test.ts
+// `--check` writes nothing and exits 1 naming each file that differs: test/unit/rules.test.ts
 // runs that check, so a rule declared or changed in one place and not written out fails the tests.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';

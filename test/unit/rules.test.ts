@@ -1,5 +1,5 @@
 // The rule registry is the one declaration of each rule: what is written from it (package.json's
-// setting, README's tables) must read as it gives them, and the code-action map must bind exactly
+// setting, the JSON schema of .goal-docs.json, README's tables) must read as it gives them, and the code-action map must bind exactly
 // the fixes each rule declares.
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,11 +20,11 @@ function scratchCopy(): string {
 }
 
 describe('the rule registry', () => {
-  it('has written package.json and README as its declarations give them (npm run rules:write)', () => {
+  it('has written package.json, the config file schema and README as its declarations give them (npm run rules:write)', () => {
     assert.deepEqual(staleFiles(REPO_ROOT), [], 'run npm run rules:write');
   });
 
-  it('finds the file put out of step when a rule is added to README, or to package.json, alone', () => {
+  it('finds the file put out of step when a rule is added to README, package.json or the config file schema alone', () => {
     const dir = scratchCopy();
     try {
       assert.deepEqual(staleFiles(dir), []);
@@ -34,10 +34,17 @@ describe('the rule registry', () => {
       assert.deepEqual(staleFiles(dir), ['README.md']);
       writeFileSync(readme, original);
       const pkgFile = path.join(dir, 'package.json');
-      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+      const pkgText = readFileSync(pkgFile, 'utf8');
+      const pkg = JSON.parse(pkgText);
       pkg.contributes.configuration.properties['goalDocs.rules'].properties['goal.new-rule'] = { type: 'string', default: 'warning' };
       writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
       assert.deepEqual(staleFiles(dir), ['package.json']);
+      writeFileSync(pkgFile, pkgText);
+      const schemaFile = path.join(dir, 'schemas', 'goal-docs.schema.json');
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+      schema.definitions.settings.properties.rules.properties['goal.new-rule'] = { type: 'string', default: 'warning' };
+      writeFileSync(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
+      assert.deepEqual(staleFiles(dir), ['schemas/goal-docs.schema.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
