@@ -21,6 +21,9 @@ const common = {
   sourcemap: !production,
   // The CLI names its version in --format sarif; the source run by tsx has none.
   define: { GOAL_DOCS_VERSION: JSON.stringify(version) },
+  // jsonc-parser's `main` is a UMD build that requires its parts at run time, which a bundle has
+  // not beside it; its ES module build bundles whole (browsers pick it by themselves).
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   logLevel: production ? 'warning' : 'info',
 };
 // The web extension (github.dev, vscode.dev): no Node there. The `worker` condition picks the

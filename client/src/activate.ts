@@ -37,8 +37,8 @@ export interface Host {
   startClient(options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
   /**
    * The files the server is told of when they change. The desktop's server reads the disk on every
-   * request and needs to hear only of Markdown files (its index); in a browser the server keeps
-   * what it read of every file until told it changed.
+   * request and needs to hear only of Markdown files (its index) and settings files
+   * (`.goal-docs.json`); in a browser the server keeps what it read of every file until told it changed.
    */
   watchedFiles: string;
 }

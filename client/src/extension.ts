@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { activateGoalDocs, type GoalDocsApi } from './activate';
-import { MARKDOWN_FILES } from './fileRequests';
+import { WATCHED_FILES } from './fileRequests';
 
 export { deactivate } from './activate';
 
@@ -17,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): Promise<GoalDocsApi>
       };
       return new LanguageClient('goalDocs', 'Goal Docs', serverOptions, clientOptions);
     },
-    watchedFiles: MARKDOWN_FILES,
+    // Markdown files for the index; the config file, which the server reads again when it changes.
+    watchedFiles: WATCHED_FILES,
   });
 }

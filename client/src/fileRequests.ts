@@ -24,6 +24,8 @@ import {
 
 /** `.md`, `.markdown` and `.mdx` in any case, as the Node host's walk takes them (service/markdownWalk.ts). */
 export const MARKDOWN_FILES = '**/*.{[mM][dD],[mM][aA][rR][kK][dD][oO][wW][nN],[mM][dD][xX]}';
+/** What the desktop client's watcher reports: Markdown files and `.goal-docs.json` (one group; VS Code's globs do not nest groups). */
+export const WATCHED_FILES = '**/{*.[mM][dD],*.[mM][aA][rR][kK][dD][oO][wW][nN],*.[mM][dD][xX],.goal-docs.json}';
 
 /** A URI of a workspace folder's file, or undefined for anything else. */
 function inWorkspace(text: unknown): vscode.Uri | undefined {

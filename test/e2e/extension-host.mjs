@@ -65,7 +65,7 @@ export async function runSuiteInCodeServer({ host, vsix, suiteJs, workspace, tmp
   await installVsix(host, dirs, vsix);
   const server = await startCodeServer(host, dirs, {
     vscodeOptions: ['enable-smoke-test-driver'],
-    env: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo },
+    env: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo, GOAL_DOCS_E2E_GREP: process.env.GOAL_DOCS_E2E_GREP ?? '' },
   });
   log(`code-server ${server.url} (pid ${server.pid}); its log: ${dirs.log}`);
   const browser = await launchChromium();
@@ -135,7 +135,7 @@ export async function runSuiteInDesktop({ executable, vsix, suiteJs, workspace, 
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: writeHarness(path.join(tmpRoot, 'harness')),
       extensionTestsPath: suiteJs,
-      extensionTestsEnv: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo },
+      extensionTestsEnv: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo, GOAL_DOCS_E2E_GREP: process.env.GOAL_DOCS_E2E_GREP ?? '' },
       launchArgs: [workspace, ...dirArgs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });
   } catch (err) {

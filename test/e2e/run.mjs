@@ -7,6 +7,8 @@
 //
 //   node test/e2e/run.mjs [--only suite|ui] [--screenshots DIR]
 //
+// GOAL_DOCS_E2E_GREP=TEXT runs only the suite's tests whose full title holds TEXT.
+//
 // Prints `e2e: N passed, N failed` as its last line; exits 1 on any failure, including a missing
 // editor or browser (it never skips).
 import * as fs from 'node:fs';

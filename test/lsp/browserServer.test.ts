@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionList, SymbolInformation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { HANDBOOK, uriOf, VfsAnswers } from '../support/vfsWorkspace';
 import { startWorkerServer, type WorkerSession } from '../support/workerServer';
+import { waitFor } from '../support/lspClient';
 
 interface WireDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -22,14 +23,6 @@ async function pull(session: WorkerSession, uri: string): Promise<WireDiagnostic
   assert.equal(report.kind, 'full');
   return report.items;
 }
-
-const waitFor = async (what: string, ok: () => boolean, ms = 20_000) => {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('the browser server bundle in a worker scope, over a virtual file system', () => {
   let fs: VfsAnswers;
@@ -86,6 +79,24 @@ describe('the browser server bundle in a worker scope, over a virtual file syste
       fs.write('process/runbook.md', HANDBOOK['process/runbook.md']!);
       session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: runbook, type: 2 }] });
     }
+  });
+
+  it("reads the repository's .goal-docs.json through the client, and again once the editor says it changed", async () => {
+    const owners = async () => (await pull(session, GOALS)).filter((d) => d.code === 'goal.owner-missing').length;
+    assert.ok((await owners()) > 0);
+    const config = fs.write('.goal-docs.json', JSON.stringify({ rules: { 'goal.owner-missing': 'off' }, colour: 'red' }));
+    try {
+      const before = fs.requests.length;
+      session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 1 }] });
+      assert.equal(await owners(), 0, 'the rule the file turns off');
+      assert.ok(fs.requests.slice(before).some((r) => r.method === 'goalDocs/fs/readFile' && r.uri === config), 'read through the client');
+      await waitFor('the problem of the settings file', () => (session.published.get(config)?.length ?? 0) > 0);
+      assert.deepEqual(session.published.get(config)!.map((d) => [d.code, d.message.slice(0, 28)]), [['config.ignored', '"colour" is not a setting (t']]);
+    } finally {
+      fs.write('.goal-docs.json', '{}');
+      session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    }
+    assert.ok((await owners()) > 0, 'on again');
   });
 
   it("completes the anchors of another file of the repository after ](../process/runbook.md#", async () => {
@@ -168,7 +179,8 @@ describe('the browser server bundle over a slow remote file system', () => {
     const seconds = (Date.now() - started) / 1000;
     const read = fs.readPaths();
     assert.ok(fs.maxInFlight <= 8 && fs.maxInFlight > 1, `reads in flight at once: ${fs.maxInFlight}`);
-    assert.equal(new Set(read).size, 300, 'files read up front');
+    assert.equal(new Set(read.filter((p) => p.endsWith('.md'))).size, 300, 'Markdown files read up front');
+    assert.deepEqual(read.filter((p) => !p.endsWith('.md')), ['.goal-docs.json'], "and the folder's settings file, once, through the client");
     for (let t = 0; t < TEAMS; t++) assert.ok(read.includes(`team-${t}/goals.md`), `team-${t}/goals.md was read`);
     const [begin] = session.progress;
     assert.equal(begin?.kind, 'begin');

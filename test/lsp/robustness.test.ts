@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import { type LspSession, openDocument, pullDiagnostics, startServer } from '../support/lspClient';
+import { type LspSession, openDocument, pullDiagnostics, startServer, waitFor } from '../support/lspClient';
 
 const pull = pullDiagnostics;
 
@@ -29,14 +29,6 @@ function collectLog(session: LspSession): string[] {
     log.push(p.message);
   });
   return log;
-}
-
-async function waitFor(what: string, test: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function change(session: LspSession, uri: string, version: number, text: string): void {
@@ -227,7 +219,13 @@ describe('robustness: protocol', () => {
     openDocument(session, uri, '## FY-24-Q1\n\n[q](#nowhere)\n');
     const diags = await pull(session, uri);
     assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['anchor.missing', 1]]);
-    const expected = [/^Invalid setting: goalDocs\.maxFileSize must be a positive number of characters, not "big"; using 5000000\.$/, /^Invalid setting: goalDocs\.fiscalYearStartMonth/, /^Invalid setting: goalDocs\.rules\.anchor\.missing: 'loud'/, /^Invalid setting: goalDocs\.rules: unknown rule 'no\.such\.rule'/, /^Invalid setting: goalDocs\.files/];
+    const expected = [
+      /^Invalid setting: goalDocs\.maxFileSize: "big" is not a whole number of at least 1; ignored\.$/,
+      /^Invalid setting: goalDocs\.fiscalYearStartMonth: 13 is not a whole number from 1 to 12/,
+      /^Invalid setting: goalDocs\.rules\.anchor\.missing: "loud" is not one of error, warning/,
+      /^Invalid setting: goalDocs\.rules: "no\.such\.rule" is not a rule code/,
+      /^Invalid setting: goalDocs\.files: 7 is not a list/,
+    ];
     await waitFor('the invalid-setting messages', () => expected.every((re) => log.some((m) => re.test(m))));
     for (const re of expected) assert.equal(log.filter((m) => re.test(m)).length, 1, `once: ${re}`);
     delete session.configuration.goalDocs;

@@ -14,6 +14,8 @@ export interface LspSession {
   progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** What the server answered to `initialize`. */
   initialized: { capabilities: Record<string, unknown> };
+  /** The diagnostics the server last pushed per URI (textDocument/publishDiagnostics: a settings file's problems). */
+  published: Map<string, WireDiagnostic[]>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startServer(options: {
     stderr,
     progress: [],
     initialized: { capabilities: {} },
+    published: new Map(),
     async close() {
       try {
         await connection.sendRequest('shutdown');
@@ -70,6 +73,8 @@ export async function startServer(options: {
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: WireDiagnostic[] }) => void session.published.set(p.uri, p.diagnostics));
+  connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('$/progress', (p: { value: LspSession['progress'][number] }) => {
     session.progress.push(p.value);
@@ -103,6 +108,15 @@ export async function startServer(options: {
   });
   connection.sendNotification('initialized', {});
   return session;
+}
+
+/** Waits, without a fixed sleep, until `ok` holds; fails after `ms` saying what it waited for. */
+export async function waitFor(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export function openDocument(session: LspSession, uri: string, text: string, version = 1, languageId = 'markdown'): void {

@@ -11,6 +11,14 @@ import type { VfsAnswers } from './vfsWorkspace';
 
 export const BROWSER_SERVER = path.join(REPO_ROOT, 'dist', 'browser', 'server.js');
 
+/** A diagnostic the server pushed, as the tests read it off the wire. */
+export interface PublishedDiagnostic {
+  range: { start: { line: number; character: number } };
+  code: string;
+  message: string;
+  severity: number;
+}
+
 export interface WorkerSession {
   connection: MessageConnection;
   /** The worker's global scope, to ask what it has. */
@@ -19,6 +27,8 @@ export interface WorkerSession {
   progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** What the server logged (window/logMessage). */
   log: string[];
+  /** The diagnostics the server last pushed per URI (textDocument/publishDiagnostics: a settings file's problems). */
+  published: Map<string, PublishedDiagnostic[]>;
   initialized: { capabilities: Record<string, unknown> };
   close(): Promise<void>;
 }
@@ -110,6 +120,7 @@ export async function startWorkerServer(fs: VfsAnswers, options: {
     configuration: options.configuration ?? {},
     progress: [],
     log: [],
+    published: new Map(),
     initialized: { capabilities: {} },
     async close() {
       try {
@@ -129,6 +140,7 @@ export async function startWorkerServer(fs: VfsAnswers, options: {
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', (p: { message: string }) => void session.log.push(p.message));
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: PublishedDiagnostic[] }) => void session.published.set(p.uri, p.diagnostics));
   connection.onNotification('$/progress', (p: { value: WorkerSession['progress'][number] }) => void session.progress.push(p.value));
   for (const [method, handler] of Object.entries(fs.handlers())) connection.onRequest(method, handler);
   connection.listen();

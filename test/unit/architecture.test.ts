@@ -11,9 +11,12 @@ const SRC = path.join(REPO_ROOT, 'server', 'src');
 
 /** Lowest first; a file may import files of its own layer or lower ones. */
 const LAYERS: Array<{ name: string; files: RegExp }> = [
-  // The goal-doc world, the settings, and what features may ask of the workspace (its ports).
-  { name: 'model', files: /^(model|settings|workspace)\/.*\.ts$|^protocol\.ts$/ },
+  // The goal-doc world, and what features may ask of the workspace (its ports).
+  { name: 'model', files: /^(model|workspace)\/.*\.ts$|^protocol\.ts$/ },
+  // Each rule, declared beside its findings (diagnostics/rules.ts registers them).
   { name: 'rules', files: /^diagnostics\/.*\.ts$/ },
+  // The settings know every rule: its default severity, what a setting may say of it.
+  { name: 'settings', files: /^settings\/.*\.ts$/ },
   { name: 'features', files: /^features\/.*\.ts$/ },
   { name: 'code actions', files: /^codeActions\/.*\.ts$/ },
   // The one object every host makes, with the workspace it keeps: files, index, walk.

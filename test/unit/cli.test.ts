@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
+import { RULE_CODES } from '../../server/src/diagnostics/rules';
 import { CORPUS_DIR, CORPUS_SKIP, REPO_ROOT } from '../support/corpus';
 
 function workspace(files: Record<string, string>): string {
@@ -66,7 +67,14 @@ describe('cli', () => {
     const { out, err, code } = await run(dir, 'check', '--format', 'json');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), []);
-    assert.match(err, /unknown rule 'x\.y'/);
+    assert.equal(err.split('\n')[0], `goal-docs: .goal-docs.json: rules: "x.y" is not a rule code (the codes: ${RULE_CODES.join(', ')}); ignored.`);
+  });
+
+  it('refuses a .goal-docs.json that is not JSON, saying where, as bad usage', async () => {
+    const dir = workspace({ 'goals.md': GOALS, '.goal-docs.json': '{\n  "rules": { "toc.entry-mismatch": "off", }\n}\n' });
+    const { err, code } = await run(dir, 'check');
+    assert.equal(code, 2);
+    assert.equal(err, 'goal-docs: .goal-docs.json: line 2, column 43: property name expected: the file is not valid JSON.\n');
   });
 
   it('expands globs to goal docs only, and checks a named file whatever it holds', async () => {

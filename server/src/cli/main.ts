@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createGoalDocsService, type GoalDocsService } from '../service/service';
 import { explainVerdict, verdictReasons } from '../model/goalDocRule';
+import { CONFIG_FILE_NAME, type ConfigFileRead, configProblemText } from '../settings/configFile';
 import { NodeFileSystem, walkMarkdownFiles } from '../node/fileSystem';
 import { fileUri } from '../workspace/uris';
 import { REPORT_USAGE, runReport } from './report';
@@ -155,23 +156,22 @@ function readDiff(from: string, cwd: string): string {
 }
 
 /**
- * The `goalDocs` object of the settings file, raw (the service reads and checks it): `.goal-docs.json`
- * in the current folder when present, or the file that `--config` names, which must exist.
+ * The service of a run, over files on disk (any the paths name), with the settings of one file for
+ * all of them: `.goal-docs.json` in the current folder when present, or the file that `--config`
+ * names, which must exist. The service reads it as the editor reads a folder's; a value it leaves
+ * out is said on stderr, a file it cannot read at all is bad usage.
  */
-function loadRawSettings(cwd: string, named?: string): unknown {
-  const file = path.resolve(cwd, named ?? '.goal-docs.json');
-  if (!existsSync(file)) {
-    if (named === undefined) return undefined;
-    throw new UsageError(`--config: no such file: ${named}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${named ?? '.goal-docs.json'} is not valid JSON: ${(e as Error).message}`);
-  }
-  const obj = raw as Record<string, unknown> | null;
-  return obj && typeof obj === 'object' && 'goalDocs' in obj ? obj.goalDocs : raw;
+async function serviceOf(cwd: string, named: string | undefined, err: (s: string) => void): Promise<{ service: GoalDocsService; config: ConfigFileRead }> {
+  const file = path.resolve(cwd, named ?? CONFIG_FILE_NAME);
+  const service = createGoalDocsService({ fileSystem: new NodeFileSystem(false), readable: 'any', configFile: () => fileUri(file) });
+  service.setWorkspaceFolders([fileUri(cwd)]);
+  const config = (await service.configFile(fileUri(cwd)))!;
+  if (config.kind === 'none' && named !== undefined) throw new UsageError(`--config: no such file: ${named}`);
+  const name = named ?? CONFIG_FILE_NAME;
+  const fatal = config.problems.find((p) => p.fatal);
+  if (fatal) throw new UsageError(configProblemText(name, fatal, config.text));
+  for (const p of config.problems) err(`goal-docs: ${configProblemText(name, p)}\n`);
+  return { service, config };
 }
 
 function escapeGithub(s: string, property = false): string {
@@ -215,8 +215,8 @@ interface Plan {
   verbose: boolean;
   /** The --cache file's path, absolute, when asked for. */
   cache?: string;
-  /** The goalDocs settings of `.goal-docs.json`, raw. */
-  settings: unknown;
+  /** The settings file --config names. */
+  config?: string;
   /** Each file once, named ones first, then the searched ones in path order. */
   files: Target[];
   failOn: FailOn;
@@ -247,7 +247,7 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
       out(USAGE + '\n');
       return argv.length === 0 ? 2 : 0;
     }
-    const settings = loadRawSettings(cwd, args.config);
+    if (args.config !== undefined && !existsSync(path.resolve(cwd, args.config))) throw new UsageError(`--config: no such file: ${args.config}`);
     let changed: Plan['changed'];
     if (args.changedLinesFrom !== undefined) {
       const diff = readDiff(args.changedLinesFrom, cwd);
@@ -264,7 +264,7 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
       }
     }
     const cache = args.cache === undefined ? undefined : path.resolve(cwd, args.cache);
-    return { format: args.format, verbose: args.verbose, cache, settings, files, failOn: args.failOn, changed, list: args.list };
+    return { format: args.format, verbose: args.verbose, cache, config: args.config, files, failOn: args.failOn, changed, list: args.list };
   } catch (e) {
     if (e instanceof UsageError) {
       err(`goal-docs: ${e.message}\n\n${USAGE}\n`);
@@ -278,17 +278,9 @@ async function plan(argv: string[], cwd: string, out: (s: string) => void, err: 
  * The one service the editor uses too (same rule, same models, same limits), reading any file the
  * paths name: on the command line the repository is the user's own.
  */
-function cliService(p: Plan, cwd: string, err: (s: string) => void): GoalDocsService {
-  const service = createGoalDocsService({ fileSystem: new NodeFileSystem(false), readable: 'any', reportProblem: (m) => err(`goal-docs: .goal-docs.json: ${m}\n`) });
-  service.setWorkspaceFolders([fileUri(cwd)]);
-  service.setGlobalSettings(p.settings);
-  return service;
-}
-
-/** Checks the files. */
 async function checkFiles(p: Plan, cwd: string, err: (s: string) => void): Promise<{ outcomes: Outcome[]; fromCache?: number }> {
-  const service = cliService(p, cwd, err);
-  const cache = p.cache === undefined ? undefined : CheckCache.load(p.cache, cacheKey(p.settings, service.today()), cwd, (m) => err(`goal-docs: ${m}\n`));
+  const { service, config } = await serviceOf(cwd, p.config, err);
+  const cache = p.cache === undefined ? undefined : CheckCache.load(p.cache, cacheKey(config.text ?? null, service.today()), cwd, (m) => err(`goal-docs: ${m}\n`));
   const outcomes: Outcome[] = [];
   for (const { abs, explicit } of p.files) {
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
@@ -362,7 +354,7 @@ interface ListRow {
 
 /** --list: each file's verdict, as the goal-doc rule gives it; a file ruled out by its text alone is not parsed. */
 async function listFiles(p: Plan, cwd: string, started: number, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const service = cliService(p, cwd, err);
+  const { service } = await serviceOf(cwd, p.config, err);
   const rows: ListRow[] = [];
   const lines: string[] = [];
   for (const { abs } of p.files) {
@@ -391,7 +383,7 @@ async function listFiles(p: Plan, cwd: string, started: number, out: (s: string)
 export async function runCli(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'report') {
     try {
-      return await runReport(argv.slice(1), cwd, out, { expandTargets, loadRawSettings, usageError: (m) => new UsageError(m) });
+      return await runReport(argv.slice(1), cwd, out, { expandTargets, service: async () => (await serviceOf(cwd, undefined, err)).service, usageError: (m) => new UsageError(m) });
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       err(`goal-docs: ${e.message}\n\n${REPORT_USAGE}\n`);
@@ -401,8 +393,15 @@ export async function runCli(argv: string[], cwd: string, out: (s: string) => vo
   const started = performance.now();
   const p = await plan(argv, cwd, out, err);
   if (typeof p === 'number') return p;
-  if (p.list) return listFiles(p, cwd, started, out, err);
-  return report(p, await checkFiles(p, cwd, err), cwd, started, out, err);
+  let done;
+  try {
+    done = p.list ? await listFiles(p, cwd, started, out, err) : report(p, await checkFiles(p, cwd, err), cwd, started, out, err);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`goal-docs: ${e.message}\n`);
+    return 2;
+  }
+  return done;
 }
 
 if (require.main === module) {

@@ -3,10 +3,9 @@
 // per owner; from the same service and goal-doc rule as `goal-docs check`.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createGoalDocsService, isRefusal } from '../service/service';
+import { type GoalDocsService, isRefusal } from '../service/service';
 import { reportJson, reportMarkdown } from '../features/report';
 import { fileUri } from '../workspace/uris';
-import { NodeFileSystem } from '../node/fileSystem';
 
 export const REPORT_USAGE = `Usage: goal-docs report [paths or globs…] [--period FY-21-Q1] [--format markdown|json]
 
@@ -15,10 +14,10 @@ and descoped, then totals per owner. Without paths, reports on the goal docs und
 folder; files are chosen as goal-docs check chooses them. --period keeps one quarter or half
 (any spelling: FY-21-Q1, FY21Q1, Q1 2021, FY22H2). Exit status: 0, or 2 on bad usage.`;
 
-/** What the report borrows from the CLI: its file search and its settings file. */
+/** What the report borrows from the CLI: its file search, and its service with the settings file read. */
 export interface CliHelpers {
   expandTargets(targets: string[], cwd: string): Promise<{ explicit: string[]; searched: string[] }>;
-  loadRawSettings(cwd: string): unknown;
+  service(): Promise<GoalDocsService>;
   usageError(message: string): Error;
 }
 
@@ -40,9 +39,7 @@ export async function runReport(argv: string[], cwd: string, out: (s: string) =>
     return 0;
   }
   if (values.format !== 'markdown' && values.format !== 'json') throw cli.usageError(`--format takes markdown or json, not '${values.format ?? ''}'.`);
-  const service = createGoalDocsService({ fileSystem: new NodeFileSystem(false), readable: 'any' });
-  service.setWorkspaceFolders([fileUri(cwd)]);
-  service.setGlobalSettings(cli.loadRawSettings(cwd));
+  const service = await cli.service();
   const found = await cli.expandTargets(positionals, cwd);
   // Named files are taken unless they say no; searched ones only when they are goal docs.
   const explicit = new Set(found.explicit);

@@ -2,7 +2,8 @@
 // GitHub code scanning uploads and other static-analysis viewers read.
 import type * as Sarif from 'sarif';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { RULE_CODES, RULES, type RuleSeverity } from '../settings/schema';
+import type { RuleSeverity } from '../diagnostics/rule';
+import { RULE_LIST } from '../diagnostics/rules';
 import { type FileResult, messageText, type SeverityName, severityName } from './results';
 
 /** Set by the bundler from package.json (scripts/build.mjs); the sources run by tsx have none. */
@@ -19,12 +20,19 @@ export interface RuleMetadata {
   code: string;
   /** One sentence, Markdown. */
   meaning: string;
+  /** More, Markdown, where the rule declares it. */
+  details?: string;
   severity: RuleSeverity;
 }
 
-/** Every rule the tool can report, from the rules' one declaration. */
+/** Every rule the tool can report, from the rules' one declaration (diagnostics/rules.ts). */
 export function ruleMetadata(): RuleMetadata[] {
-  return RULE_CODES.map((code) => ({ code, meaning: RULES[code].meaning, severity: RULES[code].severity }));
+  return RULE_LIST.map((r) => ({ code: r.code, meaning: r.meaning, details: r.details, severity: r.severity }));
+}
+
+/** Markdown as plain text: SARIF's `text` drops the code marks that viewers rendering Markdown show. */
+function plain(markdown: string): string {
+  return markdown.replace(/`/g, '');
 }
 
 function level(severity: SeverityName | RuleSeverity): Sarif.ReportingConfiguration.level {
@@ -73,8 +81,8 @@ export function sarifLog(results: FileResult[], folderUri: string): Sarif.Log {
             informationUri: INFORMATION_URI,
             rules: rules.map((r) => ({
               id: r.code,
-              // The plain text drops Markdown's code marks; viewers that render Markdown get them.
-              shortDescription: { text: r.meaning.replace(/`/g, ''), markdown: r.meaning },
+              shortDescription: { text: plain(r.meaning), markdown: r.meaning },
+              ...(r.details ? { fullDescription: { text: plain(`${r.meaning} ${r.details}`), markdown: `${r.meaning} ${r.details}` } } : {}),
               defaultConfiguration: { level: level(r.severity) },
             })),
           },

@@ -1,5 +1,6 @@
 // What a diagnostic's quick fix is, before it becomes a CodeAction: the fix reads the finding's
-// range and data (never its message) and the model of the same document version.
+// range and data (never its message), typed as its rule declares it, and the model of the same
+// document version.
 import type { Range } from 'vscode-languageserver-types';
 import { type GoalDoc, type Heading, isMilestone, type Milestone } from '../model/types';
 import { allMilestones } from '../model/milestones';
@@ -18,10 +19,10 @@ export interface Fix {
   reorders?: { block: Heading[]; before: Heading };
 }
 
-/** A diagnostic or a finding: where it is and the data its rule attached. */
-export interface FixTarget {
+/** A diagnostic or a finding: where it is and the data its rule attached (diagnostics/rules.ts RuleData). */
+export interface FixTarget<D = unknown> {
   range: Range;
-  data: Record<string, unknown>;
+  data: D;
 }
 
 export interface FixContext {
@@ -29,20 +30,15 @@ export interface FixContext {
   today: Date;
 }
 
-export type FixProvider = (doc: GoalDoc, target: FixTarget, ctx: FixContext) => Fix[];
-
-export function stringData(target: FixTarget, key: string): string | undefined {
-  const v = target.data[key];
-  return typeof v === 'string' ? v : undefined;
-}
+/** A fix of findings whose data holds at least `D` (one fix may serve several rules). */
+export type FixProvider<D = unknown> = (doc: GoalDoc, target: FixTarget<D>, ctx: FixContext) => Fix[];
 
 export function headingBySlug(doc: GoalDoc, slug: string | undefined): Heading | undefined {
   return slug === undefined ? undefined : doc.headings.find((h) => h.slug === slug);
 }
 
 /** The item whose first line is `line` (the milestone rules' `data.line`). */
-export function itemOnLine(doc: GoalDoc, line: unknown): Milestone | undefined {
-  if (typeof line !== 'number') return undefined;
+export function itemOnLine(doc: GoalDoc, line: number): Milestone | undefined {
   for (const m of allMilestones(doc.items)) if (m.lineRange.start.line === line && isMilestone(m)) return m;
   return undefined;
 }

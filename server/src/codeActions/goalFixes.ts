@@ -5,14 +5,14 @@ import { goalContaining } from '../model/structure';
 import { buildFragment } from '../model/fragment';
 import { EXPLICIT_ID } from '../model/headings';
 import { lineStart, type SpanEdit } from './edit';
-import { type Fix, type FixProvider, headingBySlug, stringData } from './fix';
+import { type Fix, type FixProvider, headingBySlug } from './fix';
 
 const OWNER_PLACEHOLDER = 'TBD';
 
-export const fixGoalHeadingLevel: FixProvider = (doc, target) => {
-  const h = headingBySlug(doc, stringData(target, 'slug'));
+export const fixGoalHeadingLevel: FixProvider<{ slug: string; expectedLevel: number }> = (doc, target) => {
+  const h = headingBySlug(doc, target.data.slug);
   const expected = target.data.expectedLevel;
-  if (!h || typeof expected !== 'number' || expected <= h.level) return [];
+  if (!h || expected <= h.level) return [];
   const delta = expected - h.level;
   // The goal and the sub-headings of its own section; sibling goals after it stay where they are.
   const goal = doc.goals.find((g) => g.heading === h);
@@ -43,8 +43,8 @@ function column(doc: GoalDoc, offset: number): number {
   return offset - lineStart(doc, offset);
 }
 
-export const fixOwnerMissing: FixProvider = (doc, target) => {
-  const h = headingBySlug(doc, stringData(target, 'slug'));
+export const fixOwnerMissing: FixProvider<{ slug: string }> = (doc, target) => {
+  const h = headingBySlug(doc, target.data.slug);
   // A goal, or a part of one (an initiative under its objective): the fields of its own section.
   const goal = h && (doc.goals.find((g) => g.heading === h) ?? goalContaining(doc.goals, h.span));
   if (!goal) return [];

@@ -2,15 +2,16 @@
 // by code, read from their data), the milestone actions under the cursor, and "Fix all".
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading } from '../model/types';
-import type { GoalDocsSettings, RuleCode } from '../settings/schema';
+import type { GoalDocsSettings } from '../settings/schema';
 import { type CancellationLike, computeDiagnostics } from '../diagnostics/index';
+import { type CodeAndData, type FixableCode, type FixIdOf, type RuleCode, type RuleData, ruleDataOf } from '../diagnostics/rules';
 import { applySpanEdits, codeAction, editsOverlap, lineStart, type SpanEdit, textDiff } from './edit';
 import { buildGoalDoc } from '../model/build';
 import type { Fix, FixContext, FixProvider } from './fix';
 import { fixMissingAnchor, fixToExactSlug, fixToIntendedSlug } from './anchorFixes';
 import { fixTocByUpdate, updateTocFix } from './tocFixes';
 import { fixGoalHeadingLevel, fixOwnerMissing } from './goalFixes';
-import { fixDoneNotStruck, fixDoneStyle, fixStruckWithoutMarker } from './milestoneFixes';
+import { fixDoneNotStruck, fixDoneStyle, fixStruckByDescoping, fixStruckByMarkingDone } from './milestoneFixes';
 import { fixMojibake } from './textFixes';
 import { fixEndedOpenByDescoping, fixPeriodOrder } from './periodFixes';
 import { milestoneActions, QUICK_FIX, REWRITE } from './milestones';
@@ -22,21 +23,33 @@ export const FIX_ALL = 'source.fixAll.goalDocs';
 export const MOVE = 'refactor.move';
 export const CODE_ACTION_KINDS = [QUICK_FIX, REWRITE, MOVE, FIX_ALL];
 
-const FIXES: Partial<Record<RuleCode, FixProvider>> = {
-  // In the TOC, the TOC update answers it too (a stale entry goes).
-  'anchor.missing': (doc, target, ctx) => [...fixMissingAnchor(doc, target, ctx), ...(target.data.toc ? updateTocFix(doc, false) : [])],
-  'anchor.case': fixToExactSlug,
-  'toc.entry-mismatch': (doc, target, ctx) => [...fixToExactSlug(doc, target, ctx), ...updateTocFix(doc, false)],
-  'toc.missing-entry': fixTocByUpdate,
-  'goal.heading-level': fixGoalHeadingLevel,
-  'goal.owner-missing': fixOwnerMissing,
-  'goal.duplicate-title': fixToIntendedSlug,
-  'milestone.struck-without-marker': fixStruckWithoutMarker,
-  'milestone.done-not-struck': fixDoneNotStruck,
-  'milestone.done-style': fixDoneStyle,
-  'text.mojibake': fixMojibake,
-  'period.order': fixPeriodOrder,
-  'period.ended-open': fixEndedOpenByDescoping,
+/** A fix that the goal-lifecycle actions offer, since it reads the workspace (lifecycle.ts). */
+export const LIFECYCLE_ACTION = 'lifecycle-action';
+
+type FixBinding<C extends FixableCode> = FixProvider<RuleData<C>> | typeof LIFECYCLE_ACTION;
+
+/**
+ * Each rule's declared fixes (diagnostics/rules.ts), bound to what makes them, in the order they
+ * are offered: the type holds every fixable rule and every fix id it declares, and nothing else.
+ */
+export const FIXES: { readonly [C in FixableCode]: { readonly [F in FixIdOf<C>]: FixBinding<C> } } = {
+  'anchor.missing': {
+    changeFragment: fixMissingAnchor,
+    // In the TOC, the TOC update answers it too (a stale entry goes).
+    updateToc: (doc, target) => (target.data.toc ? updateTocFix(doc, false) : []),
+  },
+  'anchor.case': { changeFragment: fixToExactSlug },
+  'toc.entry-mismatch': { changeFragment: fixToExactSlug, updateToc: (doc) => updateTocFix(doc, false) },
+  'toc.missing-entry': { updateToc: fixTocByUpdate },
+  'period.order': { moveSection: fixPeriodOrder },
+  'period.ended-open': { moveToCompleted: LIFECYCLE_ACTION, carryOver: LIFECYCLE_ACTION, descope: fixEndedOpenByDescoping },
+  'goal.heading-level': { moveHeading: fixGoalHeadingLevel },
+  'goal.owner-missing': { addOwner: fixOwnerMissing },
+  'goal.duplicate-title': { changeFragment: fixToIntendedSlug },
+  'milestone.struck-without-marker': { markDone: fixStruckByMarkingDone, markDescoped: fixStruckByDescoping },
+  'milestone.done-not-struck': { strike: fixDoneNotStruck },
+  'milestone.done-style': { restamp: fixDoneStyle },
+  'text.mojibake': { repair: fixMojibake },
 };
 
 export interface CodeActionRequest {
@@ -49,11 +62,19 @@ export interface CodeActionOptions {
   today?: Date;
 }
 
-/** The fixes of one of our diagnostics, found by the code in its data (other sources' diagnostics have none). */
+/**
+ * The fixes of one of our diagnostics, found by the code in its data, which must read as its rule
+ * declares (other sources' diagnostics, and stale ones, have none).
+ */
 function fixesFor(doc: GoalDoc, d: Pick<Diagnostic, 'range' | 'data'>, ctx: FixContext): Fix[] {
-  const data = (typeof d.data === 'object' && d.data !== null ? d.data : {}) as Record<string, unknown>;
-  const fix = typeof data.code === 'string' ? FIXES[data.code as RuleCode] : undefined;
-  return fix?.(doc, { range: d.range, data }, ctx) ?? [];
+  const found = ruleDataOf(d.data);
+  if (!found) return [];
+  // The code and its data were read together, so each binding gets its own rule's data.
+  const byCode = FIXES as Partial<Record<RuleCode, Readonly<Record<string, FixProvider<CodeAndData['data']> | typeof LIFECYCLE_ACTION>>>>;
+  const bindings = byCode[found.code];
+  if (!bindings) return [];
+  const target = { range: d.range, data: found.data };
+  return Object.values(bindings).flatMap((fix) => (fix === LIFECYCLE_ACTION ? [] : fix(doc, target, ctx)));
 }
 
 /** The sure fixes of the given diagnostics that touch no other, as edits: how a move conforms a goal to the page it files it in. */

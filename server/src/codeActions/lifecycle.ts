@@ -4,6 +4,7 @@
 // carry-over fixes of period.ended-open (its third fix, descoping, is a per-document one).
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
+import { ruleDataOf } from '../diagnostics/rules';
 import type { CodeActionRequest } from './index';
 import { QUICK_FIX, REWRITE } from './milestones';
 import { type LifecycleContext, MOVE, moveGoalAction } from './moveGoal';
@@ -15,9 +16,10 @@ export interface LifecycleActions {
   rest: CodeAction[];
 }
 
+/** The goal a period.ended-open diagnostic is about (this file offers two of its fixes: FIXES in index.ts). */
 function endedOpen(d: Diagnostic): string | undefined {
-  const data = d.data as { code?: unknown; slug?: unknown } | undefined;
-  return data?.code === 'period.ended-open' && typeof data.slug === 'string' ? data.slug : undefined;
+  const found = ruleDataOf(d.data);
+  return found?.code === 'period.ended-open' ? found.data.slug : undefined;
 }
 
 export async function lifecycleActions(doc: GoalDoc, request: CodeActionRequest, ctx: LifecycleContext, wants: (kind: string) => boolean): Promise<LifecycleActions> {

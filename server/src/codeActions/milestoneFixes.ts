@@ -1,32 +1,33 @@
-// milestone.struck-without-marker → mark it done or descoped; milestone.done-not-struck → strike
+// milestone.struck-without-marker → mark it done, or descoped; milestone.done-not-struck → strike
 // it; milestone.done-style → restamp it in the house style.
 import type { DoneStampStyle } from '../model/types';
 import { doneStyleFor, inferStampVersion, stampText } from './doneStyle';
 import { EditBuilder } from './edit';
-import { type Fix, type FixProvider, itemOnLine, stringData } from './fix';
+import { type FixProvider, itemOnLine } from './fix';
 import { itemParts } from './itemText';
 import { descopedMarker, descopeItem, markItemDone, strikeBounds, unstrikeBody } from './markDone';
 
-export const fixStruckWithoutMarker: FixProvider = (doc, target, ctx) => {
+// Struck text can also be a revised estimate, so neither reading of a bare strike is applied unasked.
+export const fixStruckByMarkingDone: FixProvider<{ line: number }> = (doc, target, ctx) => {
   const m = itemOnLine(doc, target.data.line);
   if (!m) return [];
   const style = doneStyleFor(doc, m, ctx.settings);
   const version = inferStampVersion(doc, ctx.settings, ctx.today, m);
-  const fixes: Fix[] = [];
   // In a document whose only done mark is a bare strike, a stamp is what the item lacks.
   const mark = style.mark.kind === 'strike' ? { ...style, mark: { kind: 'stamp', style: 'plain', strike: true } as const } : style;
   const done = markItemDone(doc, m, mark, version);
-  if (done.length) {
-    const what = mark.mark.kind === 'stamp' ? `add "${stampText(mark.mark, version)}"` : mark.mark.kind === 'emoji' ? `mark ${mark.mark.emoji}` : 'tick its box';
-    // Struck text can also be a revised estimate, so neither reading is applied unasked.
-    fixes.push({ title: `Mark done: ${what}`, edits: done, safe: false, isPreferred: true });
-  }
-  const descoped = descopeItem(doc, m, style);
-  if (descoped.length) fixes.push({ title: `Mark descoped: add "${descopedMarker(doc)}"`, edits: descoped, safe: false });
-  return fixes;
+  if (!done.length) return [];
+  const what = mark.mark.kind === 'stamp' ? `add "${stampText(mark.mark, version)}"` : mark.mark.kind === 'emoji' ? `mark ${mark.mark.emoji}` : 'tick its box';
+  return [{ title: `Mark done: ${what}`, edits: done, safe: false, isPreferred: true }];
 };
 
-export const fixDoneNotStruck: FixProvider = (doc, target) => {
+export const fixStruckByDescoping: FixProvider<{ line: number }> = (doc, target, ctx) => {
+  const m = itemOnLine(doc, target.data.line);
+  const descoped = m ? descopeItem(doc, m, doneStyleFor(doc, m, ctx.settings)) : [];
+  return descoped.length ? [{ title: `Mark descoped: add "${descopedMarker(doc)}"`, edits: descoped, safe: false }] : [];
+};
+
+export const fixDoneNotStruck: FixProvider<{ line: number }> = (doc, target) => {
   const m = itemOnLine(doc, target.data.line);
   if (!m?.done || m.struck) return [];
   const p = itemParts(doc, m);
@@ -42,10 +43,10 @@ export const fixDoneNotStruck: FixProvider = (doc, target) => {
   return [{ title: 'Strike the done item through', edits: ed.edits, safe: true, isPreferred: true }];
 };
 
-export const fixDoneStyle: FixProvider = (doc, target) => {
+export const fixDoneStyle: FixProvider<{ line: number; style: DoneStampStyle }> = (doc, target) => {
   const m = itemOnLine(doc, target.data.line);
-  const style = stringData(target, 'style') as DoneStampStyle | undefined;
-  if (!m?.done || !style || style === m.done.style) return [];
+  const { style } = target.data;
+  if (!m?.done || style === m.done.style) return [];
   const version = m.done.version;
   // Bold and arrow stamps hold no version (restamping a versioned one would lose it); the others need one.
   const versionless = style === 'bold' || style === 'arrow';

@@ -9,7 +9,7 @@ import { buildGoalDoc } from '../model/build';
 import { isMilestoneOpen } from '../model/done';
 import { descopeItem } from './markDone';
 import { doneStyleFor } from './doneStyle';
-import { type FixProvider, headingBySlug, stringData } from './fix';
+import { type FixProvider, headingBySlug } from './fix';
 
 function parentOf(doc: GoalDoc, h: Heading): Heading | undefined {
   for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i].level < h.level) return doc.headings[i];
@@ -22,10 +22,10 @@ function orderKey(doc: GoalDoc, h: Heading): number | undefined {
   return doc.years.find((y) => y.heading === h)?.year;
 }
 
-export const fixPeriodOrder: FixProvider = (doc, target) => {
-  const h = headingBySlug(doc, stringData(target, 'slug'));
-  const newestFirst = target.data.newestFirst;
-  if (!h || typeof newestFirst !== 'boolean') return [];
+export const fixPeriodOrder: FixProvider<{ slug: string; newestFirst: boolean }> = (doc, target) => {
+  const h = headingBySlug(doc, target.data.slug);
+  const { newestFirst } = target.data;
+  if (!h) return [];
   const key = orderKey(doc, h);
   if (key === undefined) return [];
   // Walk back over the siblings of the same kind that belong after it.
@@ -59,8 +59,8 @@ export const fixPeriodOrder: FixProvider = (doc, target) => {
 };
 
 /** period.ended-open → descope what is left of the goal (its open counted milestones), in the page's descoped style. */
-export const fixEndedOpenByDescoping: FixProvider = (doc, target, ctx) => {
-  const goal = doc.goals.find((g) => g.heading.slug === stringData(target, 'slug'));
+export const fixEndedOpenByDescoping: FixProvider<{ slug: string }> = (doc, target, ctx) => {
+  const goal = doc.goals.find((g) => g.heading.slug === target.data.slug);
   if (!goal) return [];
   const open = milestonesOf(goal).filter((m) => isMilestoneOpen(doc, m));
   const edits = open.flatMap((m) => descopeItem(doc, m, doneStyleFor(doc, m, ctx.settings)));

@@ -2,16 +2,15 @@
 // so in-page links to it follow; and since links from elsewhere cannot, that fix is not applied
 // unasked (Fix all, on save).
 import type { FixProvider } from './fix';
-import { stringData } from './fix';
 import { rangesEqual } from '../model/text';
 import type { SpanEdit } from './edit';
 import { slugChanges } from '../features/rename';
 import { resolveAnchor } from '../diagnostics/anchors';
 
-export const fixMojibake: FixProvider = (doc, target) => {
-  const repaired = stringData(target, 'repaired');
+export const fixMojibake: FixProvider<{ repaired: string }> = (doc, target) => {
+  const { repaired } = target.data;
   const found = doc.mojibake.find((m) => rangesEqual(m.range, target.range));
-  if (!found || repaired === undefined) return [];
+  if (!found) return [];
   const edits: SpanEdit[] = [{ ...found.span, newText: repaired }];
   const heading = doc.headings.find((h) => h.textSpan.start <= found.span.start && found.span.end <= h.textSpan.end);
   if (heading && heading.text.includes(found.text)) {

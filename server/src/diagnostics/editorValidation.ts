@@ -3,11 +3,20 @@
 // editor's link validation cannot tell `#FY-20-Q1` from GitHub's `#fy-20-q1` (it slugifies the
 // fragment too), so `anchor.case` always stays ours.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { EditorMarkdown } from '../settings/editorMarkdown';
 import { DIAGNOSTIC_SOURCE } from './index';
 
+/** The kinds of broken link the editor reports itself (settings/editorMarkdown.ts reads them from `markdown.validate.*`). */
+export interface EditorLinkValidation {
+  /** `[x](#nowhere)`: `markdown.validate.fragmentLinks.enabled`. */
+  fragmentLinks: boolean;
+  /** `[x](missing.md)`: `markdown.validate.fileLinks.enabled`. */
+  fileLinks: boolean;
+  /** `[x](other.md#nowhere)`: `markdown.validate.fileLinks.markdownFragmentLinks`, checked only with file links. */
+  fileFragments: boolean;
+}
+
 /** The codes VS Code's built-in Markdown validation gives a broken link (vscode-markdown-languageservice). */
-const EDITOR_CODES: Record<string, keyof EditorMarkdown['validates']> = {
+const EDITOR_CODES: Record<string, keyof EditorLinkValidation> = {
   'link.no-such-header-in-own-file': 'fragmentLinks',
   'link.no-such-file': 'fileLinks',
   'link.no-such-header-in-file': 'fileFragments',
@@ -18,7 +27,7 @@ function codeOf(d: Diagnostic): string | undefined {
 }
 
 /** The kind of broken link one of our diagnostics reports, if it reports one. */
-function brokenLinkKind(d: Diagnostic): keyof EditorMarkdown['validates'] | undefined {
+function brokenLinkKind(d: Diagnostic): keyof EditorLinkValidation | undefined {
   switch (codeOf(d)) {
     // A TOC entry whose link reaches nothing is anchor.missing too (rules in anchors.ts).
     case 'anchor.missing':
@@ -33,7 +42,7 @@ function brokenLinkKind(d: Diagnostic): keyof EditorMarkdown['validates'] | unde
 }
 
 /** Our diagnostics without those reporting a broken link of a kind the editor reports itself. */
-export function leaveBrokenLinksToEditor(diagnostics: Diagnostic[], validates: EditorMarkdown['validates']): Diagnostic[] {
+export function leaveBrokenLinksToEditor(diagnostics: Diagnostic[], validates: EditorLinkValidation): Diagnostic[] {
   return diagnostics.filter((d) => {
     const kind = brokenLinkKind(d);
     return !kind || !validates[kind];

@@ -3,15 +3,35 @@ import type { GoalDoc } from '../model/types';
 import { isRelativeFileLink, type LinkedFiles, resolveLinkTarget } from '../workspace/linkedFiles';
 import { hasFolder } from '../workspace/uris';
 import { resolveAnchor, closestHeadings } from './anchors';
-import { type Finding, quote } from './finding';
+import { type FindingOf, quote } from './finding';
+import { defineRule } from './rule';
 
 /** A relative link that starts with a host name (`ssci.io/notes`, `www.example.org`): a web address without its scheme. */
 const WEB_ADDRESS = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|gov|edu|ai|co|info|me|uk|de|fr|ca|eu)(?:\/|$)/i;
 
-export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, isCancelled: () => boolean): Finding[] {
+export const linkFileMissing = defineRule({
+  code: 'link.file-missing',
+  severity: 'error',
+  meaning: 'A relative link to a file that does not exist (`page`, `page.md`, `page/index.md` all count).',
+  fixes: {},
+  data: { path: 'string' },
+});
+
+export const linkFileAnchorMissing = defineRule({
+  code: 'link.file-anchor-missing',
+  severity: 'error',
+  meaning: 'A relative link `other.md#anchor` whose anchor matches no heading of that file.',
+  fixes: {},
+  data: { path: 'string', fragment: 'string', targetUri: 'string', candidates: 'string[]' },
+});
+
+export const fileLinkRules = [linkFileMissing, linkFileAnchorMissing] as const;
+type FileLinkFinding = FindingOf<(typeof fileLinkRules)[number]>;
+
+export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, isCancelled: () => boolean): FileLinkFinding[] {
   // An untitled document has no folder for a relative link to start from.
   if (!files || !hasFolder(doc.uri)) return [];
-  const findings: Finding[] = [];
+  const findings: FileLinkFinding[] = [];
   for (const link of doc.links) {
     if (isCancelled()) break;
     if (!isRelativeFileLink(link.path, link.external)) continue;

@@ -1,15 +1,5 @@
-// What a rule reports, before the severity from the settings is applied.
-import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import type { RuleCode } from '../settings/schema';
-
-export interface Finding {
-  code: RuleCode;
-  range: Range;
-  message: string;
-  /** What the rule's quick fix needs; fixes read this, never the message. */
-  data: Record<string, unknown>;
-  relatedInformation?: DiagnosticRelatedInformation[];
-}
+// What a rule reports, before the severity from the settings is applied (its type: rule.ts).
+export type { Finding, FindingOf } from './rule';
 
 /** Quotes a heading or item text in a message, shortened so messages stay one line. */
 export function quote(text: string, max = 60): string {

@@ -2,11 +2,41 @@
 import type { Field, Goal, GoalDoc, Heading } from '../model/types';
 import { fieldNameOf } from '../model/fields';
 import { outlineParent } from '../model/headings';
-import { type Finding, quote } from './finding';
+import { type FindingOf, quote } from './finding';
+import { defineRule } from './rule';
+
+export const goalHeadingLevel = defineRule({
+  code: 'goal.heading-level',
+  severity: 'warning',
+  meaning: "A goal heading at its quarter's level, which makes it a sibling of the quarter.",
+  fixes: { moveHeading: 'move the heading (and the sub-headings of its own section, never the sibling goals after it) to the right level' },
+  data: { slug: 'string', level: 'number', expectedLevel: 'number' },
+});
+
+export const goalOwnerMissing = defineRule({
+  code: 'goal.owner-missing',
+  severity: 'warning',
+  meaning: 'A goal without an Owner (or with an empty one) where its sibling goals of the same kind carry owners.',
+  details: "Siblings are the goals of the page's quarters at one heading level, or of one section, or the parts of one goal (an objective's initiatives as sub-headings); at least as many of them must carry an owner as do not.",
+  fixes: { addOwner: "insert `- **Owner**: TBD` in the document's spelling, or fill the empty Owner" },
+  data: { slug: 'string', empty: 'boolean?' },
+});
+
+export const goalDuplicateTitle = defineRule({
+  code: 'goal.duplicate-title',
+  severity: 'warning',
+  meaning: 'Two goals of one period with the same title (GitHub gives the second a `-1` anchor), or a link that reaches the first of two same-named goals from the period of the other.',
+  details: 'A period is a quarter, or the heading the goals sit under. Within a period, only where goals carry fields, a table of contents lists them or a link names them. A log or completed-goals page that repeats a title per iteration or quarter is not reported.',
+  fixes: { changeFragment: "on a link, *Change to #slug* of the same-named goal of the link's own period" },
+  data: { slug: 'string', firstSlug: 'string?', fragment: 'string?' },
+});
+
+export const goalRules = [goalHeadingLevel, goalOwnerMissing, goalDuplicateTitle] as const;
+type GoalFinding = FindingOf<(typeof goalRules)[number]>;
 import { resolveAnchor } from '../model/anchorIndex';
 
-export function goalFindings(doc: GoalDoc): Finding[] {
-  const findings: Finding[] = [];
+export function goalFindings(doc: GoalDoc): GoalFinding[] {
+  const findings: GoalFinding[] = [];
   for (const goal of doc.goals) {
     if (!goal.misplacedLevel || !goal.quarter) continue;
     const h = goal.heading;
@@ -30,8 +60,8 @@ export function goalFindings(doc: GoalDoc): Finding[] {
  * An OKR page whose owners sit on initiatives, a page where one goal in three names an owner, or
  * a goal alone in its period get no noise.
  */
-function ownerFindings(doc: GoalDoc): Finding[] {
-  const findings: Finding[] = [];
+function ownerFindings(doc: GoalDoc): GoalFinding[] {
+  const findings: GoalFinding[] = [];
   const siblings = new Map<string, Goal[]>();
   for (const goal of doc.goals) {
     if (goal.isInclude) continue;
@@ -56,10 +86,10 @@ interface OwnedUnit {
   owner: Field | undefined;
 }
 
-function missingOwners(units: OwnedUnit[]): Finding[] {
+function missingOwners(units: OwnedUnit[]): GoalFinding[] {
   const owned = units.filter((u) => u.owner).length;
   if (owned === 0 || owned * 2 < units.length) return [];
-  const findings: Finding[] = [];
+  const findings: GoalFinding[] = [];
   for (const { heading, goal, owner } of units) {
     if (!owner) {
       findings.push({
@@ -112,8 +142,8 @@ function inside(h: Heading | undefined, offset: number): boolean {
  * one, as GitHub resolves duplicates). A log or a completed-goals page that repeats a title in
  * every iteration or quarter is not reported for it.
  */
-function duplicateTitleFindings(doc: GoalDoc): Finding[] {
-  const findings: Finding[] = [];
+function duplicateTitleFindings(doc: GoalDoc): GoalFinding[] {
+  const findings: GoalFinding[] = [];
   const byTitle = new Map<string, Goal[]>();
   for (const goal of doc.goals) {
     if (goal.isInclude) continue;

@@ -3,8 +3,9 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { GoalDoc, Unanalysed } from '../model/types';
 import { positionAt } from '../model/text';
 import type { LinkedFiles } from '../workspace/linkedFiles';
-import type { GoalDocsSettings, RuleSeverity } from '../settings/schema';
-import type { Finding } from './finding';
+import type { CalendarSettings } from '../model/periods';
+import type { RuleSeverity } from './rule';
+import type { RuleCode, RuleFinding } from './rules';
 import { anchorFindings } from './anchors';
 import { periodFindings } from './periods';
 import { goalFindings } from './goals';
@@ -22,6 +23,11 @@ const SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** What the rules read of the settings (settings/schema.ts's GoalDocsSettings holds it). */
+export interface RuleSettings extends CalendarSettings {
+  rules: Readonly<Record<RuleCode, RuleSeverity>>;
+}
+
 export interface CancellationLike {
   readonly isCancellationRequested: boolean;
 }
@@ -30,9 +36,9 @@ export interface CancellationLike {
  * Every rule's findings. `today` is the day period.ended-open reads the fiscal calendar on
  * (injected by the service, and by tests so that they do not age).
  */
-export function computeFindings(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike, today = new Date()): Finding[] {
+export function computeFindings(doc: GoalDoc, settings: RuleSettings, files?: LinkedFiles, token?: CancellationLike, today = new Date()): RuleFinding[] {
   const isCancelled = () => !!token?.isCancellationRequested;
-  const findings = [
+  const findings: RuleFinding[] = [
     ...anchorFindings(doc),
     ...periodFindings(doc, settings),
     ...lifecycleFindings(doc, settings, today),
@@ -44,7 +50,7 @@ export function computeFindings(doc: GoalDoc, settings: GoalDocsSettings, files?
   return findings;
 }
 
-export function computeDiagnostics(doc: GoalDoc, settings: GoalDocsSettings, files?: LinkedFiles, token?: CancellationLike, today?: Date): Diagnostic[] {
+export function computeDiagnostics(doc: GoalDoc, settings: RuleSettings, files?: LinkedFiles, token?: CancellationLike, today?: Date): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const f of computeFindings(doc, settings, files, token, today)) {
     const severity = settings.rules[f.code];

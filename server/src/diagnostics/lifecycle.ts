@@ -12,6 +12,20 @@ import { houseStyle, milestoneState } from '../model/done';
 import { SCORE } from '../model/pageScan';
 import { isCompletedPage } from '../model/completedPage';
 import { type Finding, quote } from './finding';
+import { defineRule } from './rule';
+
+export const periodEndedOpen = defineRule({
+  code: 'period.ended-open',
+  severity: 'information',
+  meaning: 'A goal with open milestones in a quarter that has ended by the fiscal calendar (`goalDocs.fiscalYearStartMonth`).',
+  details: "Only on a page that marks items done (a stamp, a ticked box, a done emoji, a strike); a scored item (`=> 78%`, `Grade: .7`) is progress, not open work. Completed-goals pages are not checked, nor a page that is one quarter's own (`# FY21-Q1 OKRs`).",
+  fixes: {
+    moveToCompleted: '*Move goal to the completed page*',
+    carryOver: '*Carry the goal over to FY-21-Q3* (the current quarter)',
+    descope: '*Descope the 2 open milestones*',
+  },
+  data: { slug: 'string', quarter: 'string', open: 'number' },
+});
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -19,9 +33,9 @@ function day(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
-export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, today: Date): Finding[] {
+export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, today: Date): Array<Finding<typeof periodEndedOpen>> {
   if (doc.quarters.length === 0 || isCompletedPage(doc) || !houseStyle(doc).marksDone) return [];
-  const findings: Finding[] = [];
+  const findings: Array<Finding<typeof periodEndedOpen>> = [];
   for (const quarter of doc.quarters) {
     const numbers = quarterNumbers(quarter);
     if (!numbers || !periodHasEnded(numbers, settings, today)) continue;

@@ -1,7 +1,35 @@
 // period.label, period.year, period.order: quarters and years in the right place.
 import type { GoalDoc, Heading, Quarter } from '../model/types';
 import { type CalendarSettings, periodDirection, periodFitsYear, periodOrderKey, yearOffsetHabit } from '../model/periods';
-import { type Finding, quote } from './finding';
+import { type FindingOf, quote } from './finding';
+import { defineRule } from './rule';
+
+export const periodLabel = defineRule({
+  code: 'period.label',
+  severity: 'warning',
+  meaning: 'A heading shaped like a quarter label that is not a valid one (`FY-20-Q5`).',
+  fixes: {},
+  data: { text: 'string' },
+});
+
+export const periodOrder = defineRule({
+  code: 'period.order',
+  severity: 'warning',
+  meaning: 'A quarter or year out of the order (newest or oldest first) the rest of the document keeps.',
+  fixes: { moveSection: 'move the section into order' },
+  data: { slug: 'string', before: 'string', newestFirst: 'boolean' },
+});
+
+export const periodYear = defineRule({
+  code: 'period.year',
+  severity: 'warning',
+  meaning: 'A quarter filed under a year section its fiscal year does not belong to.',
+  fixes: {},
+  data: { slug: 'string', year: 'number' },
+});
+
+export const periodRules = [periodLabel, periodOrder, periodYear] as const;
+type PeriodFinding = FindingOf<(typeof periodRules)[number]>;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -14,11 +42,11 @@ interface Ordered {
  * Finds the items that break the document's own order (newest or oldest first, model/periods.ts
  * periodDirection): an item older (or newer) than the one above it against that direction.
  */
-function orderFindings(items: Ordered[], what: string): Finding[] {
+function orderFindings(items: Ordered[], what: string): PeriodFinding[] {
   const direction = periodDirection(items.map((i) => i.key));
   if (!direction) return [];
   const newestFirst = direction === 'newest-first';
-  const findings: Finding[] = [];
+  const findings: PeriodFinding[] = [];
   for (let i = 1; i < items.length; i++) {
     const prev = items[i - 1];
     const cur = items[i];
@@ -41,8 +69,8 @@ function describeYearMismatch(q: Quarter, settings: CalendarSettings): string {
   return `Quarter ${quote(q.heading.text)} is filed under ${quote(q.year!.heading.text)}, but it belongs to ${scheme}`;
 }
 
-export function periodFindings(doc: GoalDoc, settings: CalendarSettings): Finding[] {
-  const findings: Finding[] = [];
+export function periodFindings(doc: GoalDoc, settings: CalendarSettings): PeriodFinding[] {
+  const findings: PeriodFinding[] = [];
   for (const h of doc.badQuarterLabels) {
     findings.push({
       code: 'period.label',

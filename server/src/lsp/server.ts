@@ -20,6 +20,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ContentModified, createGoalDocsService, isRefusal } from '../service/service';
 import { SETTINGS_SECTIONS } from '../settings/store';
+import { CONFIG_FILE_NAME, configDiagnostics, configProblemText } from '../settings/configFile';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics/index';
 import {
   GOAL_TREE_REQUEST,
   type GoalTreeParams,
@@ -150,6 +152,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     today: () => pinnedToday ?? new Date(),
     pullSettings: (scopeUri) => (canPullConfiguration ? connection.workspace.getConfiguration(SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }))) : undefined),
     reportProblem: (message) => connection.console.warn(`Invalid setting: ${message}`),
+    // A settings file's problems show on the file itself, each on its key (the Problems panel),
+    // and in the log; a file put right, or gone, clears them.
+    onConfigFile: (read) => {
+      for (const p of read.problems) connection.console.warn(`Invalid setting: ${configProblemText(read.uri, p, read.text)}`);
+      void connection.sendDiagnostics({ uri: read.uri, diagnostics: configDiagnostics(read, DIAGNOSTIC_SOURCE) }).catch(logFailure(`publishing the problems of ${CONFIG_FILE_NAME}`));
+    },
     // Models of files on disk hold together at most this much text (about 40-80 MB of heap).
     diskModelBudget: 4_000_000,
   });
@@ -266,9 +274,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeWatchedFiles((change) => {
     for (const c of change.changes) logNotification('workspace/didChangeWatchedFiles', c.uri);
-    service.didChangeWatchedFiles(change.changes);
-    // Links into changed files may have broken or healed.
+    const settingsChanged = service.didChangeWatchedFiles(change.changes);
+    // Links into changed files may have broken or healed; a settings file changes everything.
     refreshDiagnostics();
+    if (settingsChanged && canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
   // --- Diagnostics: pulled by clients that can, pushed to the others ---

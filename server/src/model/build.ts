@@ -10,11 +10,14 @@ import { buildStructure, type SectionContent } from './structure';
 import { carryOverAnchorHints } from './anchorIndex';
 import { maskForParse } from './mask';
 import { mergeSummaries } from './pageScan';
+import { DEFAULT_DIALECT, type Dialect } from './dialect';
 
 /** A model and the parsed chunks it was assembled from, which the next version reuses. */
 export interface ParsedDocument {
   model: GoalDoc;
   chunks: ChunkFragment[];
+  /** The dialect the text was read in: a later version reuses the chunks only in the same one. */
+  dialect: Dialect;
   /** The text the parser read, where it is not the model's (front matter or MDX blanked: mask.ts). */
   parsedText?: string;
 }
@@ -31,6 +34,8 @@ export interface BuildOptions {
   previous?: ParsedDocument;
   /** Parse the text as one chunk: slower; tests use it to prove chunking changes nothing. */
   wholeDocument?: boolean;
+  /** What the team declares of its pages (model/dialect.ts); none by default. */
+  dialect?: Dialect;
 }
 
 const superseded = new WeakSet<GoalDoc>();
@@ -65,9 +70,10 @@ export function parseGoalDoc(text: string, options: BuildOptions): ParsedDocumen
 }
 
 function parseText(text: string, options: BuildOptions): ParsedDocument {
-  if (options.previous && !options.wholeDocument) {
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  if (options.previous && !options.wholeDocument && options.previous.dialect.key === dialect.key) {
     superseded.add(options.previous.model);
-    const parsed = buildFromPrevious(text, options, options.previous.parsedText ?? options.previous.model.text, options.previous.chunks);
+    const parsed = buildFromPrevious(text, options, dialect, options.previous.parsedText ?? options.previous.model.text, options.previous.chunks);
     carryOverAnchorHints(options.previous.model, parsed.model);
     return parsed;
   }
@@ -81,9 +87,9 @@ function parseText(text: string, options: BuildOptions): ParsedDocument {
   const chunks: ChunkFragment[] = [];
   for (let i = 0; i < starts.length; i++) {
     const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
-    chunks.push(fragmentFor(text.slice(starts[i]!, end), end === text.length, guess));
+    chunks.push(fragmentFor(text.slice(starts[i]!, end), end === text.length, guess, dialect));
   }
-  return finish(text, options, chunks, guess);
+  return finish(text, options, dialect, chunks, guess);
 }
 
 /** Fragments by text, each to be reused once. */
@@ -109,11 +115,11 @@ function neededBy(refLabels: string[], definitions: Map<string, string>): string
  * A chunk's fragment: one of the pool's parsed with the same definitions, or a copy of one that
  * another document (or an earlier run of this one) parsed lately, or a new parse.
  */
-function fragmentFor(chunkText: string, last: boolean, definitions: Map<string, string>, pool?: Pool): ChunkFragment {
+function fragmentFor(chunkText: string, last: boolean, definitions: Map<string, string>, dialect: Dialect, pool?: Pool): ChunkFragment {
   const candidates = pool?.get(chunkText);
   const needed = neededBy(candidates?.[0]?.refLabels ?? bracketLabels(chunkText), definitions);
   const at = candidates?.findIndex((f) => f.definitions === needed && f.last === last) ?? -1;
-  return at >= 0 ? candidates!.splice(at, 1)[0]! : parsedFragment(chunkText, needed, last);
+  return at >= 0 ? candidates!.splice(at, 1)[0]! : parsedFragment(chunkText, needed, last, dialect);
 }
 
 // --- Chunks shared between documents ---
@@ -128,10 +134,10 @@ const recent = new Map<string, ChunkFragment>();
 let recentChars = 0;
 let recentHits = 0;
 
-/** The chunk parsed with these definitions: a copy of a recent parse of the same text, or a new one. */
-function parsedFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
+/** The chunk parsed with these definitions in this dialect: a copy of a recent parse of the same text, or a new one. */
+function parsedFragment(chunkText: string, definitions: string, last: boolean, dialect: Dialect): ChunkFragment {
   const known = recent.get(chunkText);
-  if (known && known.definitions === definitions && known.last === last) {
+  if (known && known.definitions === definitions && known.last === last && known.dialect === dialect.key) {
     // Most recently used last.
     recent.delete(chunkText);
     recent.set(chunkText, known);
@@ -143,7 +149,7 @@ function parsedFragment(chunkText: string, definitions: string, last: boolean): 
       // Something in it cannot be copied: parse it afresh below.
     }
   }
-  const fragment = buildFragment(chunkText, definitions, last);
+  const fragment = buildFragment(chunkText, definitions, last, dialect);
   rememberFragment(fragment);
   return fragment;
 }
@@ -191,13 +197,13 @@ function definitionsOf(chunks: ChunkFragment[]): Map<string, string> {
  * like one and not be one (`[ref]:1. Step`, or a lazy continuation of a paragraph), and code or
  * HTML the splitter skips to the end can hide real ones.
  */
-function finish(text: string, options: BuildOptions, split: ChunkFragment[], guess: Map<string, string>, pool?: Pool): ParsedDocument {
-  const chunks = mergeOpenChunks(split, guess, pool);
+function finish(text: string, options: BuildOptions, dialect: Dialect, split: ChunkFragment[], guess: Map<string, string>, pool?: Pool): ParsedDocument {
+  const chunks = mergeOpenChunks(split, guess, dialect, pool);
   const definitions = definitionsOf(chunks);
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
     const needed = neededBy(c.refLabels, definitions);
-    if (needed !== c.definitions) chunks[i] = parsedFragment(c.text, needed, c.last);
+    if (needed !== c.definitions) chunks[i] = parsedFragment(c.text, needed, c.last, dialect);
   }
   let lineCount = 1;
   for (const c of chunks) lineCount += c.lineStarts.length - 1;
@@ -213,7 +219,7 @@ function finish(text: string, options: BuildOptions, split: ChunkFragment[], gue
     line += own.length - 1;
     offset += fragment.text.length;
   }
-  return { model: assemble(text, options, chunks, lineStarts), chunks };
+  return { model: assemble(text, options, dialect, chunks, lineStarts), chunks, dialect };
 }
 
 /**
@@ -222,14 +228,14 @@ function finish(text: string, options: BuildOptions, split: ChunkFragment[], gue
  * code. Parsed alone, the chunk before shows it (a top-level block open at its end); such a
  * chunk is merged with the next, and parsed again, until nothing is left open.
  */
-function mergeOpenChunks(chunks: ChunkFragment[], guess: Map<string, string>, pool?: Pool): ChunkFragment[] {
+function mergeOpenChunks(chunks: ChunkFragment[], guess: Map<string, string>, dialect: Dialect, pool?: Pool): ChunkFragment[] {
   if (!chunks.some((c) => c.openAtEnd)) return chunks;
   const merged: ChunkFragment[] = [];
   for (let i = 0; i < chunks.length; i++) {
     let c = chunks[i]!;
     while (c.openAtEnd && i + 1 < chunks.length) {
       const next = chunks[++i]!;
-      c = fragmentFor(c.text + next.text, next.last, guess, pool);
+      c = fragmentFor(c.text + next.text, next.last, guess, dialect, pool);
     }
     merged.push(c);
   }
@@ -264,9 +270,9 @@ function commonSuffix(a: string, b: string, max: number): number {
  * hence the chunk before. From a chunk start in the unchanged tail on, the split of both versions
  * is the same, since it only looks forward from a chunk start.)
  */
-function buildFromPrevious(text: string, options: BuildOptions, old: string, oldChunks: ChunkFragment[]): ParsedDocument {
+function buildFromPrevious(text: string, options: BuildOptions, dialect: Dialect, old: string, oldChunks: ChunkFragment[]): ParsedDocument {
   const guess = definitionsOf(oldChunks);
-  if (oldChunks.length === 0) return finish(text, options, [fragmentFor(text, true, guess)], guess);
+  if (oldChunks.length === 0) return finish(text, options, dialect, [fragmentFor(text, true, guess, dialect)], guess);
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
@@ -288,12 +294,12 @@ function buildFromPrevious(text: string, options: BuildOptions, old: string, old
   const middleEnd = stoppedAt ?? text.length;
   for (let i = 0; i < starts.length; i++) {
     const end = i + 1 < starts.length ? starts[i + 1]! : middleEnd;
-    middle.push(fragmentFor(text.slice(starts[i]!, end), end === text.length, guess, pool));
+    middle.push(fragmentFor(text.slice(starts[i]!, end), end === text.length, guess, dialect, pool));
   }
-  return finish(text, options, [...oldChunks.slice(0, first), ...middle, ...oldChunks.slice(resume)], guess, pool);
+  return finish(text, options, dialect, [...oldChunks.slice(0, first), ...middle, ...oldChunks.slice(resume)], guess, pool);
 }
 
-function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], lineStarts: number[]): GoalDoc {
+function assemble(text: string, options: BuildOptions, dialect: Dialect, chunks: ChunkFragment[], lineStarts: number[]): GoalDoc {
   const headings: ChunkHeading[] = [];
   const links: Link[] = [];
   const htmlAnchors: string[] = [];
@@ -326,7 +332,7 @@ function assemble(text: string, options: BuildOptions, chunks: ChunkFragment[], 
     }
   }
   finishHeadings(headings, text, lineStarts);
-  const structure = buildStructure(headings, content, text, lineStarts);
+  const structure = buildStructure(headings, content, text, lineStarts, dialect);
   let keyResults = 0;
   const markers: GoalDoc['markers'] = [];
   for (const c of chunks) {

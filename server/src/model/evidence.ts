@@ -8,6 +8,7 @@
 // not from its parse: the editor, the CLI and the workspace index judge a page alike, and a page
 // that is no goal doc is never parsed to know it.
 import type { FieldName, FrontMatter, GoalDoc } from './types';
+import type { Dialect } from './dialect';
 import { periodsInPath, readPeriodHeading } from './periods';
 import { KEY_RESULT_LINE, type PageSummary, ROLE_PREFIX, SCORE, summarize, type SummaryHeading, type SummaryTable } from './pageScan';
 import { maskForParse } from './mask';
@@ -268,9 +269,9 @@ function fieldedGoals(fieldLines: FieldName[]): number {
 }
 
 /** The evidence of a page from its text and its path (relative to its workspace folder), without a parse. */
-export function evidenceOfText(text: string, path = ''): GoalDocEvidence {
+export function evidenceOfText(text: string, path = '', dialect?: Dialect): GoalDocEvidence {
   const masked = maskForParse(text, path);
-  return evidenceOfSummary(summarize(masked.text), masked.frontMatter, path);
+  return evidenceOfSummary(summarize(masked.text, dialect), masked.frontMatter, path);
 }
 
 const cache = new WeakMap<GoalDoc, Map<string, GoalDocEvidence>>();
@@ -308,7 +309,7 @@ function traits(h: WithTraits): HeadingTraits {
   if (t) return t;
   const text = h.text;
   const bare = bareHeading(text);
-  const p = readPeriodHeading(text);
+  const p = h.declaredPeriod ? { label: h.declaredPeriod, role: 'label' as const } : readPeriodHeading(text);
   const section = sectionKindOf(text, bare);
   t = {
     period: p && p !== 'invalid' ? { kind: p.label.kind, dated: p.label.kind !== 'year' && p.label.year !== undefined, planned: p.label.kind === 'year' && text.trim() !== String(p.label.year) } : undefined,

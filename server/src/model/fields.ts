@@ -15,8 +15,11 @@ const NAMES: Array<[RegExp, FieldName]> = [
   [/^tracking issues?$/i, 'trackingIssue'],
 ];
 
-export function fieldNameOf(label: string): FieldName | undefined {
+/** The field a label names; `declared` holds a team's own names, lower case (model/dialect.ts), read first. */
+export function fieldNameOf(label: string, declared?: ReadonlyMap<string, FieldName>): FieldName | undefined {
   const t = label.trim();
+  const own = declared?.size ? declared.get(t.toLowerCase()) : undefined;
+  if (own) return own;
   for (const [re, name] of NAMES) if (re.test(t)) return name;
   return undefined;
 }
@@ -37,8 +40,8 @@ export interface FieldMatch {
 // parenthesised note after the name.
 const FIELD_LINE = /^(\*\*|__|\*|_)?\s*([A-Za-z][A-Za-z ()]*?)\s*(?:\([^)]*\))?\s*(?::\s*(\*\*|__|\*|_)|(\*\*|__|\*|_)\s*:|:)/;
 
-/** Recognises a field at the start of a line of source (a list item's or a paragraph's text). */
-export function matchField(line: string): FieldMatch | undefined {
+/** Recognises a field at the start of a line of source (a list item's or a paragraph's text); `declared` as for fieldNameOf. */
+export function matchField(line: string, declared?: ReadonlyMap<string, FieldName>): FieldMatch | undefined {
   const link = /^\[(tracking issues?)\]\(/i.exec(line);
   if (link) return { name: 'trackingIssue', label: link[1], valueStart: 0 };
   const m = FIELD_LINE.exec(line);
@@ -47,7 +50,7 @@ export function matchField(line: string): FieldMatch | undefined {
   const close = m[3] ?? m[4] ?? '';
   // Bold or italic must close around the name or right after the colon.
   if (open !== close) return undefined;
-  const name = fieldNameOf(m[2]);
+  const name = fieldNameOf(m[2], declared);
   if (!name) return undefined;
   let valueStart = m[0].length;
   while (valueStart < line.length && line[valueStart] === ' ') valueStart++;

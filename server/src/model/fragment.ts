@@ -13,6 +13,7 @@ import { offsetsOf, type SourceContext } from './milestones';
 import { type ChunkSection, collectSections } from './sections';
 import { tableOf } from './tables';
 import { countKeyResults, MARKER } from './evidence';
+import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { type PageSummary, summarize } from './pageScan';
 import { findMojibake } from './mojibake';
 import { bracketLabels, normalizeLabel } from './chunks';
@@ -21,6 +22,8 @@ import { exceedsLimits, type LimitExceeded } from './limits';
 
 export interface ChunkFragment {
   text: string;
+  /** The key of the dialect it was read in (model/dialect.ts): a fragment serves only that dialect's documents. */
+  dialect: string;
   /** The definitions put before the chunk when parsing (empty when none were needed). */
   definitions: string;
   /**
@@ -64,7 +67,7 @@ export interface ChunkFragment {
 }
 
 /** A chunk as the parser gives it, before its summary is added. */
-export type ParsedChunk = Omit<ChunkFragment, 'summary'>;
+export type ParsedChunk = Omit<ChunkFragment, 'summary' | 'dialect'>;
 
 /**
  * Parses one chunk. When the chunk uses reference links, the document's reference definitions
@@ -72,16 +75,16 @@ export type ParsedChunk = Omit<ChunkFragment, 'summary'>;
  * everything is then moved back so that positions count from the chunk's first character.
  * A chunk beyond the parser's limits, or that the parser fails on, keeps only its heading.
  */
-export function buildFragment(chunkText: string, definitions: string, last: boolean): ChunkFragment {
-  const summary = summarize(chunkText);
+export function buildFragment(chunkText: string, definitions: string, last: boolean, dialect: Dialect = DEFAULT_DIALECT): ChunkFragment {
+  const summary = summarize(chunkText, dialect);
   const exceeded = exceedsLimits(chunkText);
-  if (exceeded) return { ...unanalysedFragment(chunkText, definitions, last, exceeded), summary };
+  if (exceeded) return { ...unanalysedFragment(chunkText, definitions, last, exceeded, dialect), summary, dialect: dialect.key };
   try {
-    return { ...parseFragment(chunkText, definitions, last), summary };
+    return { ...parseFragment(chunkText, definitions, last, dialect), summary, dialect: dialect.key };
   } catch (e) {
     // A stack overflow on nesting the limits did not foresee costs this chunk its structure, not the server.
     const reason = e instanceof RangeError ? 'it is nested too deeply for the Markdown parser' : `the Markdown parser failed on it (${String(e)})`;
-    return { ...unanalysedFragment(chunkText, definitions, last, { offset: 0, reason }), summary };
+    return { ...unanalysedFragment(chunkText, definitions, last, { offset: 0, reason }, dialect), summary, dialect: dialect.key };
   }
 }
 
@@ -89,13 +92,13 @@ export function buildFragment(chunkText: string, definitions: string, last: bool
  * A chunk left unparsed: its opening heading (parsed alone, so that links to it still resolve)
  * and the rest marked as not analysed, with the line that went past a limit and why.
  */
-function unanalysedFragment(chunkText: string, definitions: string, last: boolean, exceeded: LimitExceeded): ParsedChunk {
+function unanalysedFragment(chunkText: string, definitions: string, last: boolean, exceeded: LimitExceeded, dialect: Dialect): ParsedChunk {
   const headingEnd = lineEndAt(chunkText, 0);
   const headingLine = chunkText.slice(0, headingEnd);
   let fragment: ParsedChunk | undefined;
   if (/^\uFEFF?#{1,6}(?:[ \t]|$)/.test(headingLine) && !exceedsLimits(headingLine) && (exceeded.offset > 0 || exceeded.reason.includes('parser'))) {
     try {
-      fragment = parseFragment(headingLine, definitions, true);
+      fragment = parseFragment(headingLine, definitions, true, dialect);
       for (const h of fragment.headings) h.emptyBody = false;
     } catch {
       fragment = undefined;
@@ -139,7 +142,7 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
   return fragment;
 }
 
-function parseFragment(chunkText: string, definitions: string, last: boolean): ParsedChunk {
+function parseFragment(chunkText: string, definitions: string, last: boolean, dialect: Dialect): ParsedChunk {
   const bom = chunkText.charCodeAt(0) === 0xfeff;
   const body = bom ? chunkText.slice(1) : chunkText;
   // Only a document's first character can be a byte order mark; the parser would drop a second
@@ -153,7 +156,7 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): P
   if (prefix) root.children = root.children.filter((n) => (n.position?.start.offset ?? 0) >= prefix.length);
   const lineStarts = computeLineStarts(text);
   const f = new PositionFactory(lineStarts);
-  const ctx: SourceContext = { text, f };
+  const ctx: SourceContext = { text, f, dialect };
   // One walk over the tree for everything the chunk's pieces are made of.
   const nodes = { heading: [] as MdHeading[], linkish: [] as Array<Link_ | Definition | Html>, code: [] as Code[], table: [] as MdTable[], html: [] as Html[], definition: [] as Definition[] };
   visit(root, (node) => {
@@ -180,7 +183,7 @@ function parseFragment(chunkText: string, definitions: string, last: boolean): P
         break;
     }
   });
-  const headings = buildChunkHeadings(nodes.heading, text, f);
+  const headings = buildChunkHeadings(nodes.heading, text, f, dialect.periods);
   const { links, htmlAnchors } = buildLinks(nodes.linkish, text, f);
   const toc = findToc(root, text, f, links);
   const tocNode = toc && root.children.find((n) => n.type === 'list' && offsetsOf(n).start === toc.span.start);

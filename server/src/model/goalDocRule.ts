@@ -8,6 +8,7 @@
 // or meeting notes under a quarter heading are not goal docs.
 import picomatch from 'picomatch';
 import type { GoalDoc, GoalDocMarker } from './types';
+import type { Dialect } from './dialect';
 import { evidenceOf, evidenceOfText, type GoalDocEvidence, pathEvidence } from './evidence';
 
 /** The points a page's signals must reach to make it a goal doc. */
@@ -38,6 +39,8 @@ export interface GoalDocSelection {
   files: string[];
   /** `goalDocs.exclude`: globs of files that are never goal docs. */
   exclude: string[];
+  /** What the team declares of its pages (goalDocs.fields, goalDocs.periods): the text is read in it. */
+  dialect?: Dialect;
 }
 
 export type GoalDocReason = 'marker' | 'excluded' | 'declared' | 'content' | 'not-enough-content';
@@ -112,7 +115,7 @@ export function mightBeGoalDoc(path: string, text: string, selection: GoalDocSel
   if (mayHoldMarker(text)) return true;
   const early = verdictBeforeContent(path, undefined, selection);
   if (early) return early.goalDoc;
-  return contentMightMakeGoalDoc(text, path);
+  return contentMightMakeGoalDoc(text, path, selection.dialect);
 }
 
 /**
@@ -123,13 +126,13 @@ export function verdictOfText(path: string, text: string, selection: GoalDocSele
   if (mayHoldMarker(text)) return undefined;
   const early = verdictBeforeContent(path, undefined, selection);
   if (early) return early;
-  const evidence = evidenceOfText(text, path);
+  const evidence = evidenceOfText(text, path, selection.dialect);
   return { goalDoc: evidence.score >= THRESHOLD, reason: evidence.score >= THRESHOLD ? 'content' : 'not-enough-content', evidence };
 }
 
 /** Whether the content and path of a text make it a goal doc (step 4), read without a parse. */
-export function contentMightMakeGoalDoc(text: string, path = ''): boolean {
-  return evidenceOfText(text, path).score >= THRESHOLD;
+export function contentMightMakeGoalDoc(text: string, path = '', dialect?: Dialect): boolean {
+  return evidenceOfText(text, path, dialect).score >= THRESHOLD;
 }
 
 /** Whether a path alone looks like a goal doc's (its name, or a folder named for a period): what a slow file system reads first. */

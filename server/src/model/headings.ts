@@ -4,7 +4,7 @@ import { slug as baseSlug } from 'github-slugger';
 import type { Heading as MdHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Heading } from './types';
-import { type DatedPeriod, periodKey, type PeriodHeading, readPeriodHeading } from './periods';
+import { type DatedPeriod, periodKey, type PeriodHeading, type PeriodTemplate, readPeriodHeading } from './periods';
 import { type PositionFactory, spanToRange } from './text';
 
 /** An explicit `{#id}` at the end of a heading's text (the one place this syntax is read). */
@@ -17,8 +17,8 @@ export interface ChunkHeading extends Heading {
   period?: PeriodHeading | 'invalid' | null;
 }
 
-/** The headings of one chunk (its heading nodes, in order), with chunk-relative positions. */
-export function buildChunkHeadings(nodes: MdHeading[], text: string, f: PositionFactory): ChunkHeading[] {
+/** The headings of one chunk (its heading nodes, in order), with chunk-relative positions; `periods`: the team's period templates. */
+export function buildChunkHeadings(nodes: MdHeading[], text: string, f: PositionFactory, periods: readonly PeriodTemplate[] = []): ChunkHeading[] {
   const headings: ChunkHeading[] = [];
   for (const node of nodes) {
     const start = node.position?.start.offset ?? 0;
@@ -36,7 +36,7 @@ export function buildChunkHeadings(nodes: MdHeading[], text: string, f: Position
     const span = f.span(start, end);
     const textSpan = first !== undefined && last !== undefined ? f.span(first, last) : f.span(end, end);
     const text = plain.trim();
-    const period = readPeriodHeading(text) ?? null;
+    const period = readPeriodHeading(text, periods) ?? null;
     headings.push({
       index: -1,
       level: node.depth,

@@ -5,11 +5,13 @@ import { toString } from 'mdast-util-to-string';
 import type { DoneStamp, DoneStampStyle, FieldName, ItemRole, ListItem, Marker, Span, StatusKind } from './types';
 import { lineEndAt, type PositionFactory } from './text';
 import { matchField } from './fields';
+import type { Dialect } from './dialect';
 
-/** A chunk's text and the factory of its positions. */
+/** A chunk's text, the factory of its positions, and the dialect it is read in. */
 export interface SourceContext {
   text: string;
   f: PositionFactory;
+  dialect?: Dialect;
 }
 
 export const STATUS_EMOJI = ['🔄', '✅', '⏳', '🚫', '❌', '✔️', '✔', '☑️', '☑', '🟢', '🟡', '🔴', '⚠️', '🚧', '🏁', '🔜'];
@@ -83,7 +85,7 @@ export function buildMilestones(
     const firstLineEnd = lineEndAt(ctx.text, span.start);
     if (first?.type === 'paragraph') {
       const pSpan = offsetsOf(first);
-      if (matchField(ctx.text.slice(pSpan.start, lineEndAt(ctx.text, pSpan.start)))) {
+      if (matchField(ctx.text.slice(pSpan.start, lineEndAt(ctx.text, pSpan.start)), ctx.dialect?.fieldNames)) {
         onField?.(item, span);
         continue;
       }

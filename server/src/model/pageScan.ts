@@ -8,6 +8,8 @@ import type { FieldName, PageSummary, SummaryHeading, SummaryTable } from './typ
 
 export type { PageSummary, SummaryHeading, SummaryTable };
 import { fieldNameOf, matchField } from './fields';
+import { DEFAULT_DIALECT, type Dialect } from './dialect';
+import { readDeclaredPeriod } from './periods';
 import { STATUS_EMOJI } from './milestones';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -122,8 +124,8 @@ export function emptySummary(): PageSummary {
 /** Lines longer than this are counted but not read (a minified blob or binary junk). */
 const MAX_READ_LINE = 4000;
 
-/** The summary of a text (a page, or one chunk of one: a chunk never splits a block). */
-export function summarize(text: string): PageSummary {
+/** The summary of a text (a page, or one chunk of one: a chunk never splits a block), read in a team's dialect. */
+export function summarize(text: string, dialect: Dialect = DEFAULT_DIALECT): PageSummary {
   const s = emptySummary();
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let fence: string | undefined;
@@ -155,8 +157,9 @@ export function summarize(text: string): PageSummary {
     table = undefined;
     current = { level, text: plainInline(raw), ownLines: 1, items: 0, tableRows: 0 };
     topIndent = Infinity;
+    if (dialect.periods.length) current.declaredPeriod = readDeclaredPeriod(current.text, dialect.periods);
     s.headings.push(current);
-    const field = fieldNameOf(current.text);
+    const field = fieldNameOf(current.text, dialect.fieldNames);
     if (field) s.fieldLines.push(field);
   };
   while (at < text.length) {
@@ -276,7 +279,7 @@ export function summarize(text: string): PageSummary {
         if (s.goalLabels.length < 3 && GOAL_LABEL.test(trimmed)) s.goalLabels.push(trimmed);
       }
     }
-    const field = line.includes(':') ? matchField(line.replace(LINE_PREFIX, '')) : undefined;
+    const field = line.includes(':') ? matchField(line.replace(LINE_PREFIX, ''), dialect.fieldNames) : undefined;
     if (field) s.fieldLines.push(field.name);
     previous = marker || item ? 'other' : 'text';
     previousLine = line;

@@ -205,8 +205,12 @@ const HAS_DIGIT = /[0-9]/;
  * a date: `Execution - Q1 2022`, `FY24 Q2 priorities (May - July)`, `Strategy for FY22H2:`,
  * `2023 Goals`, `Roadmap 2022`. Two periods (`Q1 2022 vs Q1 2021`), a range (`2024 - 2025
  * Roadmap`) or a year among words of another kind (`2024 TAC Meeting Notes`) stand for none.
+ * A heading that one of the team's `declared` templates reads is that template's period.
  */
-export function readPeriodHeading(text: string): PeriodHeading | 'invalid' | undefined {
+export function readPeriodHeading(text: string, declared: readonly PeriodTemplate[] = []): PeriodHeading | 'invalid' | undefined {
+  // The team's own templates first (goalDocs.periods): they say what its headings mean.
+  const own = declared.length ? readDeclaredPeriod(text, declared) : undefined;
+  if (own) return { label: own, role: 'label' };
   // Every label, dated period and year has a digit (a broken label too): most headings have none.
   if (!HAS_DIGIT.test(text)) return undefined;
   const label = parsePeriod(text);
@@ -218,6 +222,70 @@ export function readPeriodHeading(text: string): PeriodHeading | 'invalid' | und
   if (dated.length > 1) return undefined;
   const years = yearsIn(t);
   if (years.length === 1 && PLAN.test(t)) return { label: years[0]!.period, role: 'plan' };
+  return undefined;
+}
+
+// --- Periods a team declares (goalDocs.periods): `Sprint {year}-{half}`, `{year} Cycle {quarter}` ---
+
+/** A declared period heading, compiled by us into a bounded matcher: the user's text is data, never a pattern. */
+export interface PeriodTemplate {
+  /** As declared. */
+  template: string;
+  re: RegExp;
+  kind: PeriodKind;
+  scheme: PeriodScheme;
+}
+
+/**
+ * What a declared template may be (settings/schema.ts checks it, and the config file's JSON schema
+ * carries it): up to 60 characters, one `{year}`, at most one `{quarter}` or `{half}`, and no
+ * other braces.
+ */
+export const PERIOD_TEMPLATE_PATTERN = String.raw`^(?=.*\{year\})(?!.*\{year\}.*\{year\})(?!.*\{(?:quarter|half)\}.*\{(?:quarter|half)\})(?:[^{}]|\{(?:year|quarter|half)\})+$`;
+export const PERIOD_TEMPLATE_MAX_LENGTH = 60;
+const TEMPLATE = new RegExp(PERIOD_TEMPLATE_PATTERN, 'u');
+
+/**
+ * The matcher of a template: its words literally (case ignored, any run of spaces for a space), a
+ * year of four digits (or two after `FY` or `CY`, which set the scheme), a quarter 1-4, a half 1-2;
+ * at the start of a heading, which may go on after a space or a colon or a dash. Undefined for a
+ * template that is not one (PERIOD_TEMPLATE_PATTERN).
+ */
+export function compilePeriodTemplate(template: string): PeriodTemplate | undefined {
+  if (template.length > PERIOD_TEMPLATE_MAX_LENGTH || !TEMPLATE.test(template)) return undefined;
+  let source = '';
+  let scheme: PeriodScheme = 'plain';
+  let kind: PeriodKind = 'year';
+  let before = '';
+  for (const part of template.trim().split(/(\{year\}|\{quarter\}|\{half\})/)) {
+    if (part === '{year}') {
+      const prefix = /(FY|CY)[\s'’-]?$/i.exec(before);
+      scheme = prefix ? schemeOf(prefix[1]) : 'plain';
+      source += prefix ? String.raw`(?<year>\d{4}|\d{2})` : String.raw`(?<year>\d{4})`;
+    } else if (part === '{quarter}') {
+      kind = 'quarter';
+      source += '(?<number>[1-4])';
+    } else if (part === '{half}') {
+      kind = 'half';
+      source += '(?<number>[12])';
+    } else {
+      before = part;
+      source += part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/\s+/g, String.raw`\s+`);
+    }
+  }
+  return { template, re: new RegExp(String.raw`^${source}(?=$|[\s:\-–—])`, 'iu'), kind, scheme };
+}
+
+/** The period a heading names by one of the team's templates (the first that matches), or undefined. */
+export function readDeclaredPeriod(text: string, templates: readonly PeriodTemplate[]): PeriodLabel | undefined {
+  const t = stripDecoration(text);
+  for (const p of templates) {
+    const m = p.re.exec(t);
+    if (!m?.groups) continue;
+    const year = fullYear(m.groups.year!);
+    if (!plausibleYear(year)) continue;
+    return { kind: p.kind, scheme: p.scheme, year, number: p.kind === 'year' ? 0 : Number(m.groups.number), shape: shapeOf(m[0]) };
+  }
   return undefined;
 }
 

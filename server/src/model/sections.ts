@@ -40,7 +40,7 @@ export function collectSections(root: Root, ctx: SourceContext, headings: ChunkH
   const onField = (depth: number) => (item: MdListItem, span: Span) => {
     const paragraph = item.children[0] as Paragraph;
     const pStart = offsetsOf(paragraph).start;
-    const match = matchField(ctx.text.slice(pStart, lineEndAt(ctx.text, pStart)));
+    const match = matchField(ctx.text.slice(pStart, lineEndAt(ctx.text, pStart)), ctx.dialect?.fieldNames);
     if (!match) return;
     const field = makeField(ctx, match.name, match.label, 'bullet', span, pStart + match.valueStart);
     section.fields.push(field);
@@ -56,7 +56,7 @@ export function collectSections(root: Root, ctx: SourceContext, headings: ChunkH
   for (const block of root.children as RootContent[]) {
     if (block.type === 'heading') {
       const h = headingByStart.get(offsetsOf(block).start);
-      const name = h && fieldNameOf(h.text);
+      const name = h && fieldNameOf(h.text, ctx.dialect?.fieldNames);
       if (h && name) {
         headingField = makeField(ctx, name, h.text, 'heading', h.span, h.span.end);
         section.fields.push(headingField);
@@ -70,7 +70,7 @@ export function collectSections(root: Root, ctx: SourceContext, headings: ChunkH
     }
     if (block.type === 'paragraph') {
       const at = offsetsOf(block);
-      const match = matchField(ctx.text.slice(at.start, lineEndAt(ctx.text, at.start)));
+      const match = matchField(ctx.text.slice(at.start, lineEndAt(ctx.text, at.start)), ctx.dialect?.fieldNames);
       pending = undefined;
       if (match) {
         const field = makeField(ctx, match.name, match.label, 'paragraph', ctx.f.span(at.start, at.end), at.start + match.valueStart);

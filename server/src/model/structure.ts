@@ -4,6 +4,7 @@ import { type PeriodHeading, readPeriodHeading } from './periods';
 import { type ChunkHeading, outlineParents } from './headings';
 import { spanToRange } from './text';
 import { fieldNameOf, parseOwners } from './fields';
+import { DEFAULT_DIALECT, type Dialect } from './dialect';
 
 export interface SectionContent {
   fields: Field[];
@@ -23,8 +24,8 @@ const GOALS_SECTION = /\b(goals?|okrs?|objectives|priorities|key results)\b/i;
 export const GOAL_FIELDS: ReadonlySet<string> = new Set(['owner', 'milestones', 'outcomes', 'status', 'descopedOutcomes']);
 
 /** The period a heading stands for: read once per chunk where the heading came from one. */
-function periodOf(h: Heading & { period?: ChunkHeading['period'] }): PeriodHeading | 'invalid' | undefined {
-  return (h.period === undefined ? readPeriodHeading(h.text) : h.period) ?? undefined;
+function periodOf(h: Heading & { period?: ChunkHeading['period'] }, dialect: Dialect): PeriodHeading | 'invalid' | undefined {
+  return (h.period === undefined ? readPeriodHeading(h.text, dialect.periods) : h.period) ?? undefined;
 }
 
 // Per heading and per field, remembered while the chunk they come from is reused (their text
@@ -32,9 +33,10 @@ function periodOf(h: Heading & { period?: ChunkHeading['period'] }): PeriodHeadi
 const fieldNames = new WeakMap<Heading, ReturnType<typeof fieldNameOf> | null>();
 const owners = new WeakMap<Field, readonly string[]>();
 
-function headingFieldName(h: Heading): ReturnType<typeof fieldNameOf> {
+function headingFieldName(h: Heading, dialect: Dialect): ReturnType<typeof fieldNameOf> {
   let name = fieldNames.get(h);
-  if (name === undefined) fieldNames.set(h, (name = fieldNameOf(h.text) ?? null));
+  // A heading belongs to one chunk's fragment, which is read in one dialect: the name read once is that dialect's.
+  if (name === undefined) fieldNames.set(h, (name = fieldNameOf(h.text, dialect.fieldNames) ?? null));
   return name ?? undefined;
 }
 
@@ -44,7 +46,7 @@ function ownersOf(f: Field): readonly string[] {
   return list;
 }
 
-export function buildStructure(headings: Heading[], content: Map<Heading, SectionContent>, text: string, lineStarts: number[]): Structure {
+export function buildStructure(headings: Heading[], content: Map<Heading, SectionContent>, text: string, lineStarts: number[], dialect: Dialect = DEFAULT_DIALECT): Structure {
   const years: Year[] = [];
   const quarters: Quarter[] = [];
   const goals: Goal[] = [];
@@ -56,7 +58,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
   const parentOf = (h: Heading) => parents[h.index];
 
   for (const h of headings) {
-    const period = periodOf(h);
+    const period = periodOf(h, dialect);
     if (period === 'invalid') {
       badQuarterLabels.push(h);
       continue;
@@ -95,7 +97,7 @@ export function buildStructure(headings: Heading[], content: Map<Heading, Sectio
       misplacedUnder = undefined;
       continue;
     }
-    if (headingFieldName(h)) continue; // `### Milestones` is a field of the goal above it
+    if (headingFieldName(h, dialect)) continue; // `### Milestones` is a field of the goal above it
     const parent = parentOf(h);
     const previous = headings[h.index - 1];
     let goal: Goal | undefined;

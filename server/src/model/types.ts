@@ -248,6 +248,8 @@ export interface SummaryHeading {
   items: number;
   /** Its table rows, up to the next heading. */
   tableRows: number;
+  /** The period one of the team's templates reads in it (goalDocs.periods), where one does. */
+  declaredPeriod?: PeriodLabel;
 }
 
 export interface SummaryTable {

@@ -12,6 +12,7 @@ import { contentMightMakeGoalDoc, explainVerdict, goalDocVerdict, type GoalDocVe
 import { defaultSettings, type GoalDocsSettings } from '../settings/schema';
 import { SettingsStore } from '../settings/store';
 import { type EditorMarkdown, NO_EDITOR_MARKDOWN } from '../settings/editorMarkdown';
+import { CONFIG_FILE_NAME, type ConfigFileRead } from '../settings/configFile';
 import { WorkspaceFiles } from './workspaceFiles';
 import type { FileRead, LinkedFiles } from '../workspace/linkedFiles';
 import { type FileChange, type IndexLimits, LOCAL_DISK, WorkspaceIndex } from './workspaceIndex';
@@ -74,8 +75,15 @@ export interface ServiceOptions {
   yieldToEventLoop?: YieldToEventLoop;
   /** Pulls the raw `goalDocs` and `markdown` settings sections for a document; undefined when the host cannot. */
   pullSettings?: (scopeUri: string) => Promise<unknown[]> | undefined;
-  /** Where a message about an invalid setting goes. */
+  /** Where a message about an invalid setting of the editor goes. */
   reportProblem?: (message: string) => void;
+  /**
+   * The settings file over a document's (or folder's) editor settings: by default `.goal-docs.json`
+   * at the root of its workspace folder, none outside the folders; the CLI names one for all.
+   */
+  configFile?: (uri: string, folderUri: string | undefined) => string | undefined;
+  /** Hears of each read of a settings file: its problems, or none (the editor shows them on the file). */
+  onConfigFile?: (read: ConfigFileRead) => void;
   /**
    * Which files on disk may be read: `workspace` only those inside the workspace folders (the
    * editor, where a workspace may be untrusted); `any` whatever a path names (the CLI, run by
@@ -144,8 +152,13 @@ export class GoalDocsService {
     this.documents = documents;
     this.today = options.today ?? (() => new Date());
     this.yieldToEventLoop = options.yieldToEventLoop ?? yieldWithTimer;
-    this.settings = new SettingsStore(options.pullSettings ?? (() => undefined), options.reportProblem ?? (() => undefined));
     this.fileSystem = options.fileSystem ?? NO_FILES;
+    const locate = options.configFile ?? ((_uri: string, folder: string | undefined) => (folder === undefined ? undefined : `${folder}/${CONFIG_FILE_NAME}`));
+    this.settings = new SettingsStore(options.pullSettings ?? (() => undefined), options.reportProblem ?? (() => undefined), {
+      fileSystem: this.fileSystem,
+      locate: (uri) => locate(uri, this.folderOf(uri)),
+      onRead: options.onConfigFile,
+    });
     const limits = options.indexLimits ?? LOCAL_DISK;
     this.limitsFor = typeof limits === 'function' ? limits : () => limits;
     this.files = new WorkspaceFiles(
@@ -159,6 +172,7 @@ export class GoalDocsService {
       () => DEFAULT_MAX_FILE_SIZE,
       options.readable ?? 'workspace',
       options.diskModelBudget,
+      (uri) => this.settings.dialectOf(uri, this.folderOf(uri)),
     );
     this.index = new WorkspaceIndex(this, () => documents.all());
     this.setLimits(this.limitsFor([]));
@@ -201,15 +215,34 @@ export class GoalDocsService {
     this.reported.delete(uri);
   }
 
-  didChangeWatchedFiles(changes: FileChange[]): void {
-    this.fileSystem.filesChanged?.(changes.map((c) => c.uri));
+  /** Files changed on disk: what was read of them is dropped. True when a settings file was among them (every setting is read again). */
+  didChangeWatchedFiles(changes: FileChange[]): boolean {
+    const uris = changes.map((c) => c.uri);
+    this.fileSystem.filesChanged?.(uris);
     for (const c of changes) this.files.forget(c.uri);
     this.index.didChangeWatchedFiles(changes);
+    if (!this.settings.filesChanged(uris)) return false;
+    this.files.forgetRuledOut();
+    return true;
   }
 
-  /** The model of an open document's current version: parsed once per version. */
+  /** The settings file of a document or folder as read (the CLI says what is wrong with it); undefined where there is none to read. */
+  configFile(uri: string): Promise<ConfigFileRead> | undefined {
+    return this.settings.configFile(uri);
+  }
+
+  /** The workspace folder a URI is in (or is), the innermost where folders nest. */
+  folderOf(uri: string): string | undefined {
+    let found: string | undefined;
+    for (const folder of this.folders) {
+      if ((uri === folder || relativeToFolder(folder, uri) !== undefined) && (found === undefined || folder.length > found.length)) found = folder;
+    }
+    return found;
+  }
+
+  /** The model of an open document's current version: parsed once per version, in its settings' dialect. */
   model(document: TextDocument): GoalDoc {
-    return this.models.get(document.uri, document.version, () => document.getText());
+    return this.models.get(document.uri, document.version, () => document.getText(), this.settings.dialectOf(document.uri, this.folderOf(document.uri)));
   }
 
   /** The path matched against `goalDocs.files`: relative to its workspace folder when inside one. */

@@ -14,6 +14,7 @@ import type { FileKind, FileStat, WorkspaceFileSystem } from '../workspace/fileS
 import type { GoalDoc } from '../model/types';
 import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
 import { buildGoalDoc } from '../model/build';
+import { DEFAULT_DIALECT, type Dialect } from '../model/dialect';
 import { anchorsFromText } from '../model/outline';
 import { relativeToFolder, uriKey } from '../workspace/uris';
 import { forEachLimited } from './pacing';
@@ -54,7 +55,7 @@ export class WorkspaceFiles {
   /** insideWorkspace's answers, by URI as given (a URI is parsed three times to answer). */
   private readonly inside = new Map<string, boolean>();
   /** Models of files, least recently used first; their texts' length is `cachedChars`. */
-  private readonly diskModels = new Map<string, { mtime: number; doc: GoalDoc }>();
+  private readonly diskModels = new Map<string, { mtime: number; doc: GoalDoc; dialect: string }>();
   private cachedChars = 0;
   /** Files a prescan ruled out, by modification time: not read again until they change. */
   private readonly ruledOut = new Map<string, number>();
@@ -77,6 +78,8 @@ export class WorkspaceFiles {
      * twenty times its text's size, so this is what bounds the server's memory.
      */
     private readonly cacheBudget = Number.POSITIVE_INFINITY,
+    /** The dialect a file is read in: its folder's settings' (model/dialect.ts). */
+    private readonly dialectOf: (uri: string) => Dialect = () => DEFAULT_DIALECT,
   ) {}
 
   /** How many files a snapshot asks the port for at once (a remote file system answers slowly, but in parallel). */
@@ -179,7 +182,10 @@ export class WorkspaceFiles {
     worthParsing?: (text: string) => boolean,
   ): Promise<DiskRead | { kind: 'ruled-out' }> {
     if (!this.insideWorkspace(uri)) return { kind: 'unreadable', reason: 'it is outside the workspace folders' };
-    const cached = this.diskModels.get(uri);
+    const dialect = this.dialectOf(uri);
+    const found = this.diskModels.get(uri);
+    // A model read in another dialect (the folder's settings file changed) is read again.
+    const cached = found?.dialect === dialect.key ? found : undefined;
     const wasRuledOut = worthParsing ? this.ruledOut.get(uri) : undefined;
     // Only what is kept needs a stat first; anything else is read with its stat in one go.
     let stat: FileStat | undefined;
@@ -206,14 +212,14 @@ export class WorkspaceFiles {
       this.ruledOut.set(uri, content.stat.mtime);
       return { kind: 'ruled-out' };
     }
-    const doc = buildGoalDoc(text, { uri, version: -1 });
-    this.remember(uri, content.stat.mtime, doc);
+    const doc = buildGoalDoc(text, { uri, version: -1, dialect });
+    this.remember(uri, content.stat.mtime, doc, dialect.key);
     return { kind: 'model', doc };
   }
 
-  private remember(uri: string, mtime: number, doc: GoalDoc): void {
+  private remember(uri: string, mtime: number, doc: GoalDoc, dialect: string): void {
     this.drop(uri);
-    this.diskModels.set(uri, { mtime, doc });
+    this.diskModels.set(uri, { mtime, doc, dialect });
     this.cachedChars += doc.text.length;
     for (const [oldest, entry] of this.diskModels) {
       if (this.cachedChars <= this.cacheBudget || oldest === uri) break;

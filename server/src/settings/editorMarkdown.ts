@@ -2,6 +2,7 @@
 // settings section the client reports per document (VS Code's built-in Markdown extension
 // reads the same settings). A client that has no such section answers null: nobody else
 // completes or validates links, so Goal Docs does it all.
+import type { EditorLinkValidation } from '../diagnostics/editorValidation';
 
 export interface EditorMarkdown {
   /**
@@ -10,14 +11,7 @@ export interface EditorMarkdown {
    */
   completesLinks: boolean;
   /** The kinds of broken link the editor reports itself (`markdown.validate.*`); all false when validation is off. */
-  validates: {
-    /** `[x](#nowhere)`: `markdown.validate.fragmentLinks.enabled`. */
-    fragmentLinks: boolean;
-    /** `[x](missing.md)`: `markdown.validate.fileLinks.enabled`. */
-    fileLinks: boolean;
-    /** `[x](other.md#nowhere)`: `markdown.validate.fileLinks.markdownFragmentLinks`, checked only with file links. */
-    fileFragments: boolean;
-  };
+  validates: EditorLinkValidation;
 }
 
 export const NO_EDITOR_MARKDOWN: EditorMarkdown = {

@@ -4,13 +4,16 @@ import * as fs from 'node:fs';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // GOAL_DOCS_E2E_GREP runs only the tests whose full title holds it (one suite while working on it).
+  const grep = process.env.GOAL_DOCS_E2E_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', grep });
   // The suites are bundled into this file, so give them mocha's globals (describe, it, …) and
   // load them after that, in the order the features are described in.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   require('./diagnostics.test');
   require('./settings.test');
   require('./goalDocVerdict.test');
+  require('./configFile.test');
   require('./completion.test');
   require('./outline.test');
   require('./navigation.test');

@@ -17,7 +17,7 @@ describe('npm package', () => {
     symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
     const out = scratchDir('pack-out');
     const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], { cwd: clone }).stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    assert.deepEqual(packed[0]!.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(packed[0]!.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'schemas/goal-docs.schema.json']);
 
     const project = scratchDir('pack-install');
     writeFiles(project, { 'team/goals.md': BROKEN_GOALS });

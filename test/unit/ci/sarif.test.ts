@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
-import { RULE_CODES, RULES } from '../../../server/src/settings/schema';
+import { RULE_CODES, RULES } from '../../../server/src/diagnostics/rules';
 import { REPO_ROOT } from '../../support/corpus';
 import { run, scratchDir, writeFiles } from '../../support/repoCopy';
 
@@ -80,7 +80,10 @@ describe('cli --format sarif', () => {
     assert.match(driver.informationUri!, /^https:\/\//);
     assert.deepEqual(driver.rules!.map((r) => r.id), RULE_CODES);
     const missing = driver.rules!.find((r) => r.id === 'link.file-missing')!;
-    assert.equal(missing.shortDescription!.text, RULES['link.file-missing'].meaning);
+    assert.equal(missing.shortDescription!.markdown, RULES['link.file-missing'].meaning);
+    assert.equal(missing.shortDescription!.text, 'A relative link to a file that does not exist (page, page.md, page/index.md all count).', 'plain text has no code marks');
+    const ended = driver.rules!.find((r) => r.id === 'period.ended-open')!;
+    assert.equal(ended.fullDescription!.markdown, `${RULES['period.ended-open'].meaning} ${RULES['period.ended-open'].details}`, 'a rule that says more has a full description');
     assert.equal(missing.defaultConfiguration!.level, 'error');
 
     const base = run0.originalUriBaseIds!.SRCROOT!.uri!;

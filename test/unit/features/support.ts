@@ -7,7 +7,7 @@ import type { GoalDoc } from '../../../server/src/model/types';
 import type { Cancellation, DirectoryEntry, GoalDocWorkspace } from '../../../server/src/workspace/goalDocWorkspace';
 import { listFolder } from '../../support/memoryDirectory';
 import { isGoalDoc } from '../../../server/src/model/goalDocRule';
-import { DEFAULT_FILES } from '../../../server/src/settings/schema';
+import { defaultSettings } from '../../../server/src/settings/schema';
 import { dedent, withCursor } from '../../support/fixture';
 
 export const ROOT = 'file:///ws';
@@ -52,7 +52,7 @@ export class MemoryWorkspace implements GoalDocWorkspace {
   }
 
   async goalDocs(token: Cancellation): Promise<GoalDoc[]> {
-    return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, { files: DEFAULT_FILES, exclude: [] }));
+    return (await this.markdownModels(token)).filter((d) => isGoalDoc(d.uri.slice(ROOT.length + 1), d, defaultSettings()));
   }
 
   async goalDocOutlines(token: Cancellation): Promise<GoalDocOutline[]> {
