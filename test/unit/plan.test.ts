@@ -251,8 +251,8 @@ describe('a goal doc’s plan', () => {
     assert.deepEqual(planOf(text, 'plans/2025h1/async-review.md'), [
       'goal | Async code review | by ana (and friends) | status Accepted | open | in 2025 H1',
       '  goal | Reviews start within a day',
-      '  goal | Guide published | done',
-      '  goal | Two teams use it | open',
+      '  criterion | Guide published | done',
+      '  criterion | Two teams use it | open',
     ]);
   });
 
@@ -273,7 +273,7 @@ describe('a goal doc’s plan', () => {
 
       * **Translations:** a later deliverable.
     `;
-    assert.deepEqual(planOf(text, 'deliverables/search-launch.md'), ['goal | Search launch | by Ana Ruiz & Bo Chen | status Done | done', '  goal | Search is live | done | 1 milestones']);
+    assert.deepEqual(planOf(text, 'deliverables/search-launch.md'), ['goal | Search launch | by Ana Ruiz & Bo Chen | status Done | done', '  criterion | Search is live | done | 1 milestones']);
   });
 
   it('reads goal tables: rows as goals with their owner, status and progress; a time-boxed page’s criteria as its parts', () => {
@@ -314,8 +314,8 @@ describe('a goal doc’s plan', () => {
     `;
     assert.deepEqual(planOf(group, 'groups/db.md'), [
       'goal | Database upgrade working group',
-      '  goal | Plan the cut-over | by ana | score 100% | done',
-      '  goal | Move the read replicas | by bo | score 40% | open',
+      '  criterion | Plan the cut-over | by ana | score 100% | done',
+      '  criterion | Move the read replicas | by bo | score 40% | open',
     ]);
   });
 

@@ -17,9 +17,12 @@ export const PLAN_SYMBOL_KINDS: Record<PlanKind, SymbolKind> = {
   objective: SymbolKind.Class,
   keyResult: SymbolKind.Key,
   initiative: SymbolKind.Function,
+  // A goal's criteria and deliverables are goals of their own in the view (the client knows four kinds).
+  criterion: SymbolKind.Class,
+  deliverable: SymbolKind.Class,
 };
 
-const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'] };
+const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
 
 /** What the plan says of a goal, in a few words: its kind (when not a goal), owners, score, status and progress. */
 export function planDetail(doc: GoalDoc, g: PlanGoal): string {

@@ -153,7 +153,7 @@ function items(kind: string, list: ReportItem[]): string[] {
   return list.map((i) => `- ${kind}: ${i.text}${i.stamp ? ` (\`${i.stamp}\`)` : ''}`);
 }
 
-const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'] };
+const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
 
 function counts(g: ReportGoal): string {
   return `${g.done.length} done, ${g.open.length} open, ${g.descoped.length} descoped`;

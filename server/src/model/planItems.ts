@@ -110,7 +110,7 @@ export function itemGoals(r: Reader, items: ListItem[], kind: PlanKind, owners: 
   return out;
 }
 
-const PART_KIND: Record<PlanKind, PlanKind> = { objective: 'keyResult', keyResult: 'initiative', initiative: 'initiative', goal: 'goal' };
+const PART_KIND: Record<PlanKind, PlanKind> = { objective: 'keyResult', keyResult: 'initiative', initiative: 'initiative', goal: 'goal', criterion: 'criterion', deliverable: 'deliverable' };
 
 function itemGoal(r: Reader, m: ListItem, kind: PlanKind, fallbackOwners: string[]): PlanGoal {
   const reading = readItem(r, m);
@@ -134,8 +134,8 @@ function itemGoal(r: Reader, m: ListItem, kind: PlanKind, fallbackOwners: string
     parts: [],
   };
   if (!m.children.length) return goal;
-  // A goal's sub-items are its milestones, as a goal heading's items are; an OKR's are its parts.
-  if (k === 'goal' && !m.children.some((c) => readItem(r, c).kind === 'keyResult')) goal.milestones = m.children.filter((c): c is Milestone => c.role !== 'other');
+  // A goal's (a criterion's, a deliverable's) sub-items are its milestones, as a goal heading's items are; an OKR's are its parts.
+  if ((k === 'goal' || k === 'criterion' || k === 'deliverable') && !m.children.some((c) => readItem(r, c).kind === 'keyResult')) goal.milestones = m.children.filter((c): c is Milestone => c.role !== 'other');
   else goal.parts = itemGoals(r, m.children, PART_KIND[k]);
   return goal;
 }

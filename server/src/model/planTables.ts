@@ -45,7 +45,7 @@ export function goalTableColumns(table: Table): GoalTableColumns | undefined {
   const tracked = columns.owner !== undefined || columns.progress !== undefined || columns.completed !== undefined || (strong !== undefined && columns.status !== undefined);
   if (!tracked) return undefined;
   const label = names[title]!.replace(/^(?:exit|success)\s+/, '').replace(/s$/, '');
-  columns.kind = kindOfLabel(label) ?? (/^(?:epic|project)$/.test(label) ? 'initiative' : 'goal');
+  columns.kind = kindOfLabel(label) ?? (/^(?:epic|project)$/.test(label) ? 'initiative' : /^criteri(?:a|on)$/.test(label) ? 'criterion' : label === 'deliverable' ? 'deliverable' : 'goal');
   return columns;
 }
 

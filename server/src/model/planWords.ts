@@ -8,8 +8,12 @@ import type { MilestoneState } from './done';
 import { parseOwners } from './fields';
 import { plainInline } from './pageScan';
 
-/** What a goal is in its plan: a goal, an OKR's objective or key result, or an initiative that serves one. */
-export type PlanKind = 'goal' | 'objective' | 'keyResult' | 'initiative';
+/**
+ * What a goal is in its plan: a goal, an OKR's objective or key result, an initiative that serves
+ * one, a criterion a goal is met by (an exit criterion, an item of a definition of done) or a
+ * deliverable it hands over.
+ */
+export type PlanKind = 'goal' | 'objective' | 'keyResult' | 'initiative' | 'criterion' | 'deliverable';
 
 /** The words of a status and the state they name, when they name one (`Done`, `In progress`, `Accepted`: open; `Proposal under review` names none). */
 export interface PlanStatus {

@@ -237,7 +237,7 @@ describe('goals report on other teams’ plans', () => {
       markdown,
     );
     assert.ok(
-      markdown.includes(['## 2024 H1', '', '### Async code review', '', '2024h1/async.md:1 · bo (and friends) · Accepted · 1 done, 1 open, 0 descoped', '', '- Goal: Guide published · done', '- Goal: Two teams use it · open', ''].join('\n')),
+      markdown.includes(['## 2024 H1', '', '### Async code review', '', '2024h1/async.md:1 · bo (and friends) · Accepted · 1 done, 1 open, 0 descoped', '', '- Criterion: Guide published · done', '- Criterion: Two teams use it · open', ''].join('\n')),
       markdown,
     );
   });
