@@ -29,6 +29,7 @@ export function planDetail(doc: GoalDoc, g: PlanGoal): string {
   const words: string[] = [];
   if (g.kind !== 'goal' && g.form === 'heading') words.push(KIND_WORDS[g.kind][0]);
   if (g.owners.length) words.push(g.owners.join(', '));
+  if (g.due) words.push(`due ${g.due}`);
   if (g.score) words.push(g.score);
   if (g.status) words.push(g.status.text);
   else if (g.state) words.push(g.state);

@@ -147,9 +147,9 @@ function readMarks(source: string): Mark | undefined {
   return undefined;
 }
 
-/** Source text read as words (pageScan.ts's reading), with strikes and encoded spaces left out too. */
-export function plainWords(source: string): string {
-  return plainInline(source.replace(/~~?/g, '').replace(/&#x20;/g, ' '));
+/** Source text read as words (pageScan.ts's reading), with strikes (unless kept) and encoded spaces left out too. */
+export function plainWords(source: string, keepStrikes = false): string {
+  return plainInline((keepStrikes ? source : source.replace(/~~?/g, '')).replace(/&#x20;/g, ' '));
 }
 
 /**
