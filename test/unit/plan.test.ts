@@ -251,8 +251,8 @@ describe('a goal doc’s plan', () => {
     assert.deepEqual(planOf(text, 'plans/2025h1/async-review.md'), [
       'goal | Async code review | by ana (and friends) | status Accepted | open | in 2025 H1',
       '  goal | Reviews start within a day',
-      '  goal | Guide published | done',
-      '  goal | Two teams use it | open',
+      '  criterion | Guide published | done',
+      '  criterion | Two teams use it | open',
     ]);
   });
 
@@ -273,7 +273,7 @@ describe('a goal doc’s plan', () => {
 
       * **Translations:** a later deliverable.
     `;
-    assert.deepEqual(planOf(text, 'deliverables/search-launch.md'), ['goal | Search launch | by Ana Ruiz & Bo Chen | status Done | done', '  goal | Search is live | done | 1 milestones']);
+    assert.deepEqual(planOf(text, 'deliverables/search-launch.md'), ['goal | Search launch | by Ana Ruiz & Bo Chen | status Done | done', '  criterion | Search is live | done | 1 milestones']);
   });
 
   it('reads goal tables: rows as goals with their owner, status and progress; a time-boxed page’s criteria as its parts', () => {
@@ -313,10 +313,123 @@ describe('a goal doc’s plan', () => {
       | 2 | TBD | 40% | @bo | Move the read replicas |
     `;
     assert.deepEqual(planOf(group, 'groups/db.md'), [
-      'goal | Database upgrade working group',
-      '  goal | Plan the cut-over | by ana | score 100% | done',
-      '  goal | Move the read replicas | by bo | score 40% | open',
+      'goal | Database upgrade working group | in 2024',
+      '  criterion | Plan the cut-over | by ana | score 100% | done',
+      '  criterion | Move the read replicas | by bo | score 40% | open',
     ]);
+  });
+
+  it('reads a working group page as one effort: its exit criteria as criteria, open unless marked, its DRI from the roles table, its period from its target end date', () => {
+    const text = `
+      ---
+      title: "Billing Migration Working Group"
+      ---
+
+      ## Attributes
+
+      | Property | Value |
+      |----------|-------|
+      | Date Created | 2023-03-01 |
+      | Target End Date | EO FY24 |
+      | Chat | [#wg_billing](https://chat.example.com/wg)
+       (members only) |
+
+      ## Exit Criteria
+
+      1. ✅ Pick the new billing provider
+      1. ~~Move the invoices~~
+      1. Retire the old billing jobs
+
+      ## Roles and Responsibilities
+
+      | Working Group Role | Person | Title |
+      |--------------------|--------|-------|
+      | Executive Sponsor | Dana Park | CFO |
+      | Facilitator / DRI | Eli Moss | Director, Billing |
+      | Functional Lead | Fay Ng | Engineering Manager |
+    `;
+    assert.deepEqual(planOf(text, 'working-groups/billing/index.md'), [
+      'goal | Billing Migration Working Group | by Eli Moss | in FY2024',
+      '  criterion | Pick the new billing provider | done',
+      '  criterion | Move the invoices | done',
+      '  criterion | Retire the old billing jobs | open',
+    ]);
+    // A group whose roles table names a facilitator but no DRI has no owner; a dated end is filed under its year.
+    const quiet = text.replace('Facilitator / DRI', 'Facilitator').replace('EO FY24', 'June 30, 2023');
+    assert.equal(planOf(quiet, 'working-groups/billing/index.md')[0], 'goal | Billing Migration Working Group | in 2023');
+  });
+
+  it('reads a project page as one project: its deliverables (links too) as parts, its owners the leads its staffing names, never its sponsors', () => {
+    const text = `
+      # Log Pipelines
+
+      ## Description
+
+      Make log pipelines easy to set up.
+
+      ## Deliverables
+
+      - [Design doc 12](https://example.com/docs/12)
+      - A reference collector configuration
+
+      ## Staffing / Help Wanted
+
+      **Project Leads:**
+
+      - @ana-lee
+      - [@bo](https://example.com/bo) (Acme)
+
+      **Sponsors:**
+
+      - @cy
+
+      Engineers contributing
+
+      * @dee
+
+      ## Timeline
+
+      2024-25: first release.
+    `;
+    assert.deepEqual(planOf(text, 'projects/logs.md'), [
+      'goal | Log Pipelines | by ana-lee & bo',
+      '  deliverable | Design doc 12',
+      '  deliverable | A reference collector configuration',
+    ]);
+    const oneLine = text.replace('**Project Leads:**', 'Project Lead: Ana Lee (@ana-lee)').replace('- @ana-lee', 'GC Liaison: Bo (@bo)').replace('- [@bo](https://example.com/bo) (Acme)', '');
+    assert.equal(planOf(oneLine, 'projects/logs.md')[0], 'goal | Log Pipelines | by ana-lee');
+    // Without a lead, no owner.
+    assert.equal(planOf(oneLine.replace('Project Lead: Ana Lee (@ana-lee)', 'Project Lead: Ana Lee'), 'projects/logs.md')[0], 'goal | Log Pipelines');
+  });
+
+  it('reads a schedule table: each row a goal with its due date, filed under the year of its date unless a period heading holds it; a struck row stays struck', () => {
+    const text = `
+      # Schedule
+
+      ## Past
+
+      | Due date | Spec. | Description |
+      | --- | --- | --- |
+      | Nov 30, 2021 | Core 2.0 | Freeze the core vocabulary |
+      | ASAP | All | Start the wide review |
+      | mid-March, 2022 | - | Interop test event |
+      | Feb 28, 2023 | Profile | <strike>Candidate draft</strike> |
+
+      ## Q3 2024
+
+      | Due date | Spec. | Description |
+      | --- | --- | --- |
+      | Aug 1, 2024 | Core 2.0 | Publish the recommendation |
+    `;
+    const due = (path: string) => goalPlan(model(dedent(text), `file:///ws/${path}`), path).goals.map((g) => g.due);
+    assert.deepEqual(planOf(text, 'planning/schedule.md'), [
+      'goal | Freeze the core vocabulary (Core 2.0) | in 2021',
+      'goal | Start the wide review',
+      'goal | Interop test event | in 2022',
+      'goal | ~~Candidate draft~~ (Profile) | in 2023',
+      'goal | Publish the recommendation (Core 2.0) | in 2024 Q3',
+    ]);
+    assert.deepEqual(due('planning/schedule.md'), ['Nov 30, 2021', 'ASAP', 'mid-March, 2022', 'Feb 28, 2023', 'Aug 1, 2024']);
   });
 
   it('says nothing where the page does not: priority buckets, a legend, a backlog, links to past objectives, the method', () => {

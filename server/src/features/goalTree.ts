@@ -17,15 +17,19 @@ export const PLAN_SYMBOL_KINDS: Record<PlanKind, SymbolKind> = {
   objective: SymbolKind.Class,
   keyResult: SymbolKind.Key,
   initiative: SymbolKind.Function,
+  // A goal's criteria and deliverables are goals of their own in the view (the client knows four kinds).
+  criterion: SymbolKind.Class,
+  deliverable: SymbolKind.Class,
 };
 
-const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'] };
+const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
 
 /** What the plan says of a goal, in a few words: its kind (when not a goal), owners, score, status and progress. */
 export function planDetail(doc: GoalDoc, g: PlanGoal): string {
   const words: string[] = [];
   if (g.kind !== 'goal' && g.form === 'heading') words.push(KIND_WORDS[g.kind][0]);
   if (g.owners.length) words.push(g.owners.join(', '));
+  if (g.due) words.push(`due ${g.due}`);
   if (g.score) words.push(g.score);
   if (g.status) words.push(g.status.text);
   else if (g.state) words.push(g.state);

@@ -38,6 +38,8 @@ export interface ReportGoal {
   status?: string;
   /** Its own state, where the page marks the goal itself (a ticked box, ✅, a status row). */
   state?: MilestoneState;
+  /** When it is due, as the page writes it (`Nov 30, 2021`). */
+  due?: string;
   /** Its key results, initiatives or criteria. */
   parts?: ReportGoal[];
 }
@@ -94,6 +96,7 @@ function reportGoal(source: ReportSource, goal: PlanGoal): ReportGoal {
   if (goal.score) r.score = goal.score;
   if (goal.status) r.status = goal.status.text;
   if (goal.state) r.state = goal.state;
+  if (goal.due) r.due = goal.due;
   if (goal.parts.length) r.parts = goal.parts.map((p) => reportGoal(source, p));
   return r;
 }
@@ -153,7 +156,7 @@ function items(kind: string, list: ReportItem[]): string[] {
   return list.map((i) => `- ${kind}: ${i.text}${i.stamp ? ` (\`${i.stamp}\`)` : ''}`);
 }
 
-const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'] };
+const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
 
 function counts(g: ReportGoal): string {
   return `${g.done.length} done, ${g.open.length} open, ${g.descoped.length} descoped`;
@@ -162,6 +165,7 @@ function counts(g: ReportGoal): string {
 /** How far a goal is, as the page writes it: its score, its status or state, and what it counts. */
 function progressWords(g: ReportGoal): string[] {
   const words: string[] = [];
+  if (g.due) words.push(`due ${g.due}`);
   if (g.score) words.push(g.score);
   if (g.status) words.push(g.status);
   else if (g.state) words.push(g.state);

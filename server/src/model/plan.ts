@@ -220,7 +220,12 @@ function readPlan(doc: GoalDoc, path: string): GoalPlan {
     for (const row of table.rows) {
       const read = readRow(row, columns);
       if (!read) continue;
-      goals.push({ kind: columns.kind, title: read.title, form: 'row', range: row.range, span: row.span, owners: read.owners, score: read.score, status: read.status, state: read.state, milestones: [], parts: [] });
+      const goal: PlanGoal = { kind: columns.kind, title: read.title, form: 'row', range: row.range, span: row.span, owners: read.owners, score: read.score, status: read.status, state: read.state, milestones: [], parts: [] };
+      if (read.due) goal.due = read.due;
+      // A row due on a date is filed under its year, unless it stands under a period's heading.
+      const at = periodAt(r, row.span.start);
+      if (read.duePeriod && (!at || at === r.page)) goal.period = { period: read.duePeriod, label: formatPeriod(read.duePeriod) };
+      goals.push(goal);
     }
   }
   goals.sort((a, b) => a.span.start - b.span.start);
@@ -243,8 +248,10 @@ function readPlan(doc: GoalDoc, path: string): GoalPlan {
       state: meta.status?.state,
       milestones: [],
       parts: goals,
-      period: r.page,
+      period: r.page ?? (meta.ends && { period: meta.ends, label: formatPeriod(meta.ends) }),
     };
+    // A criterion the page does not mark met is open: a working group's exit criteria are what is left to do.
+    for (const part of goals) if (part.kind === 'criterion' && !part.state && !part.score && !part.status && !part.milestones.length && !part.parts.length) part.state = 'open';
     return { goals: [page] };
   }
   for (const g of goals) g.period ??= g.goal?.quarter ? quarterPeriod(r, g.goal.quarter) : periodAt(r, g.span.start);

@@ -38,6 +38,8 @@ export interface PlanGoal {
   parts: PlanGoal[];
   /** The period of a top-level goal, when the page names one. */
   period?: PlanPeriod;
+  /** When it is due, as the page writes it (a schedule's `Due date` cell). */
+  due?: string;
 }
 
 /** What reading a page's plan keeps at hand. */
@@ -100,7 +102,8 @@ export function itemGoals(r: Reader, items: ListItem[], kind: PlanKind, owners: 
   const out: PlanGoal[] = [];
   for (const m of items) {
     const source = sourceOf(r, m);
-    if (LINK_ONLY.test(source) || KRAMDOWN_TOC.test(source) || RETRO.test(plainWords(source)) || !plainWords(source)) continue;
+    // A link alone is a table of contents' entry or a pointer, except in a list of deliverables (`[OTEP 168](…)`).
+    if ((LINK_ONLY.test(source) && kind !== 'deliverable') || KRAMDOWN_TOC.test(source) || RETRO.test(plainWords(source)) || !plainWords(source)) continue;
     if (r.okr && m.children.length && (kind === 'keyResult' || kind === 'initiative') && ROLE_ONLY.test(plainWords(source))) {
       out.push(...itemGoals(r, m.children, kind, [plainWords(source)]));
       continue;
@@ -110,7 +113,7 @@ export function itemGoals(r: Reader, items: ListItem[], kind: PlanKind, owners: 
   return out;
 }
 
-const PART_KIND: Record<PlanKind, PlanKind> = { objective: 'keyResult', keyResult: 'initiative', initiative: 'initiative', goal: 'goal' };
+const PART_KIND: Record<PlanKind, PlanKind> = { objective: 'keyResult', keyResult: 'initiative', initiative: 'initiative', goal: 'goal', criterion: 'criterion', deliverable: 'deliverable' };
 
 function itemGoal(r: Reader, m: ListItem, kind: PlanKind, fallbackOwners: string[]): PlanGoal {
   const reading = readItem(r, m);
@@ -129,13 +132,14 @@ function itemGoal(r: Reader, m: ListItem, kind: PlanKind, fallbackOwners: string
     owners: reading.owners.length ? reading.owners : [...fallbackOwners],
     score: reading.score,
     status: reading.status,
-    state: markedState(r, m) ?? reading.status?.state,
+    // A criterion struck through is met (`~~Move the invoices~~`), whatever the page's house style says of strikes.
+    state: markedState(r, m) ?? (k === 'criterion' && m.whollyStruck ? 'done' : undefined) ?? reading.status?.state,
     milestones: [],
     parts: [],
   };
   if (!m.children.length) return goal;
-  // A goal's sub-items are its milestones, as a goal heading's items are; an OKR's are its parts.
-  if (k === 'goal' && !m.children.some((c) => readItem(r, c).kind === 'keyResult')) goal.milestones = m.children.filter((c): c is Milestone => c.role !== 'other');
+  // A goal's (a criterion's, a deliverable's) sub-items are its milestones, as a goal heading's items are; an OKR's are its parts.
+  if ((k === 'goal' || k === 'criterion' || k === 'deliverable') && !m.children.some((c) => readItem(r, c).kind === 'keyResult')) goal.milestones = m.children.filter((c): c is Milestone => c.role !== 'other');
   else goal.parts = itemGoals(r, m.children, PART_KIND[k]);
   return goal;
 }

@@ -31,7 +31,9 @@ const GOAL_NOUNS: Array<[RegExp, PlanKind]> = [
   [/\b(?:objectives|objectifs|okrs)\b/i, 'objective'],
   [/\b(?:key results|krs)\b/i, 'keyResult'],
   [/\binitiatives\b/i, 'initiative'],
-  [/\b(?:goals|exit criteria|success criteria|definition of done|deliverables|commitments|targets)\b/i, 'goal'],
+  [/\b(?:exit criteria|success criteria|acceptance criteria|definition of done)\b/i, 'criterion'],
+  [/\bdeliverables\b/i, 'deliverable'],
+  [/\b(?:goals|commitments|targets)\b/i, 'goal'],
 ];
 /** A heading over goals: a few words and a goal noun (`Current quarter objectives`, `Exit Criteria`, `2023 Goals`); no question, no how-to. */
 const EXPLAINS = /^(?:how|why|what|when|who|where|which|should|can|do|does|is|are|tips|guidelines?|about|previous|past|last|completed|archived?|comment|pourquoi|quand|qui|quoi|précédents?)\b|\?\s*$/i;

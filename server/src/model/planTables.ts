@@ -1,12 +1,15 @@
 // Goals written in tables: a goal table's rows (a goal or criteria column beside an owner, status,
-// progress or completed-date column: `| # | Progress | DRI | Criteria |`), and the metadata of a
-// page that is one goal (`| Point of contact | @ana |`, `| Status | Accepted |`, an HTML table of
-// summary fields, front matter with a status).
+// progress, completed-date or due-date column: `| # | Progress | DRI | Criteria |`, a schedule's
+// `| Due date | Spec. | Description |`), and the metadata of a page that is one goal (`| Point of
+// contact | @ana |`, `| Status | Accepted |`, a working group's `| Property | Value |` with its
+// dates, an HTML table of summary fields, front matter with a status).
 import type { GoalDoc, Span, Table, TableRow } from './types';
 import type { MilestoneState } from './done';
 import { parseOwners } from './fields';
+import { type DatedPeriod, parsePeriod } from './periods';
 import { kindOfLabel, type PlanKind, type PlanStatus, plainWords, statusOfWords } from './planWords';
 import { DONE_EMOJI } from './milestones';
+import { isProjectPage, rolesTableOwners, staffingLeads } from './planPeople';
 
 /** Which column of a goal table holds what. */
 export interface GoalTableColumns {
@@ -16,6 +19,10 @@ export interface GoalTableColumns {
   status?: number;
   progress?: number;
   completed?: number;
+  /** When the row is due (`Due date`): shown as written, its year the period the row is filed under. */
+  due?: number;
+  /** What the row is about (a schedule's `Spec.`), beside its title. */
+  subject?: number;
 }
 
 const STRONG_TITLE = /^(?:goals?|objectives?|okrs?|krs?|key results?|deliverables?|criteria|exit criteria|success criteria|milestones?|initiatives?|epics?|outcomes?)$/i;
@@ -24,6 +31,8 @@ const OWNER_COLUMN = /^(?:owners?|dris?|leads?|assignees?|responsible|point of c
 const STATUS_COLUMN = /^(?:status|state)$/i;
 const PROGRESS_COLUMN = /^(?:progress|%|percent(?:age)?|% done|% complete|score|grade)$/i;
 const COMPLETED_COLUMN = /^(?:completed(?: date| on)?|date completed|done(?: date| on)?|finished(?: on)?)$/i;
+const DUE_COLUMN = /^(?:due(?: date| by| on)?|deadline|target date)$/i;
+const SUBJECT_COLUMN = /^(?:spec\.?|specs?|specifications?|documents?|deliverables?|components?|areas?|topics?)$/i;
 
 function columnName(cell: string): string {
   return plainWords(cell).toLowerCase();
@@ -40,12 +49,14 @@ export function goalTableColumns(table: Table): GoalTableColumns | undefined {
   const strong = find(STRONG_TITLE);
   const title = strong ?? find(WEAK_TITLE);
   if (title === undefined) return undefined;
-  const columns: GoalTableColumns = { title, kind: 'goal', owner: find(OWNER_COLUMN), status: find(STATUS_COLUMN), progress: find(PROGRESS_COLUMN), completed: find(COMPLETED_COLUMN) };
+  const columns: GoalTableColumns = { title, kind: 'goal', owner: find(OWNER_COLUMN), status: find(STATUS_COLUMN), progress: find(PROGRESS_COLUMN), completed: find(COMPLETED_COLUMN), due: find(DUE_COLUMN) };
   // A status beside a weak title column is any list's (documents, RFCs); a goal table tracks goals.
-  const tracked = columns.owner !== undefined || columns.progress !== undefined || columns.completed !== undefined || (strong !== undefined && columns.status !== undefined);
+  const tracked = columns.owner !== undefined || columns.progress !== undefined || columns.completed !== undefined || columns.due !== undefined || (strong !== undefined && columns.status !== undefined);
   if (!tracked) return undefined;
   const label = names[title]!.replace(/^(?:exit|success)\s+/, '').replace(/s$/, '');
-  columns.kind = kindOfLabel(label) ?? (/^(?:epic|project)$/.test(label) ? 'initiative' : 'goal');
+  const subject = find(SUBJECT_COLUMN);
+  if (columns.due !== undefined && subject !== undefined && subject !== title) columns.subject = subject;
+  columns.kind = kindOfLabel(label) ?? (/^(?:epic|project)$/.test(label) ? 'initiative' : /^criteri(?:a|on)$/.test(label) ? 'criterion' : label === 'deliverable' ? 'deliverable' : 'goal');
   return columns;
 }
 
@@ -68,6 +79,10 @@ export interface RowReading {
   score?: string;
   status?: PlanStatus;
   state?: MilestoneState;
+  /** The due date as written (`Nov 30, 2021`, `ASAP`). */
+  due?: string;
+  /** The year of the due date, when it names one. */
+  duePeriod?: DatedPeriod;
 }
 
 const NO_DATE = /^(?:tbd|tba|n\/a|-+|–|—|\?|none|ongoing|pending)?$/i;
@@ -75,9 +90,17 @@ const NO_DATE = /^(?:tbd|tba|n\/a|-+|–|—|\?|none|ongoing|pending)?$/i;
 /** A goal table's row: its goal, owners, status and progress as the row writes them. */
 export function readRow(row: TableRow, columns: GoalTableColumns): RowReading | undefined {
   const cell = (i: number | undefined) => (i === undefined ? undefined : row.cells[i]?.text);
-  const title = plainWords(cell(columns.title) ?? '');
-  if (!title) return undefined;
+  // A struck title stays struck: a schedule strikes what it dropped or moved, and does not say which.
+  let title = plainWords((cell(columns.title) ?? '').replace(/<(s|strike|del)>([\s\S]*?)<\/\1>/gi, '~~$2~~'), true);
+  if (!title.replace(/~/g, '').trim()) return undefined;
+  const subject = plainWords(cell(columns.subject) ?? '');
+  if (subject && /\p{L}/u.test(subject) && !/^(?:all|any|none|n\/a|-+)$/i.test(subject)) title = `${title} (${subject})`;
   const reading: RowReading = { title, owners: [] };
+  const due = plainWords(cell(columns.due) ?? '');
+  if (due && !NO_DATE.test(due)) {
+    reading.due = due;
+    reading.duePeriod = periodOfDate(due);
+  }
   const owner = cell(columns.owner);
   if (owner) reading.owners = parseOwners(owner).filter((o) => !/^(?:tbd|tba|n\/a|none|-+)$/i.test(o));
   const status = cell(columns.status);
@@ -91,6 +114,23 @@ export function readRow(row: TableRow, columns: GoalTableColumns): RowReading | 
   return reading;
 }
 
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+/** A date with a year: `2022-09-18`, `Nov 30, 2021`, `mid-March, 2022`, `4 November 2025`, `June 6-10, 2022`. */
+const DATE_YEAR = new RegExp(String.raw`^(?:(\d{4})-\d{1,2}(?:-\d{1,2})?\b|.*\b${MONTH}\b[^|]{0,20}?\b(\d{4})\b)`, 'i');
+
+/**
+ * The period a date or a deadline names: a period as written (`FY23`, `EO FY23`, `End of Q3
+ * FY24`), else the year of a date (`Nov 30, 2021` → 2021); nothing for `ASAP` or `TBD`.
+ */
+export function periodOfDate(text: string): DatedPeriod | undefined {
+  const words = plainWords(text).replace(/^(?:eo|eoy|end of|by(?: the)? end of|by)\s+/i, '').trim();
+  const period = parsePeriod(words);
+  if (period && period !== 'invalid') return period.year === undefined ? undefined : { kind: period.kind, scheme: period.scheme, year: period.year, number: period.number };
+  const date = DATE_YEAR.exec(words);
+  const year = date && Number(date[1] ?? date[2]);
+  return year && year > 1990 && year < 2100 ? { kind: 'year', scheme: 'plain', year, number: 0 } : undefined;
+}
+
 // --- A page that is one goal: its metadata ---
 
 export interface PageMetadata {
@@ -98,6 +138,8 @@ export interface PageMetadata {
   owners: string[];
   /** Where the metadata is written (a table, the front matter). */
   span: Span;
+  /** The period its end date names (`Target End Date | EO FY23`), when it names one. */
+  ends?: DatedPeriod;
 }
 
 const STATUS_KEY = /^(?:status|state|stage|(?:deliverable|project|goal|proposal|initiative)\s+status|progress)$/i;
@@ -120,15 +162,21 @@ function metadataOf(pairs: KeyValue[], span: Span): PageMetadata | undefined {
     const k = plainWords(key).replace(/:$/, '').trim();
     if (STATUS_KEY.test(k) && !meta.status) meta.status = statusOfCell(value);
     else if (OWNER_KEY.test(k) && meta.owners.length === 0) meta.owners = owners ?? parseOwners(plainWords(value));
-    else if (START_KEY.test(k) || END_KEY.test(k)) timeBoxed++;
+    else if (START_KEY.test(k) || END_KEY.test(k)) {
+      timeBoxed++;
+      if (END_KEY.test(k)) meta.ends ??= periodOfDate(value);
+    }
   }
   return meta.status || meta.owners.length || timeBoxed >= 2 ? meta : undefined;
 }
 
-/** A two-column table read as keys and values (its header is a pair too: `| Status | Accepted |`). */
+/**
+ * A two-column table read as keys and values (its header is a pair too: `| Status | Accepted |`).
+ * A row of one cell is a value's line broken in two (`| Slack | [#wg](…)` over `(internal) |`).
+ */
 function keyValueTable(table: Table): KeyValue[] | undefined {
-  if (table.header.cells.length !== 2 || table.rows.some((r) => r.cells.length !== 2)) return undefined;
-  return [table.header, ...table.rows].map((r) => ({ key: r.cells[0]!.text, value: r.cells[1]!.text }));
+  if (table.header.cells.length !== 2 || table.rows.some((r) => r.cells.length > 2)) return undefined;
+  return [table.header, ...table.rows].filter((r) => r.cells.length === 2).map((r) => ({ key: r.cells[0]!.text, value: r.cells[1]!.text }));
 }
 
 const HTML_TABLE = /<table\b[\s\S]{0,20000}?<\/table>/gi;
@@ -158,9 +206,18 @@ function inCode(doc: GoalDoc, offset: number): boolean {
 
 /**
  * The metadata that makes a page one goal: a key/value table (or an HTML one) with a status or an
- * owner, or the start and end dates of a time-boxed effort; else front matter with a status.
+ * owner, or the start and end dates of a time-boxed effort (its owner the DRI of its roles table);
+ * else front matter with a status; else a project page's sections (its owners its leads).
  */
 export function pageMetadata(doc: GoalDoc): PageMetadata | undefined {
+  const meta = writtenMetadata(doc);
+  // A working group names its DRI in its roles table, not among its attributes.
+  if (meta && !meta.owners.length) meta.owners = rolesTableOwners(doc);
+  if (meta || !isProjectPage(doc)) return meta;
+  return { owners: staffingLeads(doc), span: { start: 0, end: 0 } };
+}
+
+function writtenMetadata(doc: GoalDoc): PageMetadata | undefined {
   for (const table of doc.tables) {
     const pairs = keyValueTable(table);
     const meta = pairs && metadataOf(pairs, table.span);

@@ -8,8 +8,12 @@ import type { MilestoneState } from './done';
 import { parseOwners } from './fields';
 import { plainInline } from './pageScan';
 
-/** What a goal is in its plan: a goal, an OKR's objective or key result, or an initiative that serves one. */
-export type PlanKind = 'goal' | 'objective' | 'keyResult' | 'initiative';
+/**
+ * What a goal is in its plan: a goal, an OKR's objective or key result, an initiative that serves
+ * one, a criterion a goal is met by (an exit criterion, an item of a definition of done) or a
+ * deliverable it hands over.
+ */
+export type PlanKind = 'goal' | 'objective' | 'keyResult' | 'initiative' | 'criterion' | 'deliverable';
 
 /** The words of a status and the state they name, when they name one (`Done`, `In progress`, `Accepted`: open; `Proposal under review` names none). */
 export interface PlanStatus {
@@ -143,9 +147,9 @@ function readMarks(source: string): Mark | undefined {
   return undefined;
 }
 
-/** Source text read as words (pageScan.ts's reading), with strikes and encoded spaces left out too. */
-export function plainWords(source: string): string {
-  return plainInline(source.replace(/~~?/g, '').replace(/&#x20;/g, ' '));
+/** Source text read as words (pageScan.ts's reading), with strikes (unless kept) and encoded spaces left out too. */
+export function plainWords(source: string, keepStrikes = false): string {
+  return plainInline((keepStrikes ? source : source.replace(/~~?/g, '')).replace(/&#x20;/g, ' '));
 }
 
 /**

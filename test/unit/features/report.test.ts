@@ -237,8 +237,58 @@ describe('goals report on other teams’ plans', () => {
       markdown,
     );
     assert.ok(
-      markdown.includes(['## 2024 H1', '', '### Async code review', '', '2024h1/async.md:1 · bo (and friends) · Accepted · 1 done, 1 open, 0 descoped', '', '- Goal: Guide published · done', '- Goal: Two teams use it · open', ''].join('\n')),
+      markdown.includes(['## 2024 H1', '', '### Async code review', '', '2024h1/async.md:1 · bo (and friends) · Accepted · 1 done, 1 open, 0 descoped', '', '- Criterion: Guide published · done', '- Criterion: Two teams use it · open', ''].join('\n')),
       markdown,
     );
+  });
+});
+
+describe('goals report on one-effort pages and schedules', () => {
+  const group = dedent(`
+    ---
+    title: "Billing Migration Working Group"
+    ---
+
+    | Property | Value |
+    |----------|-------|
+    | Date Created | 2023-03-01 |
+    | Target End Date | EO FY24 |
+
+    ## Exit Criteria
+
+    1. ✅ Pick the new billing provider
+    1. Retire the old billing jobs
+
+    ## Roles and Responsibilities
+
+    | Working Group Role | Person |
+    |--------------------|--------|
+    | DRI | Eli Moss |
+  `);
+  const schedule = dedent(`
+    # Schedule
+
+    ## Past
+
+    | Due date | Spec. | Description |
+    | --- | --- | --- |
+    | Nov 30, 2021 | Core 2.0 | Freeze the core vocabulary |
+  `);
+
+  it('shows a working group as one goal with its DRI, its period and its criteria, and a schedule row with its due date', () => {
+    const r = goalsReport([
+      { doc: model(group, 'file:///ws/wg/billing.md'), path: 'wg/billing.md' },
+      { doc: model(schedule, 'file:///ws/planning/schedule.md'), path: 'planning/schedule.md' },
+    ]);
+    const markdown = reportMarkdown(r);
+    assert.ok(
+      markdown.includes(
+        ['## FY2024', '', '### Billing Migration Working Group', '', 'wg/billing.md:1 · Eli Moss · 1 done, 1 open, 0 descoped', '', '- Criterion: Pick the new billing provider · done', '- Criterion: Retire the old billing jobs · open', ''].join('\n'),
+      ),
+      markdown,
+    );
+    assert.ok(markdown.includes(['## 2021', '', '### Freeze the core vocabulary (Core 2.0)', '', 'planning/schedule.md:7 · no owner · due Nov 30, 2021', ''].join('\n')), markdown);
+    assert.deepEqual(r.owners, [{ owner: 'Eli Moss', goals: 1, done: 1, open: 1, descoped: 0 }]);
+    assert.equal(r.periods[1]!.goals[0]!.due, 'Nov 30, 2021');
   });
 });
