@@ -3,7 +3,7 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading } from '../model/types';
 import type { GoalDocsSettings } from '../settings/schema';
-import { type CancellationLike, computeDiagnostics } from '../diagnostics/index';
+import { computeDiagnostics } from '../diagnostics/index';
 import { type CodeAndData, type FixableCode, type FixIdOf, type RuleCode, type RuleData, ruleDataOf } from '../diagnostics/rules';
 import { applySpanEdits, codeAction, editsOverlap, lineStart, type SpanEdit, textDiff } from './edit';
 import { buildGoalDoc } from '../model/build';
@@ -15,6 +15,7 @@ import { fixDoneNotStruck, fixDoneStyle, fixStruckByDescoping, fixStruckByMarkin
 import { fixMojibake } from './textFixes';
 import { fixEndedOpenByDescoping, fixPeriodOrder } from './periodFixes';
 import { milestoneActions, QUICK_FIX, REWRITE } from './milestones';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 
 export { MARK_DONE_CLIENT_COMMAND, MARK_DONE_WITH_VERSION_COMMAND } from './milestones';
 
@@ -106,7 +107,7 @@ const FIX_ALL_ROUNDS = 4;
  * one left, until nothing is left to fix, so a second "Fix all" has nothing to do. The edits
  * are the difference between the text and the result, line by line.
  */
-export function fixAllEdits(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: CancellationLike): SpanEdit[] {
+export function fixAllEdits(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: Cancellation): SpanEdit[] {
   let current = doc;
   for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
     const edits = fixAllRound(current, settings, ctx, token);
@@ -122,7 +123,7 @@ export function fixAllEdits(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixCo
  * update is one fix for all TOC findings, made last so that it lists the headings in the order
  * the section moves leave them; links inside the TOC are left to it.
  */
-function fixAllRound(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: CancellationLike): SpanEdit[] {
+function fixAllRound(doc: GoalDoc, settings: GoalDocsSettings, ctx: FixContext, token?: Cancellation): SpanEdit[] {
   let tocFinding = false;
   const single: Fix[] = [];
   const moves: Fix[] = [];
@@ -159,7 +160,7 @@ export function provideCodeActions(
   doc: GoalDoc,
   request: CodeActionRequest,
   settings: GoalDocsSettings,
-  token?: CancellationLike,
+  token?: Cancellation,
   options: CodeActionOptions = {},
 ): CodeAction[] {
   const wants = wantsFor(request.context.only);

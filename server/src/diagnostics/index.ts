@@ -3,6 +3,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { GoalDoc, Unanalysed } from '../model/types';
 import { positionAt } from '../model/text';
 import type { LinkedFiles } from '../workspace/linkedFiles';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 import type { CalendarSettings } from '../model/periods';
 import type { RuleSeverity } from './rule';
 import type { RuleCode, RuleFinding } from './rules';
@@ -28,15 +29,11 @@ export interface RuleSettings extends CalendarSettings {
   rules: Readonly<Record<RuleCode, RuleSeverity>>;
 }
 
-export interface CancellationLike {
-  readonly isCancellationRequested: boolean;
-}
-
 /**
  * Every rule's findings. `today` is the day period.ended-open reads the fiscal calendar on
  * (injected by the service, and by tests so that they do not age).
  */
-export function computeFindings(doc: GoalDoc, settings: RuleSettings, files?: LinkedFiles, token?: CancellationLike, today = new Date()): RuleFinding[] {
+export function computeFindings(doc: GoalDoc, settings: RuleSettings, files?: LinkedFiles, token?: Cancellation, today = new Date()): RuleFinding[] {
   const isCancelled = () => !!token?.isCancellationRequested;
   const findings: RuleFinding[] = [
     ...anchorFindings(doc),
@@ -50,7 +47,7 @@ export function computeFindings(doc: GoalDoc, settings: RuleSettings, files?: Li
   return findings;
 }
 
-export function computeDiagnostics(doc: GoalDoc, settings: RuleSettings, files?: LinkedFiles, token?: CancellationLike, today?: Date): Diagnostic[] {
+export function computeDiagnostics(doc: GoalDoc, settings: RuleSettings, files?: LinkedFiles, token?: Cancellation, today?: Date): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const f of computeFindings(doc, settings, files, token, today)) {
     const severity = settings.rules[f.code];

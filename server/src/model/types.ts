@@ -341,20 +341,6 @@ export interface GoalDocMarkerComment {
   span: Span;
 }
 
-/** Counts of the kinds of content that make a Markdown page a goal doc. */
-export interface GoalDocEvidence {
-  /** Headings naming a quarter, a half-year or a year's plan (`FY21-Q4`, `FY22H2`, `FY2022 Annual OKRs`). */
-  periodHeadings: number;
-  /** Of those, quarters and half-years with a year (`FY21-Q4`, `Q4 2021`, `FY22H2`; not `Q1` alone). */
-  datedPeriods: number;
-  /** Headings about goals: `Goals`, `OKRs`, `Objectives`, `Key results` (`## Goals for FY22`). */
-  goalSections: number;
-  /** Goals with two or more goal fields (Owner, Status, Outcomes, Milestones, Descoped outcomes, Problem), or with a list of milestones. */
-  fieldedGoals: number;
-  /** Key-result lines (`KR: …`) and Done-stamped items. */
-  keyResults: number;
-}
-
 export interface GoalDoc {
   uri: string;
   version: number;

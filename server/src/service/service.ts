@@ -19,7 +19,7 @@ import { type FileChange, type IndexLimits, LOCAL_DISK, WorkspaceIndex } from '.
 import { NO_FILES, type WorkspaceFileSystem } from '../workspace/fileSystem';
 import { yieldWithTimer, type YieldToEventLoop } from './pacing';
 import { relativeToFolder, uriPath } from '../workspace/uris';
-import { type CancellationLike, computeDiagnostics, oversizedDiagnostic } from '../diagnostics/index';
+import { computeDiagnostics, oversizedDiagnostic } from '../diagnostics/index';
 import { sameDiagnostics } from '../diagnostics/unchanged';
 import { leaveBrokenLinksToEditor, oursForEditorDiagnostics } from '../diagnostics/editorValidation';
 import { type CodeActionRequest, provideCodeActions, wantsFor } from '../codeActions/index';
@@ -44,7 +44,7 @@ import { provideFoldingRanges } from '../features/folding';
 import { isRefusal, prepareRename, provideRename, type RenameRefusal } from '../features/rename';
 import { provideCodeLenses } from '../features/codeLens';
 import type { GoalTreeResult, MoveGoalResult, ReportParams, ReportResult, SetGoalDocMarkerResult, StartNextQuarterResult, VerdictResult } from '../protocol';
-import { type GoalDocWorkspace, NOT_CANCELLED } from '../workspace/goalDocWorkspace';
+import { type Cancellation, type GoalDocWorkspace, NOT_CANCELLED } from '../workspace/goalDocWorkspace';
 
 export interface Documents {
   get(uri: string): TextDocument | undefined;
@@ -326,7 +326,7 @@ export class GoalDocsService {
    * after ContentModified for every request (code actions: never), so it is only the answer when
    * new versions keep arriving faster than the feature runs, or the request was cancelled.
    */
-  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument, workspace: GoalDocWorkspace) => T | Promise<T>, token: CancellationLike = NOT_CANCELLED, links?: 'links'): Promise<T> {
+  private async withGoalDoc<T>(uri: string, none: T, feature: (a: AnalysedDocument, workspace: GoalDocWorkspace) => T | Promise<T>, token: Cancellation = NOT_CANCELLED, links?: 'links'): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const a = await this.analyse(uri);
       if (!a) return none;
@@ -341,7 +341,7 @@ export class GoalDocsService {
    * a snapshot of them that holds everything it asked for (WorkspaceFiles.complete); the link
    * targets of `linksOf` are fetched before it first runs.
    */
-  private withFiles<T>(compute: (files: LinkedFiles) => T | Promise<T>, token: CancellationLike, linksOf?: GoalDoc[], onRead?: (read: FileRead) => void): Promise<T> {
+  private withFiles<T>(compute: (files: LinkedFiles) => T | Promise<T>, token: Cancellation, linksOf?: GoalDoc[], onRead?: (read: FileRead) => void): Promise<T> {
     return this.files.complete(compute, { token, linksOf, anchors: true, onRead });
   }
 
@@ -350,14 +350,14 @@ export class GoalDocsService {
    * holds everything they ask for; the link targets of `linksOf` fetched first): for a host or a
    * test that calls rules and features itself.
    */
-  withWorkspace<T>(compute: (workspace: GoalDocWorkspace) => T | Promise<T>, token: CancellationLike = NOT_CANCELLED, linksOf?: GoalDoc[]): Promise<T> {
+  withWorkspace<T>(compute: (workspace: GoalDocWorkspace) => T | Promise<T>, token: Cancellation = NOT_CANCELLED, linksOf?: GoalDoc[]): Promise<T> {
     return this.withFiles((files) => compute(this.index.over(files)), token, linksOf);
   }
 
   // --- Diagnostics ---
 
   /** The diagnostics of an open document: none for a file that is not a goal doc, one message for one too large. */
-  async diagnostics(uri: string, token?: CancellationLike): Promise<Diagnostic[]> {
+  async diagnostics(uri: string, token?: Cancellation): Promise<Diagnostic[]> {
     const analysed = await this.analyse(uri);
     if (!analysed) {
       const oversized = await this.oversized(uri);
@@ -387,7 +387,7 @@ export class GoalDocsService {
    * as what was sent under it (a keystroke in prose, another file saved, a refresh), the answer
    * is `unchanged`: the editor keeps what it shows and nothing is serialized.
    */
-  async diagnosticReport(uri: string, previousResultId: string | undefined, token?: CancellationLike): Promise<DiagnosticReport> {
+  async diagnosticReport(uri: string, previousResultId: string | undefined, token?: Cancellation): Promise<DiagnosticReport> {
     const items = await this.diagnostics(uri, token);
     const last = this.reported.get(uri);
     if (last && previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: 'unchanged', resultId: last.resultId };
@@ -400,7 +400,7 @@ export class GoalDocsService {
    * Builds the workspace index in the background (the outlines of the goal docs of every folder),
    * so that the first workspace-symbol query finds it done. `onFile` hears of each file, for progress.
    */
-  async warmIndex(token: CancellationLike, onFile?: (done: number, total: number) => void): Promise<number> {
+  async warmIndex(token: Cancellation, onFile?: (done: number, total: number) => void): Promise<number> {
     return this.index.warm(token, onFile);
   }
 
@@ -457,7 +457,7 @@ export class GoalDocsService {
 
   // --- Completion, outline, navigation ---
 
-  async completion(uri: string, position: Position, token: CancellationLike): Promise<CompletionList | null> {
+  async completion(uri: string, position: Position, token: Cancellation): Promise<CompletionList | null> {
     // The editor's own link completion, where it has one, answers alone (two merged lists would
     // show every heading twice); where it has none, every Markdown file gets ours.
     if ((await this.editorMarkdown(uri)).completesLinks) return null;
@@ -471,43 +471,43 @@ export class GoalDocsService {
     }
   }
 
-  goalTree(uri: string, token: CancellationLike): Promise<GoalTreeResult> {
+  goalTree(uri: string, token: Cancellation): Promise<GoalTreeResult> {
     return this.withGoalDoc<GoalTreeResult>(uri, null, (a) => provideGoalTree(a.doc, this.relativePath(uri), token), token);
   }
 
-  documentSymbols(uri: string, token: CancellationLike): Promise<DocumentSymbol[] | null> {
+  documentSymbols(uri: string, token: Cancellation): Promise<DocumentSymbol[] | null> {
     return this.withGoalDoc<DocumentSymbol[] | null>(uri, null, (a) => provideDocumentSymbols(a.doc, token), token);
   }
 
-  workspaceSymbols(query: string, token: CancellationLike): Promise<SymbolInformation[]> {
+  workspaceSymbols(query: string, token: Cancellation): Promise<SymbolInformation[]> {
     return this.withFiles((files) => provideWorkspaceSymbols(query, this.index.over(files), token), token);
   }
 
-  definition(uri: string, position: Position, token: CancellationLike): Promise<Location[] | null> {
+  definition(uri: string, position: Position, token: Cancellation): Promise<Location[] | null> {
     return this.withGoalDoc<Location[] | null>(uri, null, (a, ws) => provideDefinition(a.doc, position, ws, token), token);
   }
 
-  references(uri: string, position: Position, context: { includeDeclaration: boolean }, token: CancellationLike): Promise<Location[] | null> {
+  references(uri: string, position: Position, context: { includeDeclaration: boolean }, token: Cancellation): Promise<Location[] | null> {
     return this.withGoalDoc<Location[] | null>(uri, null, (a, ws) => provideReferences(a.doc, position, context, ws, token), token);
   }
 
-  documentHighlights(uri: string, position: Position, token: CancellationLike): Promise<DocumentHighlight[] | null> {
+  documentHighlights(uri: string, position: Position, token: Cancellation): Promise<DocumentHighlight[] | null> {
     return this.withGoalDoc<DocumentHighlight[] | null>(uri, null, (a, ws) => provideDocumentHighlights(a.doc, position, ws, token), token);
   }
 
-  documentLinks(uri: string, token: CancellationLike): Promise<DocumentLink[] | null> {
+  documentLinks(uri: string, token: Cancellation): Promise<DocumentLink[] | null> {
     return this.withGoalDoc<DocumentLink[] | null>(uri, null, (a, ws) => provideDocumentLinks(a.doc, ws, token), token, 'links');
   }
 
-  hover(uri: string, position: Position, token: CancellationLike): Promise<Hover | null> {
+  hover(uri: string, position: Position, token: Cancellation): Promise<Hover | null> {
     return this.withGoalDoc<Hover | null>(uri, null, (a, ws) => provideHover(a.doc, position, ws, token), token);
   }
 
-  foldingRanges(uri: string, token: CancellationLike): Promise<FoldingRange[] | null> {
+  foldingRanges(uri: string, token: Cancellation): Promise<FoldingRange[] | null> {
     return this.withGoalDoc<FoldingRange[] | null>(uri, null, (a) => provideFoldingRanges(a.doc, token), token);
   }
 
-  codeLenses(uri: string, token: CancellationLike): Promise<CodeLens[] | null> {
+  codeLenses(uri: string, token: Cancellation): Promise<CodeLens[] | null> {
     return this.withGoalDoc<CodeLens[] | null>(uri, null, (a) => provideCodeLenses(a.doc, a.settings, token), token);
   }
 
@@ -516,14 +516,14 @@ export class GoalDocsService {
     return this.withGoalDoc<{ range: Range; placeholder: string } | RenameRefusal | null>(uri, null, (a, ws) => prepareRename(a.doc, position, ws));
   }
 
-  rename(uri: string, position: Position, newName: string, options: { documentChanges: boolean }, token: CancellationLike): Promise<WorkspaceEdit | RenameRefusal | null> {
+  rename(uri: string, position: Position, newName: string, options: { documentChanges: boolean }, token: Cancellation): Promise<WorkspaceEdit | RenameRefusal | null> {
     return this.withGoalDoc<WorkspaceEdit | RenameRefusal | null>(uri, null, (a, ws) => provideRename(a.doc, position, newName, ws, token, options), token);
   }
 
   // --- Code actions and commands ---
 
   /** `support`: what the client can apply (the LSP server reads it from its capabilities). */
-  codeActions(uri: string, request: CodeActionRequest, token: CancellationLike, support: EditSupport = FULL_SUPPORT): Promise<CodeAction[] | null> {
+  codeActions(uri: string, request: CodeActionRequest, token: Cancellation, support: EditSupport = FULL_SUPPORT): Promise<CodeAction[] | null> {
     return this.withGoalDoc<CodeAction[] | null>(uri, null, async (a, workspace) => {
       if (token.isCancellationRequested) return null;
       // The editor's broken-link diagnostic stands for ours (left out of diagnostics): it gets our fixes.
@@ -572,7 +572,7 @@ export class GoalDocsService {
   }
 
   /** What the goal-lifecycle actions read the workspace through. */
-  private lifecycle(workspace: GoalDocWorkspace, token: CancellationLike, support: EditSupport, today: Date): LifecycleContext {
+  private lifecycle(workspace: GoalDocWorkspace, token: Cancellation, support: EditSupport, today: Date): LifecycleContext {
     return { workspace, settingsOf: (uri) => this.settings.get(uri), today, support, token, page: (uri) => this.readPage(uri) };
   }
 
@@ -595,7 +595,7 @@ export class GoalDocsService {
    * unless it says no, as the CLI takes a named file, others only when they are goal docs), or
    * of every goal doc of the workspace; `period` in any spelling.
    */
-  async goalsReport(targets: Array<{ uri: string; explicit: boolean }> | undefined, periodText?: string, token: CancellationLike = NOT_CANCELLED): Promise<GoalsReport | { refused: string }> {
+  async goalsReport(targets: Array<{ uri: string; explicit: boolean }> | undefined, periodText?: string, token: Cancellation = NOT_CANCELLED): Promise<GoalsReport | { refused: string }> {
     const period = periodText === undefined ? undefined : quarterFromText(periodText);
     if (period && 'refused' in period) return period;
     const sources: ReportSource[] = [];
@@ -613,7 +613,7 @@ export class GoalDocsService {
   }
 
   /** The goals report as Markdown, for the editor to open. */
-  async report(params: ReportParams, token: CancellationLike = NOT_CANCELLED): Promise<ReportResult | { refused: string }> {
+  async report(params: ReportParams, token: Cancellation = NOT_CANCELLED): Promise<ReportResult | { refused: string }> {
     const report = await this.goalsReport(params.uris?.map((uri) => ({ uri, explicit: true })), params.period, token);
     return isRefusal(report) ? report : { markdown: reportMarkdown(report) };
   }

@@ -11,6 +11,7 @@
 import type { LinkedFiles, FileRead } from '../workspace/linkedFiles';
 import { isRelativeFileLink, linkCandidates, resolveLinkTarget } from '../workspace/linkedFiles';
 import type { FileKind, FileStat, WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { Cancellation } from '../workspace/goalDocWorkspace';
 import type { GoalDoc } from '../model/types';
 import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
 import { buildGoalDoc } from '../model/build';
@@ -36,12 +37,8 @@ export interface DiskFile {
 /** How many times a computation runs again for what it asked of other files. */
 const MAX_ROUNDS = 8;
 
-interface CancellationLike {
-  readonly isCancellationRequested: boolean;
-}
-
 export interface CompleteOptions {
-  token?: CancellationLike;
+  token?: Cancellation;
   /** Documents whose link targets are fetched before the first run (and their anchors, with `anchors`). */
   linksOf?: GoalDoc[];
   anchors?: boolean;
