@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   require('../../e2e/suite/diagnostics.test');
   require('../../e2e/suite/settings.test');
   require('../../e2e/suite/goalDocVerdict.test');
+  require('../../e2e/suite/configFile.test');
   require('../../e2e/suite/completion.test');
   require('../../e2e/suite/outline.test');
   require('../../e2e/suite/navigation.test');
