@@ -46,11 +46,39 @@ function writeHarness(dir) {
   return dir;
 }
 
-function readResults(file, fallbackError) {
+/** The per-test results the suite wrote, or one failure titled `title` that says why there are none. */
+export function readResults(file, fallbackError, title = 'extension-host suite') {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')).results;
   } catch {
-    return [{ title: 'extension-host suite', state: 'failed', error: fallbackError }];
+    return [{ title, state: 'failed', error: fallbackError }];
+  }
+}
+
+/**
+ * Opens code-server's workbench in Chromium on `workspace` with the smoke-test driver's payload
+ * naming the harness and the suite, and waits for the extension host that runs the tests to exit
+ * (or SUITE_TIMEOUT_MS). Mocha's output reaches the page console (with the workbench's log
+ * noise): it is kept in `consoleLogFile` for a failing run. Returns the exit code, or why none.
+ */
+export async function runSuitePage({ server, harness, suiteJs, workspace, consoleLogFile }) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    let settle;
+    const exitCode = new Promise((resolve) => { settle = resolve; });
+    // The workbench calls this when the extension host exits after running the tests.
+    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+    page.on('close', () => settle('page closed'));
+    page.on('crash', () => settle('page crashed'));
+    const consoleLog = fs.createWriteStream(consoleLogFile);
+    page.on('console', (msg) => consoleLog.write(`${msg.type()}: ${msg.text()}\n`));
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [['extensionDevelopmentPath', remote(harness)], ['extensionTestsPath', remote(suiteJs)]];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    return await Promise.race([exitCode, new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS).unref())]);
+  } finally {
+    await browser.close().catch(() => {});
   }
 }
 
@@ -68,31 +96,11 @@ export async function runSuiteInCodeServer({ host, vsix, suiteJs, workspace, tmp
     env: { GOAL_DOCS_E2E_RESULTS: resultsFile, GOAL_DOCS_E2E_REPO: repo, GOAL_DOCS_E2E_GREP: process.env.GOAL_DOCS_E2E_GREP ?? '' },
   });
   log(`code-server ${server.url} (pid ${server.pid}); its log: ${dirs.log}`);
-  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    let settle;
-    const exitCode = new Promise((resolve) => { settle = resolve; });
-    // The workbench calls this when the extension host exits after running the tests.
-    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
-    page.on('close', () => settle('page closed'));
-    page.on('crash', () => settle('page crashed'));
-    // Mocha's spec output reaches the page console (with the workbench's log noise): keep it in
-    // a file for a failing run; the runner prints the results from the suite's JSON.
-    const consoleLog = fs.createWriteStream(path.join(tmpRoot, 'suite-console.log'));
-    page.on('console', (msg) => consoleLog.write(`${msg.type()}: ${msg.text()}\n`));
-    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(harness)], ['extensionTestsPath', remote(suiteJs)]];
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
-    const code = await Promise.race([
-      exitCode,
-      new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS).unref()),
-    ]);
+    const code = await runSuitePage({ server, harness, suiteJs, workspace, consoleLogFile: path.join(tmpRoot, 'suite-console.log') });
     log(`extension host exited: ${code}`);
     return readResults(resultsFile, `the suite wrote no results (exit: ${code}); code-server log: ${dirs.log}`);
   } finally {
-    await browser.close().catch(() => {});
     await server.stop();
   }
 }

@@ -21,6 +21,7 @@ import { ensureCodeServer } from '../../scripts/host/install.mjs';
 import { chromiumMissing } from './browser.mjs';
 import { findDesktopVSCode, runSuiteInCodeServer, runSuiteInDesktop } from './extension-host.mjs';
 import { runUiTest } from './ui.mjs';
+import { findVsix as findRunVsix, makeWorkspace as makeRunWorkspace, testRun } from './runner.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: opts } = parseArgs({
@@ -30,32 +31,9 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const started = Date.now();
-const log = (m) => console.log(`e2e: [${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
-const results = [];
-
-function record(phaseResults) {
-  for (const r of phaseResults) {
-    results.push(r);
-    console.log(`  ${r.state === 'passed' ? '✓' : '✗'} ${r.title}${r.ms !== undefined ? ` (${(r.ms / 1000).toFixed(1)}s)` : ''}`);
-    if (r.error) console.log(r.error.split('\n').map((l) => `      ${l}`).join('\n'));
-  }
-}
-
-function findVsix() {
-  const { name, version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-  const vsix = path.join(repo, `${name}-${version}.vsix`);
-  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} not found: run \`npm run package\` first (npm run test:e2e does)`);
-  return vsix;
-}
-
-/** A fresh copy of examples/ to open as the workspace, so tests may edit files. */
-function makeWorkspace(tmpRoot, name) {
-  const dir = path.join(tmpRoot, name);
-  fs.cpSync(path.join(repo, 'examples'), dir, { recursive: true });
-  return dir;
-}
+const { log, seconds, record, run } = testRun('e2e');
+const findVsix = () => findRunVsix(repo, 'test:e2e');
+const makeWorkspace = (tmpRoot, name) => makeRunWorkspace(repo, tmpRoot, name);
 
 async function bundleSuite() {
   const outfile = path.join(repo, 'dist-test', 'e2e', 'suite.js');
@@ -118,18 +96,4 @@ async function main() {
   }
 }
 
-// Let Ctrl+C run the exit hook that kills any code-server still running.
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`e2e: ${sig}, stopping`); process.exit(130); });
-
-let fatal;
-try {
-  await main();
-} catch (err) {
-  fatal = err;
-  console.error(`e2e: FAILED: ${err.message ?? err}`);
-}
-const passed = results.filter((r) => r.state === 'passed').length;
-const failed = results.length - passed + (fatal ? 1 : 0);
-log(`done in ${seconds(started)}`);
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+await run(main);

@@ -10,10 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { codeServerDirs, installVsix, startCodeServer } from '../../scripts/host/code-server.mjs';
-import { launchChromium } from '../e2e/browser.mjs';
-import { writeUserSettings } from '../e2e/extension-host.mjs';
+import { readResults, runSuitePage, writeUserSettings } from '../e2e/extension-host.mjs';
 
-const SUITE_TIMEOUT_MS = 8 * 60_000;
 
 /** The user settings that run Goal Docs (and the harness) in the web worker extension host. */
 export const WEB_EXTENSION_KIND = { 'remote.extensionKind': { 'goal-docs.goal-docs': ['web'], 'goal-docs.goal-docs-web-harness': ['web'] } };
@@ -70,14 +68,6 @@ async function writeHarness(dir, repo) {
   return suiteJs;
 }
 
-function readResults(file, fallbackError) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')).results;
-  } catch {
-    return [{ title: 'web host: extension-host suite', state: 'failed', error: fallbackError }];
-  }
-}
-
 export async function runWebSuite({ host, vsix, workspace, tmpRoot, repo, log }) {
   const dirs = codeServerDirs(path.join(tmpRoot, 'web-suite-host'));
   const harness = path.join(tmpRoot, 'web-harness');
@@ -87,24 +77,11 @@ export async function runWebSuite({ host, vsix, workspace, tmpRoot, repo, log })
   await installVsix(host, dirs, vsix);
   const server = await startCodeServer(host, dirs, { vscodeOptions: ['enable-smoke-test-driver'] });
   log(`code-server ${server.url} (pid ${server.pid}); its log: ${dirs.log}`);
-  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    let settle;
-    const exitCode = new Promise((resolve) => { settle = resolve; });
-    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
-    page.on('close', () => settle('page closed'));
-    page.on('crash', () => settle('page crashed'));
-    const consoleLog = fs.createWriteStream(path.join(tmpRoot, 'web-suite-console.log'));
-    page.on('console', (msg) => consoleLog.write(`${msg.type()}: ${msg.text()}\n`));
-    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(harness)], ['extensionTestsPath', remote(suiteJs)]];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const code = await Promise.race([exitCode, new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS).unref())]);
+    const code = await runSuitePage({ server, harness, suiteJs, workspace, consoleLogFile: path.join(tmpRoot, 'web-suite-console.log') });
     log(`web worker extension host exited: ${code}`);
-    return readResults(path.join(harness, 'results.json'), `the suite wrote no results (exit: ${code}); console: ${path.join(tmpRoot, 'web-suite-console.log')}; code-server log: ${dirs.log}`);
+    return readResults(path.join(harness, 'results.json'), `the suite wrote no results (exit: ${code}); console: ${path.join(tmpRoot, 'web-suite-console.log')}; code-server log: ${dirs.log}`, 'web host: extension-host suite');
   } finally {
-    await browser.close().catch(() => {});
     await server.stop();
   }
 }

@@ -21,6 +21,7 @@ import { chromiumMissing } from '../e2e/browser.mjs';
 import { runWorkerTest } from './worker.mjs';
 import { runWebSuite } from './extension-host.mjs';
 import { runWebUiCheck } from './ui.mjs';
+import { findVsix as findRunVsix, makeWorkspace as makeRunWorkspace, testRun } from '../e2e/runner.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: opts } = parseArgs({
@@ -30,31 +31,9 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const started = Date.now();
-const log = (m) => console.log(`web: [${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
-const results = [];
-
-function record(phaseResults) {
-  for (const r of phaseResults) {
-    results.push(r);
-    console.log(`  ${r.state === 'passed' ? '✓' : '✗'} ${r.title}${r.ms !== undefined ? ` (${(r.ms / 1000).toFixed(1)}s)` : ''}`);
-    if (r.error) console.log(r.error.split('\n').map((l) => `      ${l}`).join('\n'));
-  }
-}
-
-function findVsix() {
-  const { name, version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-  const vsix = path.join(repo, `${name}-${version}.vsix`);
-  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} not found: run \`npm run package\` first (npm run test:web does)`);
-  return vsix;
-}
-
-/** A fresh copy of examples/ to open as the workspace, so tests may edit files. */
-function makeWorkspace(tmpRoot, name) {
-  const dir = path.join(tmpRoot, name);
-  fs.cpSync(path.join(repo, 'examples'), dir, { recursive: true });
-  return dir;
-}
+const { log, seconds, record, run } = testRun('web');
+const findVsix = () => findRunVsix(repo, 'test:web');
+const makeWorkspace = (tmpRoot, name) => makeRunWorkspace(repo, tmpRoot, name);
 
 async function main() {
   const missing = chromiumMissing();
@@ -65,7 +44,7 @@ async function main() {
     if (opts.only && opts.only !== name) return;
     const t = Date.now();
     record(await fn());
-    log(`${name} took ${((Date.now() - t) / 1000).toFixed(1)}s`);
+    log(`${name} took ${seconds(t)}`);
   };
   let host;
   const codeServer = async () => (host ??= await ensureCodeServer({ log: (m) => log(`host: ${m}`) }));
@@ -76,18 +55,4 @@ async function main() {
   if (opts.keep) log(`kept ${tmpRoot}`);
 }
 
-// Let Ctrl+C run the exit hook that kills any code-server still running.
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`web: ${sig}, stopping`); process.exit(130); });
-
-let fatal;
-try {
-  await main();
-} catch (err) {
-  fatal = err;
-  console.error(`web: FAILED: ${err.stack ?? err.message ?? err}`);
-}
-const passed = results.filter((r) => r.state === 'passed').length;
-const failed = results.length - passed + (fatal ? 1 : 0);
-log(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-console.log(`web: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+await run(main);
