@@ -4,22 +4,22 @@ import * as path from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { REPO_ROOT } from './corpus';
 
-export interface LspSession {
+/** What an editor keeps of what a server said, over any connection (a child process's stdio, a worker's messages). */
+export interface EditorSide {
   connection: MessageConnection;
-  process: ChildProcess;
   /** Settings answered to `workspace/configuration`, per section. */
   configuration: Record<string, unknown>;
-  stderr: string[];
   /** Every `$/progress` value the server sent, in order (with `workDoneProgress`). */
   progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
+  /** What the server logged (window/logMessage). */
+  log: string[];
   /** What the server answered to `initialize`. */
   initialized: { capabilities: Record<string, unknown> };
   /** The diagnostics the server last pushed per URI (textDocument/publishDiagnostics: a settings file's problems). */
   published: Map<string, WireDiagnostic[]>;
-  close(): Promise<void>;
 }
 
-export async function startServer(options: {
+export interface EditorOptions {
   rootUri?: string;
   configuration?: Record<string, unknown>;
   pullDiagnostics?: boolean;
@@ -32,59 +32,30 @@ export async function startServer(options: {
   handlers?: Record<string, (params: any) => unknown>;
   /** The workspace folder, when it is not rootUri's (a URI of any scheme). */
   workspaceFolders?: Array<{ uri: string; name: string }>;
-} = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const session: LspSession = {
-    connection,
-    process: child,
-    configuration: options.configuration ?? {},
-    stderr,
-    progress: [],
-    initialized: { capabilities: {} },
-    published: new Map(),
-    async close() {
-      try {
-        await connection.sendRequest('shutdown');
-        connection.sendNotification('exit');
-      } catch {
-        // already gone
-      }
-      connection.dispose();
-      if (child.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(() => {
-            child.kill();
-            resolve();
-          }, 2000);
-          child.once('exit', () => {
-            clearTimeout(t);
-            resolve();
-          });
-        });
-      }
-    },
-  };
+}
+
+/**
+ * Answers what a server asks of its editor on `connection`, keeps what it says, and initializes
+ * it with VS Code's capabilities (as `options` choose them); the day is pinned, as in the unit
+ * tests, so that no test ages (period.ended-open).
+ */
+export async function initializeAsEditor(connection: MessageConnection, options: EditorOptions, processId: number | null): Promise<EditorSide> {
+  const side: EditorSide = { connection, configuration: options.configuration ?? {}, progress: [], log: [], initialized: { capabilities: {} }, published: new Map() };
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-    params.items.map((i) => (i.section ? session.configuration[i.section] ?? null : null)),
+    params.items.map((i) => (i.section ? side.configuration[i.section] ?? null : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: WireDiagnostic[] }) => void session.published.set(p.uri, p.diagnostics));
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('$/progress', (p: { value: LspSession['progress'][number] }) => {
-    session.progress.push(p.value);
-  });
+  connection.onNotification('window/logMessage', (p: { message: string }) => void side.log.push(p.message));
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: WireDiagnostic[] }) => void side.published.set(p.uri, p.diagnostics));
+  connection.onNotification('$/progress', (p: { value: EditorSide['progress'][number] }) => void side.progress.push(p.value));
   for (const [method, handler] of Object.entries(options.handlers ?? {})) connection.onRequest(method, handler);
   connection.listen();
   const pull = options.pullDiagnostics ?? true;
-  session.initialized = await connection.sendRequest('initialize', {
-    processId: process.pid,
-    // The day is pinned, as in the unit tests, so that no test ages (period.ended-open).
+  side.initialized = await connection.sendRequest('initialize', {
+    processId,
     initializationOptions: { today: '2021-01-11', ...options.initializationOptions },
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.workspaceFolders ?? (options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null),
@@ -107,7 +78,52 @@ export async function startServer(options: {
     },
   });
   connection.sendNotification('initialized', {});
-  return session;
+  return side;
+}
+
+/** Asks the server to shut down and exit, and lets go of the connection. */
+export async function shutDown(connection: MessageConnection): Promise<void> {
+  try {
+    await connection.sendRequest('shutdown');
+    connection.sendNotification('exit');
+  } catch {
+    // already gone
+  }
+  connection.dispose();
+}
+
+export interface LspSession extends EditorSide {
+  process: ChildProcess;
+  stderr: string[];
+  close(): Promise<void>;
+}
+
+export async function startServer(options: EditorOptions = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const side = await initializeAsEditor(connection, options, process.pid);
+  // One object: what the editor keeps is what the tests read and change (session.configuration).
+  return Object.assign(side, {
+    process: child,
+    stderr,
+    async close() {
+      await shutDown(connection);
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            child.kill();
+            resolve();
+          }, 2000);
+          child.once('exit', () => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+    },
+  });
 }
 
 /** Waits, without a fixed sleep, until `ok` holds; fails after `ms` saying what it waited for. */

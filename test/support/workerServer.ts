@@ -8,28 +8,13 @@ import * as vm from 'node:vm';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Disposable, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
 import { REPO_ROOT } from './corpus';
 import type { VfsAnswers } from './vfsWorkspace';
+import { type EditorSide, initializeAsEditor, shutDown } from './lspClient';
 
 export const BROWSER_SERVER = path.join(REPO_ROOT, 'dist', 'browser', 'server.js');
 
-/** A diagnostic the server pushed, as the tests read it off the wire. */
-export interface PublishedDiagnostic {
-  range: { start: { line: number; character: number } };
-  code: string;
-  message: string;
-  severity: number;
-}
-
-export interface WorkerSession {
-  connection: MessageConnection;
+export interface WorkerSession extends EditorSide {
   /** The worker's global scope, to ask what it has. */
   scope: vm.Context;
-  configuration: Record<string, unknown>;
-  progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
-  /** What the server logged (window/logMessage). */
-  log: string[];
-  /** The diagnostics the server last pushed per URI (textDocument/publishDiagnostics: a settings file's problems). */
-  published: Map<string, PublishedDiagnostic[]>;
-  initialized: { capabilities: Record<string, unknown> };
   close(): Promise<void>;
 }
 
@@ -114,60 +99,10 @@ export async function startWorkerServer(fs: VfsAnswers, options: {
   const { scope, dispatch } = workerScope((data) => toClient.deliver(data as Message));
   vm.runInContext(readFileSync(BROWSER_SERVER, 'utf8'), scope, { filename: BROWSER_SERVER });
   const connection = createMessageConnection(toClient, new ToWorker(dispatch));
-  const session: WorkerSession = {
+  const side = await initializeAsEditor(
     connection,
-    scope,
-    configuration: options.configuration ?? {},
-    progress: [],
-    log: [],
-    published: new Map(),
-    initialized: { capabilities: {} },
-    async close() {
-      try {
-        await connection.sendRequest('shutdown');
-        connection.sendNotification('exit');
-      } catch {
-        // already gone
-      }
-      connection.dispose();
-    },
-  };
-  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-    params.items.map((i) => (i.section ? session.configuration[i.section] ?? null : null)),
+    { ...options, initializationOptions: { fileRequests: true, ...options.initializationOptions }, rootUri: fs.root, workspaceFolders: [{ uri: fs.root, name: 'handbook' }], workspaceEdits: true, handlers: fs.handlers() },
+    null,
   );
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', (p: { message: string }) => void session.log.push(p.message));
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: PublishedDiagnostic[] }) => void session.published.set(p.uri, p.diagnostics));
-  connection.onNotification('$/progress', (p: { value: WorkerSession['progress'][number] }) => void session.progress.push(p.value));
-  for (const [method, handler] of Object.entries(fs.handlers())) connection.onRequest(method, handler);
-  connection.listen();
-  session.initialized = await connection.sendRequest('initialize', {
-    processId: null,
-    initializationOptions: { today: '2021-01-11', fileRequests: true, ...options.initializationOptions },
-    rootUri: fs.root,
-    workspaceFolders: [{ uri: fs.root, name: 'handbook' }],
-    capabilities: {
-      workspace: {
-        configuration: true,
-        didChangeConfiguration: { dynamicRegistration: true },
-        workspaceFolders: true,
-        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
-        applyEdit: true,
-      },
-      ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
-      textDocument: {
-        diagnostic: { dynamicRegistration: false },
-        publishDiagnostics: { relatedInformation: true },
-        completion: { completionItem: { snippetSupport: true } },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        rename: { prepareSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'refactor'] } }, disabledSupport: true },
-      },
-    },
-  });
-  connection.sendNotification('initialized', {});
-  return session;
+  return Object.assign(side, { scope, close: () => shutDown(connection) });
 }
