@@ -1,4 +1,4 @@
-// What ships, by size: the three bundles of dist/ (bytes, and gzipped as a download would carry
+// What ships, by size: the bundles of dist/ (the desktop client and server, the browser's, the CLI) (bytes, and gzipped as a download would carry
 // them), the .vsix that `npm run vsix` packages from them, and the npm tarball of the CLI.
 // Measured as dist/ is built: `npm run bench` builds it for production first.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const repo = path.join(__dirname, '..');
-export const BUNDLES = ['client.js', 'server.js', 'cli.js'] as const;
+export const BUNDLES = ['client.js', 'server.js', 'browser/client.js', 'browser/server.js', 'cli.js'] as const;
 
 export interface BundleSizes {
   /** `production` unless a development build's source maps are beside the bundles. */
