@@ -4,9 +4,8 @@
 import type { GoalDoc, Heading } from '../model/types';
 import { periodOrderKey } from '../model/periods';
 import { applySpanEdits, lineStart } from './edit';
-import { goalProgress, milestonesOf, openCount } from '../model/progress';
+import { openWork } from '../model/progress';
 import { buildGoalDoc } from '../model/build';
-import { isMilestoneOpen } from '../model/done';
 import { descopeItem } from './markDone';
 import { doneStyleFor } from './doneStyle';
 import { type FixProvider, headingBySlug } from './fix';
@@ -62,12 +61,12 @@ export const fixPeriodOrder: FixProvider<{ slug: string; newestFirst: boolean }>
 export const fixEndedOpenByDescoping: FixProvider<{ slug: string }> = (doc, target, ctx) => {
   const goal = doc.goals.find((g) => g.heading.slug === target.data.slug);
   if (!goal) return [];
-  const open = milestonesOf(goal).filter((m) => isMilestoneOpen(doc, m));
+  const open = openWork(doc, goal);
   const edits = open.flatMap((m) => descopeItem(doc, m, doneStyleFor(doc, m, ctx.settings)));
   if (!edits.length) return [];
   // Offered only where it answers the finding: every counted milestone closed after it.
   const after = buildGoalDoc(applySpanEdits(doc.text, edits), { uri: doc.uri, version: doc.version });
   const same = after.goals.find((g) => g.heading.index === goal.heading.index);
-  if (!same || openCount(goalProgress(after, same)) > 0) return [];
+  if (!same || openWork(after, same).length > 0) return [];
   return [{ title: open.length === 1 ? 'Descope the open milestone' : `Descope the ${open.length} open milestones`, edits, safe: false }];
 };

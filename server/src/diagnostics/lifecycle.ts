@@ -7,9 +7,8 @@
 import type { GoalDoc } from '../model/types';
 import { type CalendarSettings, periodEndDate, periodHasEnded } from '../model/periods';
 import { quarterNumbers } from '../model/periodLayout';
-import { milestonesOf } from '../model/progress';
-import { houseStyle, milestoneState } from '../model/done';
-import { SCORE } from '../model/pageScan';
+import { openWork } from '../model/progress';
+import { houseStyle } from '../model/done';
 import { isCompletedPage } from '../model/completedPage';
 import { type Finding, quote } from './finding';
 import { defineRule } from './rule';
@@ -44,7 +43,7 @@ export function lifecycleFindings(doc: GoalDoc, settings: CalendarSettings, toda
     let ended: string | undefined;
     for (const goal of quarter.goals) {
       if (goal.isInclude) continue;
-      const open = milestonesOf(goal).filter((m) => milestoneState(doc, m) === 'open' && !SCORE.test(m.text)).length;
+      const open = openWork(doc, goal).length;
       if (open === 0) continue;
       ended ??= `Quarter ${quote(quarter.heading.text)} ended on ${day(periodEndDate(numbers, settings))}, and its goal `;
       findings.push({

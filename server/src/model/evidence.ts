@@ -10,7 +10,8 @@
 import type { FieldName, FrontMatter, GoalDoc } from './types';
 import type { Dialect } from './dialect';
 import { periodsInPath, readPeriodHeading } from './periods';
-import { KEY_RESULT_LINE, type PageSummary, ROLE_PREFIX, SCORE, summarize, type SummaryHeading, type SummaryTable } from './pageScan';
+import { KEY_RESULT_LINE, type PageSummary, ROLE_PREFIX, summarize, type SummaryHeading, type SummaryTable } from './pageScan';
+import { SCORE } from './milestones';
 import { maskForParse } from './mask';
 
 /** The kinds of content that only pages of goals have, and what each is worth. */

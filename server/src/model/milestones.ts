@@ -8,6 +8,9 @@ import { matchField } from './fields';
 import type { Dialect } from './dialect';
 
 /** A chunk's text, the factory of its positions, and the dialect it is read in. */
+/** A score or a share done: `=> 78%`, ``=> `100%` ``, `(99% completed)`, `Grade: .7`, `Score: 0.8`. */
+export const SCORE = /=>\s*`?\d{1,3}(?:\.\d+)?\s*%|\(\s*\d{1,3}\s*%\s*(?:complete|completed|done)?\s*\)|\b(?:grade|score|scored)\s*:?\s*(?:0?\.\d|1\.0|[01]\b|\d{1,3}\s*%)/i;
+
 export interface SourceContext {
   text: string;
   f: PositionFactory;

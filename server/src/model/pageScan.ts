@@ -10,7 +10,7 @@ export type { PageSummary, SummaryHeading, SummaryTable };
 import { fieldNameOf, matchField } from './fields';
 import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { readDeclaredPeriod } from './periods';
-import { STATUS_EMOJI } from './milestones';
+import { SCORE, STATUS_EMOJI } from './milestones';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -30,8 +30,6 @@ const GOAL_LABEL = /^\s*(?:\*\*|__)?(?:okrs?|goals?|objectives?|key results?|del
 /** Stamps as the model reads them in an item (`Done: 3.20`, `**Done!**`, `=> Done`). */
 const DONE_STAMP = /=>\s*Done\b|(\*\*|__)Done!?\1|\bDone!|\bDone\s*:\s*(?:`|[0-9])/;
 const DESCOPED = /(?<![A-Za-z])(?:Descoped|De-scoped|Deprioriti[sz]ed|Won'?t do|Not doing)(?![A-Za-z])/i;
-/** A score or a share done: `=> 78%`, ``=> `100%` ``, `(99% completed)`, `Grade: .7`, `Score: 0.8`. */
-export const SCORE = /=>\s*`?\d{1,3}(?:\.\d+)?\s*%|\(\s*\d{1,3}\s*%\s*(?:complete|completed|done)?\s*\)|\b(?:grade|score|scored)\s*:?\s*(?:0?\.\d|1\.0|[01]\b|\d{1,3}\s*%)/i;
 /** A status word a progress cell or a prefix holds: `Done`, `*DONE:*`, `In progress`, `Complete`. */
 const STATUS_WORD = /^(?:\*|_)*(?:done|complete[d]?|finished|shipped|in[ -]progress|on[ -]track|at[ -]risk|blocked|not started|started|accepted|delayed|dropped|cancell?ed)\b/i;
 /** A role or a name leading an item as its owner: `CMO: …`, `**CFO**: …`, `VP Engineering: …`, `[ana] …`, `@ana: …`. */

@@ -3,7 +3,7 @@
 // count with these.
 import type { Goal, GoalDoc, Milestone, Quarter } from './types';
 import { milestoneState } from './done';
-import { allMilestones, versionDate } from './milestones';
+import { allMilestones, SCORE, versionDate } from './milestones';
 
 export interface Progress {
   done: number;
@@ -47,6 +47,14 @@ export function quarterProgress(doc: GoalDoc, quarter: Quarter): Progress {
   return sum;
 }
 
+
+/**
+ * The counted items still to do when a period ends: open, and not scored. A scored item (`=> 78%`,
+ * `Grade: .7`) is progress recorded, as an OKR log keeps its key results, not work left open.
+ */
+export function openWork(doc: GoalDoc, goal: Goal): Milestone[] {
+  return milestonesOf(goal).filter((m) => milestoneState(doc, m) === 'open' && !SCORE.test(m.text));
+}
 
 /** Milestones neither done nor descoped. */
 export function openCount(p: Progress): number {

@@ -109,4 +109,16 @@ describe("period.ended-open's fixes", () => {
     assert.match(descoped, / {2}- ~~Match refunds\.~~ _Descoped_: TBD\n {2}- ~~Show progress\.~~ _Descoped_: TBD\n/);
     assert.deepEqual(codesOn(descoped, today), []);
   });
+
+  it('counts a scored item as progress, not open work, in the finding and its descope fix alike', () => {
+    const scored = PAGE.replace('  - Show progress.', '  - Show progress => 60%');
+    const [d] = computeDiagnostics(model(scored, uri('goals.md'), 1), defaultSettings(), undefined, undefined, today).filter((x) => x.code === 'period.ended-open');
+    assert.match(String(d!.message), /still has 1 open milestone:/);
+    const doc = model(scored, uri('goals.md'), 1);
+    const own = provideCodeActions(doc, { range: d!.range, context: { diagnostics: [d!], only: ['quickfix'] } }, defaultSettings(), undefined, { today });
+    assert.deepEqual(own.map((a) => a.title), ['Descope the open milestone']);
+    const descoped = apply({ text: scored, doc, range: d!.range }, own[0]);
+    assert.match(descoped, / {2}- ~~Match refunds\.~~ _Descoped_: TBD\n {2}- Show progress => 60%\n/);
+    assert.deepEqual(codesOn(descoped, today), []);
+  });
 });
