@@ -2,14 +2,14 @@
 // the reference that test/unit/pageScan.test.ts holds today's code to, on every real page and on
 // fuzzed lines. Kept verbatim but for names, with the later changes of meaning applied to it too
 // (dated items, owners inside items and under staffing headings, progress cells, `Goal description`
-// sections); not used by the server.
+// sections, fences read as model/text.ts reads them); not used by the server.
 import type { PageSummary, SummaryHeading, SummaryTable } from '../../server/src/model/types';
 import { fieldNameOf, matchField } from '../../server/src/model/fields';
 import { STATUS_EMOJI } from '../../server/src/model/milestones';
+import { closesFence, fenceOpenedBy } from '../../server/src/model/text';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
 const TASK = /^\[([ xX])\][ \t]+/;
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -151,8 +151,7 @@ export function referenceSummarize(text: string): PageSummary {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     // Code and comments: skipped whole.
     if (fence !== undefined) {
-      const close = FENCE.exec(line)?.[1];
-      if (close && close[0] === fence[0] && close.length >= fence.length && line.trim() === close) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
     if (comment) {
@@ -164,7 +163,7 @@ export function referenceSummarize(text: string): PageSummary {
       if (current) current.ownLines++;
       continue;
     }
-    const open = FENCE.exec(line)?.[1];
+    const open = fenceOpenedBy(line);
     if (open) {
       fence = open;
       endItem();

@@ -5,6 +5,9 @@ import { allMilestones } from '../../server/src/model/milestones';
 import { milestoneState } from '../../server/src/model/done';
 import { formatPeriod, parsePeriod, periodsInPath, readPeriodHeading } from '../../server/src/model/periods';
 import { dedent, model } from '../support/fixture';
+import { maskForParse } from '../../server/src/model/mask';
+import { summarize } from '../../server/src/model/pageScan';
+import { closesFence, fenceOpenedBy } from '../../server/src/model/text';
 
 const SAMPLE = dedent(`
   # Platform team goals
@@ -289,6 +292,30 @@ describe('model: what the parser is not given, and what links may reach', () => 
     assert.deepEqual(doc.items.map((m) => m.text), ['Faster ranking']);
     // The same text as plain Markdown keeps its JSX as HTML and its import as a paragraph.
     assert.equal(model(text, 'file:///ws/search/goals.md').mdx, undefined);
+  });
+
+  it('blanks every JSX block of an MDX page, offsets kept, and leaves JSX-looking lines in code alone', () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => `<Note n={${i}} />\n\n## Goal ${i}\n\n- **Owner**: Kim\n`).join('\n');
+    const text = `# Plans\n\n## FY31-Q1\n\n${blocks}\n\`\`\`jsx\n<Chart />\n\`\`\`\n`;
+    const masked = maskForParse(text, 'goals.mdx');
+    assert.equal(masked.text.length, text.length);
+    assert.equal(masked.text.split('\n').length, text.split('\n').length);
+    assert.equal((masked.text.match(/<Note/g) ?? []).length, 0);
+    assert.equal((masked.text.match(/## Goal \d+/g) ?? []).length, 40);
+    assert.ok(masked.text.includes('```jsx\n<Chart />\n```'), 'a fenced block is code, not JSX');
+  });
+
+  it('reads a line of backticks whose info string holds a backtick as text, not a fence, in the scan as in the parse', () => {
+    const text = '``` x`y\n\n## Q1 2024 Goals\n\n- KR 1: ship it\n';
+    const summary = summarize(text);
+    assert.deepEqual(summary.headings.map((h) => h.text), model(text).headings.map((h) => h.text));
+    assert.deepEqual(summary.headings.map((h) => h.text), ['Q1 2024 Goals']);
+    assert.equal(summary.keyResults, 1);
+    assert.equal(fenceOpenedBy('``` x`y'), undefined);
+    assert.equal(fenceOpenedBy('~~~ x`y'), '~~~');
+    assert.equal(closesFence('  ````  ', '```'), true);
+    assert.equal(closesFence('``` js', '```'), false);
+    assert.equal(closesFence('~~~', '```'), false);
   });
 
   it('takes an id or a name on any HTML element as a link target, as GitHub does', () => {

@@ -5,7 +5,8 @@
 // but line breaks), so every offset, line and range stays that of the document itself. An MDX page
 // cannot hold an HTML comment (MDX 2 and later refuse `<!--`): its goal-docs marker is written as a
 // comment expression block, `{/* goal-docs: on */}`, which the mask reads before blanking it.
-import type { FrontMatter, GoalDocMarkerComment } from './types';
+import type { FrontMatter, GoalDocMarkerComment, Span } from './types';
+import { closesFence, fenceOpenedBy } from './text';
 
 export interface Masked {
   /** The text the parser reads. */
@@ -23,8 +24,17 @@ const MDX_MARKER = /^\{\s*\/\*\s*goal-docs\s*:\s*(on|off)\s*\*\/\s*\}/i;
 /** Front matter may be long, but not longer than this many lines. */
 const MAX_FRONT_MATTER_LINES = 300;
 
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+/** The text with each span's characters but line breaks turned to spaces (spans in order, apart), built once. */
+function blank(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of spans) {
+    parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Whether a document's URI or path names an MDX page. */
@@ -59,17 +69,18 @@ export function frontMatterOf(text: string): FrontMatter | undefined {
 /** MDX blocks: an ESM statement or a JSX element or expression starting a line, up to a blank line. */
 const MDX_BLOCK_START = /^(?:import\s|export\s|<\/?[A-Z][\w.]*|<>|<\/>|\{)/;
 
-function maskMdx(text: string, from: number, markers: GoalDocMarkerComment[]): string {
-  let out = text;
+/** The spans of an MDX page's ESM and JSX blocks after `from`, in order; its goal-docs markers go into `markers`. */
+function mdxBlocks(text: string, from: number, markers: GoalDocMarkerComment[]): Span[] {
+  const spans: Span[] = [];
   let at = from;
   let inFence: string | undefined;
   while (at < text.length) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl + 1;
     const line = text.slice(at, end).replace(/\r?\n$/, '');
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    const fence = inFence ? undefined : fenceOpenedBy(line);
     if (inFence) {
-      if (fence && fence[0] === inFence[0] && fence.length >= inFence.length && line.trim() === fence) inFence = undefined;
+      if (closesFence(line, inFence)) inFence = undefined;
     } else if (fence) {
       inFence = fence;
     } else if (MDX_BLOCK_START.test(line)) {
@@ -85,21 +96,20 @@ function maskMdx(text: string, from: number, markers: GoalDocMarkerComment[]): s
       if (marker && text.slice(at + marker[0].length, blockEnd).trim() === '') {
         markers.push({ value: marker[1]!.toLowerCase() as GoalDocMarkerComment['value'], span: { start: at, end: at + marker[0].length } });
       }
-      out = blank(out, at, blockEnd);
+      spans.push({ start: at, end: blockEnd });
       at = blockEnd;
       continue;
     }
     at = end;
   }
-  return out;
+  return spans;
 }
 
 /** The text to parse: front matter blanked, and in an MDX page its ESM and JSX blocks too. */
 export function maskForParse(text: string, uriOrPath: string): Masked {
   const frontMatter = frontMatterOf(text);
-  let masked = frontMatter ? blank(text, frontMatter.span.start, frontMatter.span.end) : text;
   const mdx = isMdx(uriOrPath);
   const markers: GoalDocMarkerComment[] = [];
-  if (mdx) masked = maskMdx(masked, frontMatter?.span.end ?? 0, markers);
-  return { text: masked, frontMatter, mdx, markers };
+  const spans = [...(frontMatter ? [frontMatter.span] : []), ...(mdx ? mdxBlocks(text, frontMatter?.span.end ?? 0, markers) : [])];
+  return { text: blank(text, spans), frontMatter, mdx, markers };
 }

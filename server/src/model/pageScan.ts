@@ -11,10 +11,10 @@ import { fieldNameOf, matchField } from './fields';
 import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { readDeclaredPeriod } from './periods';
 import { SCORE, STATUS_EMOJI } from './milestones';
+import { closesFence, fenceOpenedBy } from './text';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
 const TASK = /^\[([ xX])\][ \t]+/;
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -174,8 +174,7 @@ export function summarize(text: string, dialect: Dialect = DEFAULT_DIALECT): Pag
     const fenceChar = c0 === 96 || c0 === 126;
     // Code and comments: skipped whole.
     if (fence !== undefined) {
-      const close = fenceChar ? FENCE.exec(line)?.[1] : undefined;
-      if (close && close[0] === fence[0] && close.length >= fence.length && line.trim() === close) fence = undefined;
+      if (fenceChar && closesFence(line, fence)) fence = undefined;
       continue;
     }
     if (comment) {
@@ -187,7 +186,7 @@ export function summarize(text: string, dialect: Dialect = DEFAULT_DIALECT): Pag
       if (current) current.ownLines++;
       continue;
     }
-    const open = fenceChar ? FENCE.exec(line)?.[1] : undefined;
+    const open = fenceChar ? fenceOpenedBy(line) : undefined;
     if (open) {
       fence = open;
       endItem();

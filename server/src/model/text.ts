@@ -121,6 +121,28 @@ export class PositionFactory {
   }
 }
 
+/** A line that may open a fenced code block: up to three spaces, a run of backticks or tildes, its info string. */
+const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)\r?$/;
+/** A line that may close one: the run alone, white space around it. */
+const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
+
+/**
+ * The fence a line opens (its run of backticks or tildes), or undefined. A backtick run whose info
+ * string holds a backtick opens none: CommonMark reads that line as a paragraph with inline code.
+ * The line scans (model/pageScan.ts, model/mask.ts) read fences with this, as model/chunks.ts does.
+ */
+export function fenceOpenedBy(line: string): string | undefined {
+  const m = FENCE_OPENING.exec(line);
+  if (!m || (m[1]![0] === '`' && m[2]!.includes('`'))) return undefined;
+  return m[1];
+}
+
+/** Whether a line closes the block the fence `open` opened: the same character, at least as many. */
+export function closesFence(line: string, open: string): boolean {
+  const m = FENCE_CLOSING.exec(line);
+  return !!m && m[1]![0] === open[0] && m[1]!.length >= open.length;
+}
+
 /**
  * True for the source of a fenced code block that no closing fence ends (it runs to the end of
  * its container, or of the document).
