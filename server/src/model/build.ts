@@ -333,10 +333,8 @@ function assemble(text: string, options: BuildOptions, dialect: Dialect, chunks:
   }
   finishHeadings(headings, text, lineStarts);
   const structure = buildStructure(headings, content, text, lineStarts, dialect);
-  let keyResults = 0;
   const markers: GoalDoc['markers'] = [];
   for (const c of chunks) {
-    keyResults += c.keyResults;
     markers.push(...c.markers);
   }
   return {
@@ -357,7 +355,6 @@ function assemble(text: string, options: BuildOptions, dialect: Dialect, chunks:
     codeSpans,
     tables,
     unanalysed,
-    keyResultLines: keyResults,
     summary: mergeSummaries(chunks.map((c) => c.summary)),
     marker: markers[0]?.value,
     markers,

@@ -124,19 +124,6 @@ const GOAL_UNIT_HEADING = /^(?:overarching\s+)?(?:goal|objective|okr|kr|key resu
 
 // --- Lines and items ---
 
-/** Key-result lines of a text from `from`, outside the `code` spans (the model's count, fragment.ts). */
-export function countKeyResults(text: string, from: number, code: Array<{ start: number; end: number }>): number {
-  let n = 0;
-  let at = from;
-  while (at < text.length) {
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 ? text.length : nl;
-    if (KEY_RESULT_LINE.test(text.slice(at, end)) && !code.some((c) => c.start <= at && at < c.end)) n++;
-    at = end + 1;
-  }
-  return n;
-}
-
 /** `<!-- goal-docs: on -->` or `<!-- goal-docs: off -->`: the user's word on whether a file is a goal doc. */
 export const MARKER = /<!--\s*goal-docs\s*:\s*(on|off)\s*-->/gi;
 

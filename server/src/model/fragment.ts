@@ -12,7 +12,7 @@ import { findToc } from './toc';
 import { offsetsOf, type SourceContext } from './milestones';
 import { type ChunkSection, collectSections } from './sections';
 import { tableOf } from './tables';
-import { countKeyResults, MARKER } from './evidence';
+import { MARKER } from './evidence';
 import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { type PageSummary, summarize } from './pageScan';
 import { findMojibake } from './mojibake';
@@ -57,8 +57,6 @@ export interface ChunkFragment {
   mojibake: Mojibake[];
   /** `<!-- goal-docs: on -->` / `off` markers of the chunk, in order (never inside code). */
   markers: GoalDocMarkerComment[];
-  /** Lines of the chunk that state a key result (`KR: …`, `Key result: …`), outside code. */
-  keyResults: number;
   /** What the chunk says about its page being a goal doc, read line by line (pageScan.ts). */
   summary: PageSummary;
   toc?: Toc;
@@ -126,7 +124,6 @@ function unanalysedFragment(chunkText: string, definitions: string, last: boolea
     tables: [],
     mojibake: [],
     markers: [],
-    keyResults: 0,
   };
   fragment.text = chunkText;
   fragment.last = last;
@@ -207,7 +204,6 @@ function parseFragment(chunkText: string, definitions: string, last: boolean, di
       markers.push({ value: m[1]!.toLowerCase() as GoalDocMarkerComment['value'], span: f.span(at.start + m.index, at.start + m.index + m[0].length) });
     }
   }
-  const keyResults = countKeyResults(text, prefix.length, codeSpans);
   const realDefinitions: ChunkFragment['realDefinitions'] = nodes.definition.map((node) => {
     const at = offsetsOf(node);
     return { label: normalizeLabel(node.label ?? node.identifier), text: text.slice(at.start, at.end).trim() };
@@ -237,7 +233,6 @@ function parseFragment(chunkText: string, definitions: string, last: boolean, di
     tables,
     mojibake,
     markers,
-    keyResults,
     toc,
   };
   placeFragment(fragment, 0, 0);

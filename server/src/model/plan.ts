@@ -74,7 +74,7 @@ function periodAt(r: Reader, offset: number): PlanPeriod | undefined {
 function readerOf(doc: GoalDoc, path: string): Reader {
   const house = houseStyle(doc);
   const title = titleOf(doc) ?? '';
-  const okr = OKR_WORDS.test(title) || OKR_WORDS.test(path) || doc.keyResultLines > 0 || doc.headings.some((h) => /\bokrs?\b/i.test(h.text));
+  const okr = OKR_WORDS.test(title) || OKR_WORDS.test(path) || doc.summary.keyResults > 0 || doc.headings.some((h) => /\bokrs?\b/i.test(h.text));
   const sectioned = doc.headings.slice(1).some((h) => h.kind === 'quarter' || h.kind === 'year' || goalListKind(bareTitle(h.text)) !== undefined);
   return { doc, house, okr, page: pagePeriod(doc, path), sectioned, readings: new Map() };
 }

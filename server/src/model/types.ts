@@ -365,8 +365,6 @@ export interface GoalDoc {
   tables: Table[];
   /** Parts left unparsed, being beyond the parser's limits; everything else is analysed. */
   unanalysed: Unanalysed[];
-  /** Lines that state a key result (`KR: …`), outside code: part of its goal-doc evidence (model/evidence.ts). */
-  keyResultLines: number;
   /** The first `<!-- goal-docs: on|off -->` marker of the document, if any: the one that decides. */
   marker?: GoalDocMarker;
   /** Every marker comment of the document, in order (the edit that says yes or no replaces them). */
