@@ -182,7 +182,7 @@ describe('which pages are goal docs', () => {
   it('keeps where each marker comment that counts is, the first deciding', () => {
     const text = '# Readme\n\n> <!-- goal-docs: off -->\n\n`<!-- goal-docs: on -->`\n\n<!-- goal-docs: on -->\n';
     const doc = model(text, 'file:///ws/README.md');
-    assert.equal(doc.marker, 'off');
+    assert.equal(doc.markers[0]?.value, 'off');
     assert.deepEqual(doc.markers.map((m) => [m.value, text.slice(m.span.start, m.span.end)]), [['off', '<!-- goal-docs: off -->'], ['on', '<!-- goal-docs: on -->']]);
     const mdx = '<!-- goal-docs: off -->\n\n{/* goal-docs: on */}\n';
     assert.deepEqual(model(mdx, 'file:///ws/a.mdx').markers.map((m) => [m.value, mdx.slice(m.span.start, m.span.end)]), [['off', '<!-- goal-docs: off -->'], ['on', '{/* goal-docs: on */}']]);

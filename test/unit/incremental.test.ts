@@ -30,7 +30,6 @@ function project(doc: GoalDoc): unknown {
       mojibake: doc.mojibake,
       codeSpans: doc.codeSpans,
       evidence: evidenceOf(doc),
-      marker: doc.marker,
       markers: doc.markers,
     }),
   );

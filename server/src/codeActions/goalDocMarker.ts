@@ -6,7 +6,9 @@
 // put in as above, so that adding and removing one gives the page back as it was.
 import type { GoalDoc, GoalDocMarker, GoalDocMarkerComment } from '../model/types';
 import type { SetGoalDocMarkerArgs } from '../protocol';
-import { EditBuilder, type SpanEdit } from './edit';
+import { EditBuilder, nextLineStart, type SpanEdit } from './edit';
+import { eolOf } from './sectionMove';
+import { lineEndAt } from '../model/text';
 
 export type { SetGoalDocMarkerArgs } from '../protocol';
 
@@ -39,41 +41,22 @@ export function markerEdits(doc: GoalDoc, choice: MarkerChoice): SpanEdit[] {
   return b.edits;
 }
 
-/** The page's own line break: that of its first line, `\n` when it has none. */
-function lineBreakOf(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-}
-
 /** Where the page's body starts: after its front matter, else after a byte order mark. */
 function bodyStart(doc: GoalDoc): number {
   if (doc.frontMatter) return doc.frontMatter.span.end;
   return doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
-/** The end of the line starting at `start`, without its line break. */
-function lineEnd(text: string, start: number): number {
-  const nl = text.indexOf('\n', start);
-  const end = nl < 0 ? text.length : nl;
-  return end > start && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** The start of the next line after the one holding `offset` (the text's end for the last line). */
-function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
-
 function isBlankLine(text: string, start: number): boolean {
-  return start < text.length && text.slice(start, lineEnd(text, start)).trim() === '';
+  return start < text.length && text.slice(start, lineEndAt(text, start)).trim() === '';
 }
 
 function insertMarker(b: EditBuilder, doc: GoalDoc, marker: string): void {
   const text = doc.text;
-  const eol = lineBreakOf(text);
+  const eol = eolOf(text);
   let at = bodyStart(doc);
   // After front matter, right above the first line of the page's text.
-  if (doc.frontMatter) while (isBlankLine(text, at)) at = nextLineStart(text, at);
+  if (doc.frontMatter) while (isBlankLine(text, at)) at = nextLineStart(doc, at);
   // Front matter that ends the file without a line break after its closing fence.
   const before = at === text.length && at > 0 && text[at - 1] !== '\n' ? eol : '';
   const after = at < text.length && !isBlankLine(text, at) ? eol : '';
@@ -83,7 +66,7 @@ function insertMarker(b: EditBuilder, doc: GoalDoc, marker: string): void {
 function removeMarker(b: EditBuilder, doc: GoalDoc, m: GoalDocMarkerComment): void {
   const text = doc.text;
   const start = text.lastIndexOf('\n', m.span.start - 1) + 1;
-  const end = lineEnd(text, m.span.end);
+  const end = lineEndAt(text, m.span.end);
   const alone = text.slice(start, m.span.start).trim() === '' && text.slice(m.span.end, end).trim() === '';
   if (!alone) {
     // Beside other text: the comment and the spaces before it go.
@@ -92,8 +75,8 @@ function removeMarker(b: EditBuilder, doc: GoalDoc, m: GoalDocMarkerComment): vo
     b.delete(from, m.span.end);
     return;
   }
-  const next = nextLineStart(text, m.span.end);
+  const next = nextLineStart(doc, m.span.end);
   const previousBlank = start > 0 && start !== bodyStart(doc) && isBlankLine(text, text.lastIndexOf('\n', start - 2) + 1);
   const atTop = start === bodyStart(doc) || previousBlank;
-  b.delete(start, atTop && isBlankLine(text, next) ? nextLineStart(text, next) : next);
+  b.delete(start, atTop && isBlankLine(text, next) ? nextLineStart(doc, next) : next);
 }

@@ -1,6 +1,7 @@
 // period.order → the out-of-order quarter or year moved, with everything under it, above the
 // siblings it belongs before in the document's own order (newest or oldest first);
 // period.ended-open → what is left of the goal descoped (its move and carry-over: lifecycle.ts).
+import { outlineParent } from '../model/headings';
 import type { GoalDoc, Heading } from '../model/types';
 import { periodOrderKey } from '../model/periods';
 import { applySpanEdits, lineStart } from './edit';
@@ -9,11 +10,6 @@ import { buildGoalDoc } from '../model/build';
 import { descopeItem } from './markDone';
 import { doneStyleFor } from './doneStyle';
 import { type FixProvider, headingBySlug } from './fix';
-
-function parentOf(doc: GoalDoc, h: Heading): Heading | undefined {
-  for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i].level < h.level) return doc.headings[i];
-  return undefined;
-}
 
 function orderKey(doc: GoalDoc, h: Heading): number | undefined {
   const q = doc.quarters.find((x) => x.heading === h);
@@ -28,12 +24,12 @@ export const fixPeriodOrder: FixProvider<{ slug: string; newestFirst: boolean }>
   const key = orderKey(doc, h);
   if (key === undefined) return [];
   // Walk back over the siblings of the same kind that belong after it.
-  const parent = parentOf(doc, h);
+  const parent = outlineParent(doc, h);
   let above: Heading | undefined;
   for (let i = h.index - 1; i >= 0; i--) {
     const s = doc.headings[i];
     if (s.level < h.level) break;
-    if (s.level > h.level || s.kind !== h.kind || parentOf(doc, s) !== parent) continue;
+    if (s.level > h.level || s.kind !== h.kind || outlineParent(doc, s) !== parent) continue;
     const k = orderKey(doc, s);
     if (k === undefined || (newestFirst ? k >= key : k <= key)) break;
     above = s;

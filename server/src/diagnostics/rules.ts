@@ -39,11 +39,6 @@ export function isRuleCode(code: unknown): code is RuleCode {
   return typeof code === 'string' && Object.hasOwn(RULES, code);
 }
 
-/** Each rule's default severity. */
-export function defaultSeverities(): Record<RuleCode, RuleSeverity> {
-  return Object.fromEntries(RULE_LIST.map((r) => [r.code, r.severity])) as Record<RuleCode, RuleSeverity>;
-}
-
 /**
  * The rule and data of one of our diagnostics as the editor sends it back (its data holds the code
  * beside the rule's own data): undefined for another tool's, or data that no longer reads as its

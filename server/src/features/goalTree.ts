@@ -3,11 +3,13 @@
 // written as list items or table rows under the heading they stand in, a per-goal page's owners
 // and status on its title. Details say what the page says: `objective · CEO · 4 key results`,
 // `VP Engineering · 78%`, `Done`. The Outline (document symbols) keeps one symbol per heading.
-import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
+import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import type { GoalDoc, Heading } from '../model/types';
 import { goalPlan, type PlanGoal, type PlanKind } from '../model/plan';
-import { milestoneState } from '../model/done';
-import { spanToRange } from '../model/text';
+import { itemsProgress } from '../model/progress';
+import { PLAN_KIND_WORDS, partsInWords } from '../model/planWords';
+import { positionBefore, spanToRange } from '../model/text';
+import { progressText } from './goalSummary';
 import type { Cancellation } from '../workspace/goalDocWorkspace';
 import { provideDocumentSymbols } from './documentSymbols';
 
@@ -22,26 +24,18 @@ export const PLAN_SYMBOL_KINDS: Record<PlanKind, SymbolKind> = {
   deliverable: SymbolKind.Class,
 };
 
-const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
-
 /** What the plan says of a goal, in a few words: its kind (when not a goal), owners, score, status and progress. */
 export function planDetail(doc: GoalDoc, g: PlanGoal): string {
   const words: string[] = [];
-  if (g.kind !== 'goal' && g.form === 'heading') words.push(KIND_WORDS[g.kind][0]);
+  if (g.kind !== 'goal' && g.form === 'heading') words.push(PLAN_KIND_WORDS[g.kind][0]);
   if (g.owners.length) words.push(g.owners.join(', '));
   if (g.due) words.push(`due ${g.due}`);
   if (g.score) words.push(g.score);
   if (g.status) words.push(g.status.text);
   else if (g.state) words.push(g.state);
-  if (g.milestones.length) {
-    const done = g.milestones.filter((m) => milestoneState(doc, m) === 'done').length;
-    words.push(`${done}/${g.milestones.length} done`);
-  }
-  if (g.parts.length) {
-    const kinds = new Map<PlanKind, number>();
-    for (const p of g.parts) kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
-    words.push([...kinds].map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`).join(', '));
-  }
+  const progress = progressText(itemsProgress(doc, g.milestones));
+  if (progress) words.push(progress);
+  if (g.parts.length) words.push(partsInWords(g.parts.map((p) => p.kind)));
   return words.join(' · ');
 }
 
@@ -56,13 +50,9 @@ function symbolOf(doc: GoalDoc, g: PlanGoal): DocumentSymbol {
   };
 }
 
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 /** Keeps a symbol, its selection and its children inside `outer`. */
 function clampInto(s: DocumentSymbol, outer: Range): void {
-  const clamp = (r: Range): Range => ({ start: before(r.start, outer.start) ? outer.start : r.start, end: before(outer.end, r.end) ? outer.end : r.end });
+  const clamp = (r: Range): Range => ({ start: positionBefore(r.start, outer.start) ? outer.start : r.start, end: positionBefore(outer.end, r.end) ? outer.end : r.end });
   s.range = clamp(s.range);
   s.selectionRange = clamp(s.selectionRange);
   for (const c of s.children ?? []) clampInto(c, s.range);

@@ -7,6 +7,7 @@ import type { GoalDoc, Milestone } from '../model/types';
 import { milestoneState, type MilestoneState } from '../model/done';
 import { type DatedPeriod, periodKey, periodOrderKey } from '../model/periods';
 import { goalPlan, type PlanGoal, type PlanKind } from '../model/plan';
+import { PLAN_KIND_WORDS, partsInWords } from '../model/planWords';
 
 export interface ReportSource {
   doc: GoalDoc;
@@ -156,8 +157,6 @@ function items(kind: string, list: ReportItem[]): string[] {
   return list.map((i) => `- ${kind}: ${i.text}${i.stamp ? ` (\`${i.stamp}\`)` : ''}`);
 }
 
-const KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
-
 function counts(g: ReportGoal): string {
   return `${g.done.length} done, ${g.open.length} open, ${g.descoped.length} descoped`;
 }
@@ -171,18 +170,14 @@ function progressWords(g: ReportGoal): string[] {
   else if (g.state) words.push(g.state);
   const counted = g.done.length + g.open.length + g.descoped.length;
   if (counted > 0 || (!words.length && !g.parts)) words.push(counts(g));
-  else if (g.parts) {
-    const kinds = new Map<PlanKind, number>();
-    for (const p of g.parts) kinds.set(p.kind ?? 'goal', (kinds.get(p.kind ?? 'goal') ?? 0) + 1);
-    words.push([...kinds].map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`).join(', '));
-  }
+  else if (g.parts) words.push(partsInWords(g.parts.map((p) => p.kind ?? 'goal')));
   return words;
 }
 
 /** A goal's parts as a nested list: `- Key result: … · VP Engineering · 78%`. */
 function partLines(parts: ReportGoal[], depth: number, out: string[]): void {
   for (const p of parts) {
-    const word = KIND_WORDS[p.kind ?? 'goal'][0];
+    const word = PLAN_KIND_WORDS[p.kind ?? 'goal'][0];
     const bits = [`${'  '.repeat(depth)}- ${word[0]!.toUpperCase()}${word.slice(1)}: ${p.title}`, ...(p.owners.length ? [p.owners.join(', ')] : []), ...progressWords(p).filter((w) => w !== counts(p) || p.done.length + p.open.length + p.descoped.length > 0)];
     out.push(bits.join(' · '));
     if (p.parts) partLines(p.parts, depth + 1, out);
@@ -199,7 +194,7 @@ export function reportMarkdown(report: GoalsReport): string {
     for (const g of p.goals) {
       out.push(`### ${g.title}`, '');
       const owners = g.owners.length ? g.owners.join(', ') : 'no owner';
-      out.push([`${g.file}:${g.line}`, ...(g.kind ? [KIND_WORDS[g.kind][0]] : []), owners, ...progressWords(g)].join(' · '), '');
+      out.push([`${g.file}:${g.line}`, ...(g.kind ? [PLAN_KIND_WORDS[g.kind][0]] : []), owners, ...progressWords(g)].join(' · '), '');
       const lines: string[] = [];
       if (g.parts) partLines(g.parts, 0, lines);
       else lines.push(...items('Done', g.done), ...items('Open', g.open), ...items('Descoped', g.descoped));

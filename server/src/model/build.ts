@@ -64,7 +64,6 @@ export function parseGoalDoc(text: string, options: BuildOptions): ParsedDocumen
     // An MDX page's `{/* goal-docs: … */}` markers, which the parser was not given, among any others.
     const markers = [...parsed.model.markers, ...mask.markers].sort((a, b) => a.span.start - b.span.start);
     parsed.model.markers = markers;
-    parsed.model.marker = markers[0]!.value;
   }
   return parsed;
 }
@@ -356,7 +355,6 @@ function assemble(text: string, options: BuildOptions, dialect: Dialect, chunks:
     tables,
     unanalysed,
     summary: mergeSummaries(chunks.map((c) => c.summary)),
-    marker: markers[0]?.value,
     markers,
   };
 }

@@ -114,11 +114,6 @@ function sectionKindOf(text: string, bare: string): 'goal' | 'plan' | undefined 
   return undefined;
 }
 
-/** A heading that talks about the goal method (`What are OKRs?`, `OKR Kickoff`, `The OKR magic`) rather than holding goals. */
-export function isMethodHeading(text: string): boolean {
-  return METHOD_WORD.test(text) && goalSectionKind(text) === undefined && !GOAL_UNIT_HEADING.test(bareHeading(text));
-}
-
 /** A heading that is a goal itself: `Objective: Users can …`, `Goal 2 - Faster builds`, `KR 1: …`. */
 const GOAL_UNIT_HEADING = /^(?:overarching\s+)?(?:goal|objective|okr|kr|key result|initiative|outcome|deliverable|milestone)\s*\d*\s*[:.\-–—]\s*\S/i;
 

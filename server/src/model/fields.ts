@@ -24,11 +24,6 @@ export function fieldNameOf(label: string, declared?: ReadonlyMap<string, FieldN
   return undefined;
 }
 
-/** The fields whose list items are milestones or outcomes that can be marked done. */
-export function holdsMilestones(name: FieldName | undefined): boolean {
-  return name === 'milestones' || name === 'outcomes' || name === 'descopedOutcomes';
-}
-
 export interface FieldMatch {
   name: FieldName;
   label: string;
@@ -57,7 +52,8 @@ export function matchField(line: string, declared?: ReadonlyMap<string, FieldNam
   return { name, label: m[2].trim(), valueStart };
 }
 
-const OWNER_SEPARATOR = /,|;|\/|&|\band\b|\+/g;
+/** A separator of owners at the very position lastIndex names (sticky: it looks there only). */
+const OWNER_SEPARATOR = /,|;|\/|&|\band\b|\+/y;
 
 /**
  * Splits an Owner value into names: `Dave, Robert`, `[Ann](…) and Bo`, `@carl / @dee`. A note in
@@ -79,7 +75,7 @@ export function parseOwners(value: string): string[] {
     else if (depth === 0) {
       OWNER_SEPARATOR.lastIndex = i;
       const m = OWNER_SEPARATOR.exec(plain);
-      if (m && m.index === i) {
+      if (m) {
         names.push(plain.slice(start, i));
         start = i + m[0].length;
         i = start - 1;

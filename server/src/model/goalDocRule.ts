@@ -61,7 +61,7 @@ export function verdictBeforeContent(path: string, marker: GoalDocMarker | undef
 }
 
 export function goalDocVerdict(path: string, doc: GoalDoc, selection: GoalDocSelection): GoalDocVerdict {
-  const early = verdictBeforeContent(path, doc.marker, selection);
+  const early = verdictBeforeContent(path, doc.markers[0]?.value, selection);
   if (early) return early;
   const evidence = evidenceOf(doc, path);
   return { goalDoc: evidence.score >= THRESHOLD, reason: evidence.score >= THRESHOLD ? 'content' : 'not-enough-content', evidence };

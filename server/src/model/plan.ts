@@ -13,6 +13,7 @@
 //
 // The report and the Goals view read it, per request, never per keystroke: one reading per model
 // and path (a WeakMap, dropped with the model).
+import { outlineParent } from './headings';
 import type { Goal, GoalDoc, Heading, ListItem, Quarter, Span } from './types';
 import { houseStyle } from './done';
 import { milestonesOf } from './progress';
@@ -262,16 +263,11 @@ function readPlan(doc: GoalDoc, path: string): GoalPlan {
 function inLeftOut(r: Reader, offset: number): boolean {
   let inner: Heading | undefined;
   for (const h of r.doc.headings) if (h.span.start <= offset && offset < h.sectionSpan.end) inner = h;
-  for (let h = inner; h; h = parentOf(r.doc, h)) {
+  for (let h = inner; h; h = outlineParent(r.doc, h)) {
     const role = headingRole(h.text, false);
     if (role.role === 'leftOut' && (role.why !== 'noGoals' || h === inner)) return true;
   }
   return false;
-}
-
-function parentOf(doc: GoalDoc, h: Heading): Heading | undefined {
-  for (let i = h.index - 1; i >= 0; i--) if (doc.headings[i]!.level < h.level) return doc.headings[i];
-  return undefined;
 }
 
 const plans = new WeakMap<GoalDoc, Map<string, GoalPlan>>();

@@ -15,6 +15,16 @@ import { plainInline } from './pageScan';
  */
 export type PlanKind = 'goal' | 'objective' | 'keyResult' | 'initiative' | 'criterion' | 'deliverable';
 
+/** Each kind in words, one and many. */
+export const PLAN_KIND_WORDS: Record<PlanKind, [string, string]> = { goal: ['goal', 'goals'], objective: ['objective', 'objectives'], keyResult: ['key result', 'key results'], initiative: ['initiative', 'initiatives'], criterion: ['criterion', 'criteria'], deliverable: ['deliverable', 'deliverables'] };
+
+/** A goal's parts counted by kind, in the order they come: `4 key results, 2 initiatives`. */
+export function partsInWords(kinds: readonly PlanKind[]): string {
+  const counts = new Map<PlanKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${PLAN_KIND_WORDS[k][n === 1 ? 0 : 1]}`).join(', ');
+}
+
 /** The words of a status and the state they name, when they name one (`Done`, `In progress`, `Accepted`: open; `Proposal under review` names none). */
 export interface PlanStatus {
   text: string;

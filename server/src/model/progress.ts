@@ -1,7 +1,7 @@
 // A goal's and a quarter's milestone progress: which items count, and how many are done or
 // descoped (done as model/done.ts reads it). The code lens, hover, outline and completion all
 // count with these.
-import type { Goal, GoalDoc, Milestone, Quarter } from './types';
+import type { Goal, GoalDoc, ListItem, Milestone, Quarter } from './types';
 import { milestoneState } from './done';
 import { allMilestones, SCORE, versionDate } from './milestones';
 
@@ -26,8 +26,13 @@ export function milestonesOf(goal: Goal): Milestone[] {
 }
 
 export function goalProgress(doc: GoalDoc, goal: Goal): Progress {
+  return itemsProgress(doc, milestonesOf(goal));
+}
+
+/** How many of these items are done or descoped, as the document marks them. */
+export function itemsProgress(doc: GoalDoc, items: readonly ListItem[]): Progress {
   const progress: Progress = { done: 0, total: 0, descoped: 0 };
-  for (const m of milestonesOf(goal)) {
+  for (const m of items) {
     progress.total++;
     const state = milestoneState(doc, m);
     if (state === 'done') progress.done++;

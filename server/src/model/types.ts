@@ -365,8 +365,6 @@ export interface GoalDoc {
   tables: Table[];
   /** Parts left unparsed, being beyond the parser's limits; everything else is analysed. */
   unanalysed: Unanalysed[];
-  /** The first `<!-- goal-docs: on|off -->` marker of the document, if any: the one that decides. */
-  marker?: GoalDocMarker;
   /** Every marker comment of the document, in order (the edit that says yes or no replaces them). */
   markers: GoalDocMarkerComment[];
   /** What its lines say about it being a goal doc (pageScan.ts): one per chunk, merged. */

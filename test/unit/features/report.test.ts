@@ -117,7 +117,7 @@ describe('goals report', () => {
       '',
     ].join('\n'));
     assert.deepEqual(JSON.parse(reportJson(r)), JSON.parse(JSON.stringify(r)));
-    assert.equal(model(reportMarkdown(r), 'file:///ws/report.md').marker, 'off');
+    assert.equal(model(reportMarkdown(r), 'file:///ws/report.md').markers[0]?.value, 'off');
   });
 });
 
