@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { type LspSession, openDocument, pullDiagnostics, startServer, waitFor } from '../support/lspClient';
+import { VERDICTS_CHANGED_NOTIFICATION } from '../../server/src/protocol';
 
 describe("language server and a workspace's .goal-docs.json", () => {
   let session: LspSession;
@@ -37,6 +38,18 @@ describe("language server and a workspace's .goal-docs.json", () => {
     writeFileSync(config, JSON.stringify({ rules: { 'anchor.case': 'error' } }));
     changed();
     assert.deepEqual(await codes(), ['anchor.case:1']);
+  });
+
+  it('tells the client to ask again whether files are goal docs once the file changes (its files and exclude decide too)', async () => {
+    let told = 0;
+    const listening = session.connection.onNotification(VERDICTS_CHANGED_NOTIFICATION, () => void told++);
+    try {
+      writeFileSync(config, JSON.stringify({ rules: { 'anchor.case': 'error' }, exclude: ['drafts/**'] }));
+      changed();
+      await waitFor('goalDocs/verdictsChanged after the file changed', () => told > 0);
+    } finally {
+      listening.dispose();
+    }
   });
 
   it('is over the editor settings, key by key', async () => {

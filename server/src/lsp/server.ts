@@ -277,7 +277,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const settingsChanged = service.didChangeWatchedFiles(change.changes);
     // Links into changed files may have broken or healed; a settings file changes everything.
     refreshDiagnostics();
-    if (settingsChanged && canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+    if (!settingsChanged) return;
+    if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+    // Its files and exclude may have made or unmade goal docs, as the editor's settings may.
+    void connection.sendNotification(VERDICTS_CHANGED_NOTIFICATION);
   });
 
   // --- Diagnostics: pulled by clients that can, pushed to the others ---
