@@ -201,13 +201,11 @@ export class WorkspaceIndex {
     return token.isCancellationRequested ? [] : models.filter((d): d is GoalDoc => d !== undefined);
   }
 
-  /** Whether a file contains a string of each group, case ignored. */
+  /** Whether a file within the size limit contains a string of each group, case ignored (a larger one is never parsed). */
   private async mentions(uri: string, groups: string[][]): Promise<boolean> {
-    if (!this.service.files.insideWorkspace(uri)) return false;
-    const content = await this.service.fileSystem.readFile(uri);
-    if (content.kind !== 'text') return false;
-    const text = content.text.toLowerCase();
-    return groups.every((needles) => needles.some((n) => text.includes(n.toLowerCase())));
+    const settings = await this.service.settings.get(this.folderOf(uri) ?? uri);
+    const text = (await (await this.service.files.diskFile(uri, settings.maxFileSize, false))?.text())?.toLowerCase();
+    return text !== undefined && groups.every((needles) => needles.some((n) => text.includes(n.toLowerCase())));
   }
 
   /**
