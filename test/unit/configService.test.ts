@@ -64,6 +64,16 @@ describe("a workspace folder's .goal-docs.json", () => {
     assert.deepEqual([reads.at(-1)!.kind, reads.at(-1)!.problems], ['none', []], 'a deleted file has no problems left to show');
   });
 
+  it("of a folder nested in another is matched against paths of that inner folder, whose settings it gives", async () => {
+    const inner = `${ROOT}/team`;
+    const texts = new Map(Object.entries({ [`${inner}/.goal-docs.json`]: JSON.stringify({ exclude: ['drafts/**'] }), [`${inner}/drafts/goals.md`]: TEXT }));
+    const service = createGoalDocsService({ documents: openDocuments(new Map()), fileSystem: memoryFileSystem(texts, ROOT), pullSettings: () => Promise.resolve([{}, undefined]) });
+    service.setWorkspaceFolders([ROOT, inner]);
+    assert.equal(service.relativePath(`${inner}/drafts/goals.md`), 'drafts/goals.md');
+    const r = await service.verdictOnDisk(`${inner}/drafts/goals.md`);
+    assert.deepEqual(r.kind === 'verdict' ? [r.verdict.goalDoc, r.verdict.reason] : r, [false, 'excluded']);
+  });
+
   it('belongs to its folder: a page of another folder does not read it', async () => {
     const { service } = setup({ [CONFIG]: JSON.stringify({ codeLens: false }) }, {});
     assert.equal((await service.settings.get(GOALS)).codeLens, false);

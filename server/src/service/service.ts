@@ -245,13 +245,10 @@ export class GoalDocsService {
     return this.models.get(document.uri, document.version, () => document.getText(), this.settings.dialectOf(document.uri, this.folderOf(document.uri)));
   }
 
-  /** The path matched against `goalDocs.files`: relative to its workspace folder when inside one. */
+  /** The path matched against `goalDocs.files`: relative to its workspace folder (the innermost, whose settings it takes) when inside one. */
   relativePath(uri: string): string {
-    for (const folder of this.folders) {
-      const rel = relativeToFolder(folder, uri);
-      if (rel !== undefined) return rel;
-    }
-    return uriPath(uri);
+    const folder = this.folderOf(uri);
+    return (folder !== undefined ? relativeToFolder(folder, uri) : undefined) ?? uriPath(uri);
   }
 
   /**

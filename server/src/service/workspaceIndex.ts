@@ -24,6 +24,8 @@ export interface IndexHost {
   readonly documents: { get(uri: string): { version: number } | undefined };
   readonly settings: { get(uri: string): Promise<GoalDocsSettings> };
   relativePath(uri: string): string;
+  /** The workspace folder a URI is in, the innermost where folders nest. */
+  folderOf(uri: string): string | undefined;
   readonly yieldToEventLoop: YieldToEventLoop;
 }
 
@@ -340,7 +342,7 @@ export class WorkspaceIndex {
   }
 
   folderOf(uri: string): string | undefined {
-    return this.folders.find((f) => uri.startsWith(f.replace(/\/$/, '') + '/'));
+    return this.service.folderOf(uri);
   }
 
   openVersion(uri: string): number | undefined {
