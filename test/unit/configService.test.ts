@@ -74,6 +74,18 @@ describe("a workspace folder's .goal-docs.json", () => {
     assert.deepEqual(r.kind === 'verdict' ? [r.verdict.goalDoc, r.verdict.reason] : r, [false, 'excluded']);
   });
 
+  it("lets the workspace index read the pages that are not open in the team's dialect, and read them again when it changes", async () => {
+    const plans = `${ROOT}/plans.md`;
+    const texts = new Map(Object.entries({ [CONFIG]: JSON.stringify({ periods: ['Sprint {year}-{half}'] }), [plans]: '# Plans\n\n## Sprint 2031-1\n\n### Ship search\n\nKim leads it.\n\n### Rank results\n\nBo leads it.\n' }));
+    const service = createGoalDocsService({ documents: openDocuments(new Map()), fileSystem: memoryFileSystem(texts, ROOT), pullSettings: () => Promise.resolve([{}, undefined]) });
+    service.setWorkspaceFolders([ROOT]);
+    const names = async () => (await service.workspaceSymbols('', { isCancellationRequested: false })).map((s) => s.name).sort();
+    assert.deepEqual(await names(), ['Rank results', 'Ship search', 'Sprint 2031-1']);
+    texts.set(CONFIG, '{}');
+    service.didChangeWatchedFiles([{ uri: CONFIG, type: 2 }]);
+    assert.deepEqual(await names(), [], 'without the template the page plans no period');
+  });
+
   it('belongs to its folder: a page of another folder does not read it', async () => {
     const { service } = setup({ [CONFIG]: JSON.stringify({ codeLens: false }) }, {});
     assert.equal((await service.settings.get(GOALS)).codeLens, false);

@@ -1,6 +1,7 @@
 // Workspace symbols: the goals and quarters of every goal doc of the workspace, found by word and
 // prefix matches of the query on the heading text (`night rec` and `nightrec` find "Nightly
 // reconciliation"; `release` finds no title that merely holds r, e, l, e, a, s, e in order).
+import type { Dialect } from '../model/dialect';
 import type { Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { GoalDoc } from '../model/types';
 import { outlineModel, outlineText, pagePosition } from '../model/outline';
@@ -73,10 +74,12 @@ export function outlineOf(doc: GoalDoc): GoalDocOutline {
  * headings and of a line per goal field, not of the whole page. Undefined when the page must be
  * parsed whole to be sure of them.
  */
-export function outlineFromText(uri: string, text: string): GoalDocOutline | undefined {
+export function outlineFromText(uri: string, text: string, dialect?: Dialect): GoalDocOutline | undefined {
+  // The outline text keeps the lines of the built-in field names; a team's own names (goalDocs.fields) need the whole parse.
+  if (dialect && dialect.fieldNames.size > 0) return undefined;
   const outline = outlineText(text, uri);
   if (!outline) return undefined;
-  const { symbols } = outlineOf(outlineModel(outline, uri));
+  const { symbols } = outlineOf(outlineModel(outline, uri, dialect));
   const range = (r: Range): Range => ({ start: pagePosition(outline, r.start), end: pagePosition(outline, r.end) });
   return { uri, symbols: symbols.map((s) => ({ ...s, textRange: range(s.textRange) })) };
 }

@@ -12,6 +12,7 @@
 // CommonMark spec, a BOM, a chunk of the page past the parser's limits) there is no outline text, and the
 // page is parsed whole. test/unit/outline.test.ts holds both to the whole parse over every real
 // page and a fuzz of pages made of goal-doc lines.
+import type { Dialect } from './dialect';
 import { maskForParse } from './mask';
 import type { Position } from 'vscode-languageserver-types';
 import type { FieldName } from './types';
@@ -297,8 +298,8 @@ export function pagePosition(outline: OutlineText, p: Position): Position {
 }
 
 /** The model of an outline text (one chunk: it is small, and every chunk is a parse). */
-export function outlineModel(outline: OutlineText, uri: string) {
-  return buildGoalDoc(outline.text, { uri, version: -1, wholeDocument: true });
+export function outlineModel(outline: OutlineText, uri: string, dialect?: Dialect) {
+  return buildGoalDoc(outline.text, { uri, version: -1, wholeDocument: true, dialect });
 }
 
 /**

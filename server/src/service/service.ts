@@ -201,6 +201,7 @@ export class GoalDocsService {
   settingsChanged(): void {
     this.settings.clear();
     this.files.forgetRuledOut();
+    this.index.settingsChanged();
   }
 
   didOpen(uri: string): void {
@@ -223,6 +224,7 @@ export class GoalDocsService {
     this.index.didChangeWatchedFiles(changes);
     if (!this.settings.filesChanged(uris)) return false;
     this.files.forgetRuledOut();
+    this.index.settingsChanged();
     return true;
   }
 
@@ -288,7 +290,7 @@ export class GoalDocsService {
     if (!document) return undefined;
     let judged = this.oversizedVerdicts.get(uri);
     if (judged?.version !== document.version) {
-      judged = { version: document.version, goalDoc: matchesGlobs(path, settings.files) || contentMightMakeGoalDoc(document.getText().slice(0, OVERSIZED_SAMPLE), path) };
+      judged = { version: document.version, goalDoc: matchesGlobs(path, settings.files) || contentMightMakeGoalDoc(document.getText().slice(0, OVERSIZED_SAMPLE), path, settings.dialect) };
       this.oversizedVerdicts.set(uri, judged);
     }
     if (!judged.goalDoc) return undefined;

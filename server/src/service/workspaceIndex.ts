@@ -110,6 +110,14 @@ export class WorkspaceIndex {
 
   // --- Keeping up to date, file by file ---
 
+  /** The settings changed: what the index read of each page in the old ones (its verdict, its outline in the team's dialect) is read again. */
+  settingsChanged(): void {
+    for (const entry of this.outlines.values()) {
+      entry.contentMight = undefined;
+      entry.outline = undefined;
+    }
+  }
+
   didChangeWatchedFiles(changes: FileChange[]): void {
     for (const c of changes) {
       this.service.files.forget(c.uri);
@@ -323,14 +331,14 @@ export class WorkspaceIndex {
       if (entry.contentMight === undefined) {
         const text = await file.text();
         if (text === undefined) return undefined;
-        entry.contentMight = contentMightMakeGoalDoc(text, relative);
+        entry.contentMight = contentMightMakeGoalDoc(text, relative, settings.dialect);
       }
       if (!entry.contentMight) return undefined;
     } else if (!verdict.goalDoc) return undefined;
     if (entry.outline === undefined) {
       const text = await file.text();
       if (text === undefined) return undefined;
-      entry.outline = outlineFromText(uri, text) ?? null;
+      entry.outline = outlineFromText(uri, text, settings.dialect) ?? null;
     }
     return entry.outline ?? 'parse';
   }
