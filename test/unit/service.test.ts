@@ -63,4 +63,19 @@ describe('the goal-docs service', () => {
     await service.check(other, false);
     assert.equal(await service.files.model(other), linked);
   });
+
+  it('checks the anchors of links into .mdx and .markdown pages too, the Markdown files the walk takes', async () => {
+    writeFileSync(path.join(folder, 'goals.md'), `${text}\nSee [search](search.mdx#gone), [ranking](ranking.markdown#fy-24-q2) and [the chart](chart.svg#gone).\n`);
+    writeFileSync(path.join(folder, 'search.mdx'), "import Chart from './chart'\n\n## FY-24-Q2\n\n<Chart />\n");
+    writeFileSync(path.join(folder, 'ranking.markdown'), '## FY-24-Q2\n');
+    writeFileSync(path.join(folder, 'chart.svg'), '<svg/>');
+    const service = createGoalDocsService({ readable: 'any', fileSystem: new NodeFileSystem(false) });
+    service.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const checked = await service.check(pathToFileURL(path.join(folder, 'goals.md')).href, false);
+    assert.equal(checked.kind, 'checked');
+    const found = checked.kind === 'checked' ? checked.diagnostics : [];
+    // The MDX page has no #gone; the .markdown page has its #fy-24-q2; an image is not read for anchors.
+    assert.deepEqual(found.map((d) => d.code), ['link.file-anchor-missing']);
+    assert.match(String(found[0]!.message), /search\.mdx#gone|#gone.*search\.mdx|search\.mdx.*gone/);
+  });
 });

@@ -1,7 +1,7 @@
 // link.file-missing and link.file-anchor-missing: relative links to other files.
 import type { GoalDoc } from '../model/types';
 import { isRelativeFileLink, type LinkedFiles, resolveLinkTarget } from '../workspace/linkedFiles';
-import { hasFolder } from '../workspace/uris';
+import { hasFolder, isMarkdownPath } from '../workspace/uris';
 import { resolveAnchor, closestHeadings } from './anchors';
 import { type FindingOf, quote } from './finding';
 import { defineRule } from './rule';
@@ -47,7 +47,7 @@ export function fileLinkFindings(doc: GoalDoc, files: LinkedFiles | undefined, i
       });
       continue;
     }
-    if (!link.fragment || target.kind !== 'file' || !/\.md$/i.test(target.uri)) continue;
+    if (!link.fragment || target.kind !== 'file' || !isMarkdownPath(target.uri)) continue;
     const other = files.anchors(target.uri);
     if (!other || resolveAnchor(other, link.fragment)) continue;
     const candidates = closestHeadings(other, link.fragment);

@@ -6,13 +6,8 @@
 /** Folders never walked: dependencies, version control and build output hold no team pages. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
-/**
- * `.md`, `.markdown` and `.mdx` files, in any case. An MDX page is read as Markdown with its
- * imports, exports and JSX blocks left out (model/mask.ts); the goal-doc rule decides as for any page.
- */
-export function isMarkdownPath(p: string): boolean {
-  return /\.(md|markdown|mdx)$/i.test(p.replace(/[?#].*$/, ''));
-}
+// Which names are Markdown: workspace/uris.ts's isMarkdownPath, which the rules ask too.
+export { isMarkdownPath } from '../workspace/uris';
 
 /** True when a path (with `/` or the platform's separator) goes through a skipped folder. */
 export function inSkippedFolder(p: string): boolean {

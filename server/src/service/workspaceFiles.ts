@@ -17,7 +17,7 @@ import type { AnchorHeading, AnchorSource } from '../model/anchorIndex';
 import { buildGoalDoc } from '../model/build';
 import { DEFAULT_DIALECT, type Dialect } from '../model/dialect';
 import { anchorsFromText } from '../model/outline';
-import { relativeToFolder, uriKey } from '../workspace/uris';
+import { isMarkdownPath, relativeToFolder, uriKey } from '../workspace/uris';
 import { forEachLimited } from './pacing';
 
 export interface OpenDocuments {
@@ -378,7 +378,7 @@ export class FileSnapshot implements LinkedFiles {
       for (const link of doc.links) {
         if (!link.fragment || !isRelativeFileLink(link.path, link.external)) continue;
         const target = resolveLinkTarget(this, doc.uri, link.path);
-        if (target?.kind === 'file' && !this.open.get(target.uri) && /\.md$/i.test(target.uri)) targets.add(target.uri);
+        if (target?.kind === 'file' && !this.open.get(target.uri) && isMarkdownPath(target.uri)) targets.add(target.uri);
       }
     }
     await forEachLimited([...targets], this.concurrentReads, async (uri) => this.anchorSources.set(uri, (await this.files.anchors(uri)) ?? null));

@@ -60,12 +60,6 @@ export interface FileChange {
   type: number;
 }
 
-export function isMarkdownUri(uri: string): boolean {
-  return isMarkdownPath(uri);
-}
-
-/** The same file spelled two ways (`%40` or `@`, `C:` or `c%3A`) has one key. */
-const keyOf = uriKey;
 
 /** What a file is, for visit(): its settings (its folder's, or its own when open) and its path in the workspace. */
 interface VisitedFile {
@@ -121,7 +115,7 @@ export class WorkspaceIndex {
   didChangeWatchedFiles(changes: FileChange[]): void {
     for (const c of changes) {
       this.service.files.forget(c.uri);
-      this.outlines.delete(keyOf(c.uri));
+      this.outlines.delete(uriKey(c.uri));
     }
     if (this.walking && !this.disk) this.pending.push(...changes);
     else for (const c of changes) this.apply(c);
@@ -129,17 +123,17 @@ export class WorkspaceIndex {
 
   /** An opened file that the walk has not seen (created since) joins the index. */
   didOpen(uri: string): void {
-    if (this.disk && isMarkdownUri(uri) && this.service.files.insideWorkspace(uri)) this.disk.set(keyOf(uri), uri);
+    if (this.disk && isMarkdownPath(uri) && this.service.files.insideWorkspace(uri)) this.disk.set(uriKey(uri), uri);
   }
 
   private apply(c: FileChange): void {
     if (!this.disk) return;
-    const key = keyOf(c.uri);
+    const key = uriKey(c.uri);
     if (c.type === 3) {
       // A deleted folder takes its files with it.
       this.disk.delete(key);
       for (const k of [...this.disk.keys()]) if (k.startsWith(key + '/')) this.disk.delete(k);
-    } else if (isMarkdownUri(c.uri) && this.service.files.insideWorkspace(c.uri) && !this.inSkippedFolder(c.uri)) {
+    } else if (isMarkdownPath(c.uri) && this.service.files.insideWorkspace(c.uri) && !this.inSkippedFolder(c.uri)) {
       this.disk.set(key, c.uri);
     }
   }
@@ -178,8 +172,8 @@ export class WorkspaceIndex {
       truncated ||= files.truncated;
       for (const uri of files.uris) {
         // The same rules whatever answered: Markdown names only, skipped folders left out.
-        if (found.size >= this.limits.maxFiles || !isMarkdownUri(uri) || this.inSkippedFolder(uri)) continue;
-        found.set(keyOf(uri), uri);
+        if (found.size >= this.limits.maxFiles || !isMarkdownPath(uri) || this.inSkippedFolder(uri)) continue;
+        found.set(uriKey(uri), uri);
       }
     }
     this.truncated = truncated;
@@ -193,7 +187,7 @@ export class WorkspaceIndex {
     if (token.isCancellationRequested) return [];
     const uris = new Map(this.disk);
     // An open document's own spelling of its URI wins: edits go back to it under that name.
-    for (const d of this.openDocuments()) if (isMarkdownUri(d.uri) || d.uri.startsWith('untitled:')) uris.set(keyOf(d.uri), d.uri);
+    for (const d of this.openDocuments()) if (isMarkdownPath(d.uri) || d.uri.startsWith('untitled:')) uris.set(uriKey(d.uri), d.uri);
     return [...uris.values()].sort();
   }
 
@@ -312,7 +306,7 @@ export class WorkspaceIndex {
 
   /** A goal doc's outline from its outline text; 'parse' when only its model can say (a marker comment, or text the outline scan defers on). */
   private async diskOutline({ uri, relative, settings }: VisitedFile): Promise<GoalDocOutline | undefined | 'parse'> {
-    const key = keyOf(uri);
+    const key = uriKey(uri);
     let entry = this.outlines.get(key);
     const file = await this.service.files.diskFile(uri, settings.maxFileSize, entry !== undefined);
     if (!file) return undefined;

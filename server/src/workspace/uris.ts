@@ -13,6 +13,15 @@ function parsed(uri: string): URI | undefined {
   }
 }
 
+/**
+ * `.md`, `.markdown` and `.mdx` files, in any case: the files the walk takes and the link targets
+ * whose anchors are checked. An MDX page is read as Markdown with its imports, exports and JSX
+ * blocks left out (model/mask.ts); the goal-doc rule decides as for any page.
+ */
+export function isMarkdownPath(p: string): boolean {
+  return /\.(md|markdown|mdx)$/i.test(p.replace(/[?#].*$/, ''));
+}
+
 /** The one spelling of a URI: VS Code's own (`file:///c%3A/a%20b.md`). */
 export function uriKey(uri: string): string {
   return parsed(uri)?.toString() ?? uri;
