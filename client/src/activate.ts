@@ -82,7 +82,7 @@ export async function activateGoalDocs(context: vscode.ExtensionContext, host: H
   context.subscriptions.push(
     goalsView,
     status,
-    vscode.commands.registerCommand(MARK_DONE, markMilestoneDone),
+    vscode.commands.registerCommand(MARK_DONE_CLIENT_COMMAND, markMilestoneDone),
     vscode.commands.registerCommand(CHOOSE_LINK_COMPLETION, () => choice.choose()),
     ...registerLifecycleCommands(started),
   );
@@ -111,10 +111,6 @@ function restartUnlessCrashLooping(): CloseHandlerResult {
 // "Mark milestone done with version…": the server works out the items, the style and the
 // version to prefill; the client only asks for the version. The server command (registered by
 // the language client from the server's capabilities) applies the edit.
-const MARK_DONE = MARK_DONE_CLIENT_COMMAND;
-const MARK_DONE_WITH_VERSION = MARK_DONE_WITH_VERSION_COMMAND;
-type MarkDoneArgs = MarkDoneWithVersionArgs;
-type MarkDoneResult = MarkDoneWithVersionResult;
 
 /** The lines the selections cover; a selection ending at a line's start leaves that line out. */
 function selectedLines(editor: vscode.TextEditor): number[] {
@@ -127,14 +123,14 @@ function selectedLines(editor: vscode.TextEditor): number[] {
 }
 
 /** From a code action (with the items and inferred version) or the command palette (the selection). */
-async function markMilestoneDone(args?: MarkDoneArgs): Promise<void> {
+async function markMilestoneDone(args?: MarkDoneWithVersionArgs): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const target = args ?? (editor && { uri: editor.document.uri.toString(), version: editor.document.version, lines: selectedLines(editor) });
   if (!target) return;
-  const inferred = target.stampVersion ?? (await vscode.commands.executeCommand<MarkDoneResult | null>(MARK_DONE_WITH_VERSION, { ...target, stampVersion: undefined }))?.inferredVersion;
+  const inferred = target.stampVersion ?? (await vscode.commands.executeCommand<MarkDoneWithVersionResult | null>(MARK_DONE_WITH_VERSION_COMMAND, { ...target, stampVersion: undefined }))?.inferredVersion;
   const stampVersion = await vscode.window.showInputBox({ title: 'Mark milestone done', prompt: 'The version to stamp', value: inferred });
   if (stampVersion === undefined) return;
-  const result = await vscode.commands.executeCommand<MarkDoneResult | null>(MARK_DONE_WITH_VERSION, { ...target, stampVersion });
+  const result = await vscode.commands.executeCommand<MarkDoneWithVersionResult | null>(MARK_DONE_WITH_VERSION_COMMAND, { ...target, stampVersion });
   if (result?.message) void vscode.window.showInformationMessage(result.message);
 }
 

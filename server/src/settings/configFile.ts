@@ -6,7 +6,7 @@ import { type Node, parseTree, findNodeAtLocation, getNodeValue, type ParseError
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { computeLineStarts, positionAt } from '../model/text';
-import { describeProblem, problemText, readSettingsLayer, type SettingsLayer, type SettingsProblem } from './schema';
+import { describeProblem, isObject, problemText, readSettingsLayer, type SettingsLayer, type SettingsProblem } from './schema';
 
 export const CONFIG_FILE_NAME = '.goal-docs.json';
 /** A settings file is a few hundred bytes; a larger one is refused rather than read into memory. */
@@ -35,10 +35,6 @@ const NO_SETTINGS: SettingsLayer = {};
 
 function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The span a problem at `path` is about: the key of a key that does not belong, else the value. */

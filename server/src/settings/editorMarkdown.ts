@@ -3,6 +3,7 @@
 // reads the same settings). A client that has no such section answers null: nobody else
 // completes or validates links, so Goal Docs does it all.
 import type { EditorLinkValidation } from '../diagnostics/editorValidation';
+import { isObject } from './schema';
 
 export interface EditorMarkdown {
   /**
@@ -18,10 +19,6 @@ export const NO_EDITOR_MARKDOWN: EditorMarkdown = {
   completesLinks: false,
   validates: { fragmentLinks: false, fileLinks: false, fileFragments: false },
 };
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function at(section: unknown, path: string): unknown {
   let v = section;

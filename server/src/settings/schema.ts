@@ -192,7 +192,8 @@ export interface SettingsProblem {
 /** One source's settings: only the values it holds that are valid, keyed as the schema is. */
 export type SettingsLayer = Readonly<Record<string, unknown>>;
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
