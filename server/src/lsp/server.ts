@@ -328,7 +328,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentLinks((p, token) => answer('textDocument/documentLink', p.textDocument.uri, token, () => service.documentLinks(p.textDocument.uri, token)));
   connection.onHover((p, token) => answer('textDocument/hover', p.textDocument.uri, token, () => service.hover(p.textDocument.uri, p.position, token)));
   connection.onFoldingRanges((p, token) => answer('textDocument/foldingRange', p.textDocument.uri, token, () => service.foldingRanges(p.textDocument.uri, token)));
-  connection.onPrepareRename((p, token) => answer('textDocument/prepareRename', p.textDocument.uri, token, () => service.prepareRename(p.textDocument.uri, p.position)));
+  connection.onPrepareRename((p, token) => answer('textDocument/prepareRename', p.textDocument.uri, token, () => service.prepareRename(p.textDocument.uri, p.position, token)));
   connection.onRenameRequest((p, token) => answer('textDocument/rename', p.textDocument.uri, token, () => service.rename(p.textDocument.uri, p.position, p.newName, { documentChanges: renameWithDocumentChanges }, token)));
   connection.onCodeLens((p, token) => answer('textDocument/codeLens', p.textDocument.uri, token, () => service.codeLenses(p.textDocument.uri, token)));
   connection.onCodeAction((p, token) => answer(`textDocument/codeAction (line ${p.range.start.line + 1}, ${p.context.triggerKind === 1 ? 'invoked' : 'automatic'})`, p.textDocument.uri, token, () => service.codeActions(p.textDocument.uri, p, token, editSupport)));

@@ -511,8 +511,8 @@ export class GoalDocsService {
   }
 
   /** Where a rename would start, or why it cannot; null for a document that is not a goal doc. */
-  prepareRename(uri: string, position: Position): Promise<{ range: Range; placeholder: string } | RenameRefusal | null> {
-    return this.withGoalDoc<{ range: Range; placeholder: string } | RenameRefusal | null>(uri, null, (a, ws) => prepareRename(a.doc, position, ws));
+  prepareRename(uri: string, position: Position, token: Cancellation = NOT_CANCELLED): Promise<{ range: Range; placeholder: string } | RenameRefusal | null> {
+    return this.withGoalDoc<{ range: Range; placeholder: string } | RenameRefusal | null>(uri, null, (a, ws) => prepareRename(a.doc, position, ws), token);
   }
 
   rename(uri: string, position: Position, newName: string, options: { documentChanges: boolean }, token: Cancellation): Promise<WorkspaceEdit | RenameRefusal | null> {
