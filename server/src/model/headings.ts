@@ -4,7 +4,7 @@ import { slug as baseSlug } from 'github-slugger';
 import type { Heading as MdHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Heading } from './types';
-import { type DatedPeriod, periodKey, type PeriodHeading, type PeriodTemplate, readPeriodHeading } from './periods';
+import { type PeriodHeading, periodKeyOfHeading, type PeriodTemplate, readPeriodHeading } from './periods';
 import { type PositionFactory, spanToRange } from './text';
 
 /** An explicit `{#id}` at the end of a heading's text (the one place this syntax is read). */
@@ -43,7 +43,7 @@ export function buildChunkHeadings(nodes: MdHeading[], text: string, f: Position
       text,
       baseSlug: baseSlug(text),
       period,
-      periodKey: period && period !== 'invalid' && period.label.year !== undefined ? periodKey(period.label as DatedPeriod) : undefined,
+      periodKey: periodKeyOfHeading(period),
       slug: '',
       ids: [],
       kind: 'other',

@@ -334,7 +334,11 @@ export function periodKey(p: DatedPeriod): string {
  * TOC entry `FY21 Q4` finds the heading `FY-21-Q4`.
  */
 export function periodKeyOfText(text: string): string | undefined {
-  const heading = readPeriodHeading(text);
+  return periodKeyOfHeading(readPeriodHeading(text));
+}
+
+/** The key of the dated period a heading reading names, if any. */
+export function periodKeyOfHeading(heading: PeriodHeading | 'invalid' | null | undefined): string | undefined {
   return heading && heading !== 'invalid' && heading.label.year !== undefined ? periodKey(heading.label as DatedPeriod) : undefined;
 }
 
