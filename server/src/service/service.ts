@@ -257,11 +257,18 @@ export class GoalDocsService {
    * The model and settings of an open goal doc, or undefined when the document is not open, is
    * not a goal doc, or is larger than `goalDocs.maxFileSize`.
    */
-  async analyse(uri: string): Promise<AnalysedDocument | undefined> {
+  /** An open document as it is once its settings are read (the await may see a newer version), with them; undefined once closed. */
+  private async openWithSettings(uri: string): Promise<{ document: TextDocument; settings: GoalDocsSettings } | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.get(uri);
-    const current = this.documents.get(uri);
-    if (!current || current.getText().length > settings.maxFileSize) return undefined;
+    const document = this.documents.get(uri);
+    return document && { document, settings };
+  }
+
+  async analyse(uri: string): Promise<AnalysedDocument | undefined> {
+    const open = await this.openWithSettings(uri);
+    if (!open || open.document.getText().length > open.settings.maxFileSize) return undefined;
+    const { document: current, settings } = open;
     const doc = this.model(current);
     if (!isGoalDoc(this.relativePath(uri), doc, settings)) return undefined;
     return { doc, settings, textDocument: current };
@@ -272,22 +279,19 @@ export class GoalDocsService {
    * link completion, which every Markdown file gets where the editor has none of its own.
    */
   async markdownModel(uri: string): Promise<GoalDoc | undefined> {
-    if (!this.documents.get(uri)) return undefined;
-    const { maxFileSize } = await this.settings.get(uri);
-    const current = this.documents.get(uri);
-    return current && current.getText().length <= maxFileSize ? this.model(current) : undefined;
+    const open = await this.openWithSettings(uri);
+    return open && open.document.getText().length <= open.settings.maxFileSize ? this.model(open.document) : undefined;
   }
 
   /** For an open document named like a goal doc but over `goalDocs.maxFileSize`: its length and the limit. */
-  async oversized(uri: string): Promise<{ length: number; limit: number } | undefined> {
-    if (!this.documents.get(uri)) return undefined;
-    const settings = await this.settings.get(uri);
-    const length = this.documents.get(uri)?.getText().length ?? 0;
+  async oversized(uri: string, known?: { document: TextDocument; settings: GoalDocsSettings }): Promise<{ length: number; limit: number } | undefined> {
+    const open = known ?? (await this.openWithSettings(uri));
+    if (!open) return undefined;
+    const { document, settings } = open;
+    const length = document.getText().length;
     const path = this.relativePath(uri);
     if (length <= settings.maxFileSize || matchesGlobs(path, settings.exclude)) return undefined;
     // Too large to parse: a goal doc by declaration, or by what its beginning shows (read once per version).
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
     let judged = this.oversizedVerdicts.get(uri);
     if (judged?.version !== document.version) {
       judged = { version: document.version, goalDoc: matchesGlobs(path, settings.files) || contentMightMakeGoalDoc(document.getText().slice(0, OVERSIZED_SAMPLE), path, settings.dialect) };
@@ -303,13 +307,12 @@ export class GoalDocsService {
    * doc where the too-large message says so, and the reason says it was not analysed.
    */
   async verdict(uri: string): Promise<VerdictResult> {
-    if (!this.documents.get(uri)) return null;
-    const settings = await this.settings.get(uri);
-    const current = this.documents.get(uri);
-    if (!current) return null;
+    const open = await this.openWithSettings(uri);
+    if (!open) return null;
+    const { document: current, settings } = open;
     const length = current.getText().length;
     if (length > settings.maxFileSize) {
-      const oversized = await this.oversized(uri);
+      const oversized = await this.oversized(uri, open);
       const explanation = `${oversized ? 'a goal doc' : 'not a goal doc'}, too large to analyse: ${length} characters, more than goalDocs.maxFileSize (${settings.maxFileSize})`;
       return { version: current.version, goalDoc: oversized !== undefined, reason: 'too-large', explanation };
     }
