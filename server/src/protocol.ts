@@ -32,6 +32,12 @@ export function pinnedDay(text: unknown): Date | undefined {
 }
 
 /** The Year › Quarter › Goal tree of an open goal doc, for the client's Goals view. */
+/**
+ * The log line that says the background index build of start-up (or of new folders) is over,
+ * followed by how many Markdown files it looked at and how long it took. Tests wait for it.
+ */
+export const INDEX_BUILT_LOG = 'Goal Docs: indexed the workspace:';
+
 export const GOAL_TREE_REQUEST = 'goalDocs/goalTree';
 
 export interface GoalTreeParams {

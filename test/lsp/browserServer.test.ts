@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionList, SymbolInformation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { HANDBOOK, uriOf, VfsAnswers } from '../support/vfsWorkspace';
 import { startWorkerServer, type WorkerSession } from '../support/workerServer';
-import { waitFor } from '../support/lspClient';
+import { indexBuilt, waitFor } from '../support/lspClient';
+import { INDEX_BUILT_LOG } from '../../server/src/protocol';
 
 interface WireDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -33,8 +34,8 @@ describe('the browser server bundle in a worker scope, over a virtual file syste
     fs = new VfsAnswers(HANDBOOK);
     session = await startWorkerServer(fs);
     session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: GOALS, languageId: 'markdown', version: 1, text } });
-    // The index, built in the background after start-up, has read every page once this answers.
-    await session.connection.sendRequest('workspace/symbol', { query: '' });
+    // The index, built in the background after start-up, has read every page once its log says so.
+    await indexBuilt(session);
   });
   after(() => session?.close());
 
@@ -186,6 +187,9 @@ describe('the browser server bundle over a slow remote file system', () => {
     assert.equal(begin?.kind, 'begin');
     assert.match(begin?.message ?? '', /looking for Markdown files/);
     assert.match(session.progress.filter((p) => p.kind === 'report').at(-1)?.message ?? '', /^300 of 300 Markdown files$/);
+    // And the log (the Output panel) says what the build cost, once it is over.
+    await indexBuilt(session);
+    assert.match(session.log.find((m) => m.startsWith(INDEX_BUILT_LOG)) ?? '', /: 300 Markdown files in \d+ ms$/);
     console.log(`slow file system (${LATENCY_MS} ms a request, the search 800 ms): ${TEAMS + PAGES} Markdown files found, ${read.length} read up front in ${seconds.toFixed(1)} s, at most ${fs.maxInFlight} at once`);
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { type LspSession, openDocument, pullDiagnostics, startServer } from '../support/lspClient';
+import { indexBuilt, type LspSession, openDocument, pullDiagnostics, startServer } from '../support/lspClient';
 import { HANDBOOK, uriOf, VfsAnswers, VFS_ROOT } from '../support/vfsWorkspace';
 
 describe('the Node server over a virtual workspace', () => {
@@ -36,9 +36,9 @@ describe('the Node server over a virtual workspace', () => {
     assert.ok(!codes.includes(`${line('goals_completed.md')}:link.file-missing`), codes.join(', '));
     assert.ok(fs.readPaths().includes('process/runbook.md'), fs.readPaths().join(', '));
     // Kept until the client says a file changed: a keystroke asks nothing more. (The workspace
-    // index reads the repository in the background; a workspace-symbol query waits for it, so
-    // its reads are done before the keystroke on a loaded machine too.)
-    await session.connection.sendRequest('workspace/symbol', { query: 'cache' });
+    // index reads the repository in the background once, after start-up: its log says when it
+    // is over, so its reads are done before the keystroke on a loaded machine too.)
+    await indexBuilt(session);
     const before = fs.requests.length;
     session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nMore.\n` }] });
     await pullDiagnostics(session, uri);
@@ -55,6 +55,7 @@ describe('the Node server over a virtual workspace', () => {
     openDocument(session, uri, '## FY-24-Q4\n\n#### Ship it\n\n- **Owner**: Ann\n- See [the plan](plan.md) and [notes](notes.md#gone).\n');
     assert.deepEqual((await pullDiagnostics(session, uri)).map((d) => d.code).sort(), ['link.file-anchor-missing', 'link.file-missing']);
     await session.connection.sendRequest('workspace/symbol', { query: 'ship' });
+    await indexBuilt(session);
     assert.deepEqual(fs.requests, []);
   });
 });

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { INDEX_BUILT_LOG } from '../../server/src/protocol';
 import { REPO_ROOT } from './corpus';
 
 /** What an editor keeps of what a server said, over any connection (a child process's stdio, a worker's messages). */
@@ -133,6 +134,14 @@ export async function waitFor(what: string, ok: () => boolean, ms = 20_000): Pro
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * Waits until the server's background index build of start-up is over (its log says so): the
+ * file reads it makes are then done, and what a keystroke reads can be counted alone.
+ */
+export async function indexBuilt(side: EditorSide, builds = 1): Promise<void> {
+  await waitFor(`the log's "${INDEX_BUILT_LOG}"`, () => side.log.filter((m) => m.startsWith(INDEX_BUILT_LOG)).length >= builds);
 }
 
 export function openDocument(session: LspSession, uri: string, text: string, version = 1, languageId = 'markdown'): void {

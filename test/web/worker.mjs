@@ -77,7 +77,7 @@ export async function runWorkerTest({ repo, log }) {
       }
     });
     check('answers a keystroke without another file-system request', () => {
-      if (seen.keystrokeRequests !== 0) throw new Error(`${seen.keystrokeRequests} requests`);
+      if (seen.keystrokeRequests.length) throw new Error(`${seen.keystrokeRequests.length} requests: ${seen.keystrokeRequests.join(', ')}`);
     });
     check("completes another file's anchors, offers a quick fix, finds goals by name", () => {
       if (seen.completion.join() !== 'runbook,steps,restart-the-cache') throw new Error(`completion: ${seen.completion.join(', ')}`);

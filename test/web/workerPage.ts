@@ -2,14 +2,25 @@
 // talks LSP to it as the browser client does, answers its file-system requests from the
 // repository fixture under vscode-vfs://github/…, and puts what it saw on `window.goalDocsResult`.
 import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser';
+import { INDEX_BUILT_LOG } from '../../server/src/protocol';
 import { HANDBOOK, uriOf, VfsAnswers } from '../support/vfsWorkspace';
+
+/** Polls `ok` until it holds, failing after 20 s with what it waited for (no fixed sleep). */
+async function until(what: string, ok: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 interface Seen {
   diagnostics: Array<{ line: number; code: string }>;
   completion: string[];
   quickFixes: string[];
   symbols: Array<{ name: string; uri: string }>;
-  keystrokeRequests: number;
+  /** The file-system requests a keystroke made (none: the server answers from what it read). */
+  keystrokeRequests: string[];
   fileRequests: string[];
   log: string[];
 }
@@ -51,11 +62,14 @@ async function run(): Promise<Seen> {
   const pull = async () => (await connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
   const items = await pull();
 
-  // A keystroke: diagnostics again, from what the server has read.
+  // A keystroke: diagnostics again, from what the server has read. The index build of start-up
+  // reads the repository in the background, once: the keystroke is counted after its log says
+  // it is over, so that none of its reads is taken for the keystroke's.
+  await until('the index build of start-up to end', () => log.some((m) => m.startsWith(INDEX_BUILT_LOG)));
   const before = fs.requests.length;
   connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\nMore.\n` }] });
   await pull();
-  const keystrokeRequests = fs.requests.length - before;
+  const keystrokeRequests = fs.requests.slice(before).map((r) => `${r.method} ${r.uri}`);
 
   const typed = `${text}\nSee [the steps](../process/runbook.md#`;
   connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: typed }] });

@@ -24,6 +24,7 @@ import { CONFIG_FILE_NAME, configDiagnostics, configProblemText } from '../setti
 import { DIAGNOSTIC_SOURCE } from '../diagnostics/index';
 import {
   GOAL_TREE_REQUEST,
+  INDEX_BUILT_LOG,
   type GoalTreeParams,
   type InitializationOptions,
   MARK_DONE_WITH_VERSION_COMMAND,
@@ -187,13 +188,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           }, logFailure('progress'));
         }, PROGRESS_AFTER_MS)
       : undefined;
+    const started = Date.now();
     try {
-      await service.warmIndex(token, (done, total) => {
+      const looked = await service.warmIndex(token, (done, total) => {
         counted = { done, total };
         if (!progress || finished || percent() === lastPercent) return;
         lastPercent = percent();
         progress.report(lastPercent, message());
       });
+      // Said in the log (the Output panel's Goal Docs channel) once a build is over, not one that
+      // newer folders replaced: what start-up costs on this workspace, and when it is done.
+      if (!token.isCancellationRequested) connection.console.info(`${INDEX_BUILT_LOG} ${looked} Markdown files in ${Date.now() - started} ms`);
     } catch (e) {
       logFailure('building the workspace index')(e);
     } finally {
