@@ -89,9 +89,18 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
     });
     await step("then suggests each heading once, Goal Docs' own (heading text, place, owners)", async () => {
       skipUnlessOpened();
-      const rows = await ui.suggestAfter('See [the first quarter](#', 'FY-23-Q1');
+      // settings.json is on disk before the workbench reloads it and before the built-in's server
+      // and Goal Docs' hear of it: type again until the list is Goal Docs' alone (with a deadline).
+      let rows = [];
+      let last = '';
+      await waitUntilAsync("Goal Docs' rows alone after ](#", async () => {
+        rows = await ui.suggestAfter('See [the first quarter](#', 'FY-23-Q1').catch((err) => { last = err.message; return []; });
+        if (rows.length && !rows.some((r) => r.startsWith('#'))) return true;
+        if (rows.length) last = `the built-in still completes: ${rows.join(' | ')}`;
+        await ui.revert();
+        return false;
+      }, async () => last);
       assertEachOnce(rows, completedHeadings.length, 'suggest rows');
-      if (rows.some((r) => r.startsWith('#'))) throw new Error(`the built-in still completes: ${rows.join(' | ')}`);
       log(`counts: suggest rows after ](# in goals_completed.md (Goal Docs): ${rows.length} for ${completedHeadings.length} headings`);
       // Show a goal's owners and progress in the details beside the list.
       await ui.focusSuggestion('Nightly reconciliation finishes before the morning close');
@@ -133,7 +142,13 @@ export async function runUiTest({ host, vsix, workspace, tmpRoot, screenshotDir,
       log(`counts: Outline rows for goals_completed.md: ${texts.length} rows for ${completedHeadings.length} headings`);
       const goalLine = lineNumberOf(completed, '#### Nightly reconciliation');
       await ui.goToLine(goalLine);
-      const crumbs = await ui.breadcrumbs();
+      // The breadcrumbs follow the cursor 150 ms after it moves (documentSymbolsOutline.ts): until
+      // then they show the line the focusing click landed on.
+      let crumbs = [];
+      await waitUntilAsync('the breadcrumbs of the goal heading', async () => {
+        crumbs = await ui.breadcrumbs();
+        return crumbs.some((c) => c.replace(/^#+\s*/, '') === 'Nightly reconciliation finishes before the morning close');
+      }, async () => crumbs.join(' › '));
       const trail = crumbs.map((c) => c.replace(/^#+\s*/, ''));
       for (const name of ['2024', 'FY-24-Q4', 'Nightly reconciliation finishes before the morning close']) {
         if (trail.filter((c) => c === name).length !== 1) throw new Error(`the breadcrumbs do not show ${name} once: ${crumbs.join(' › ')}`);
@@ -321,9 +336,14 @@ export class Workbench {
       const offered = await rows.allInnerTexts().catch(() => []);
       const invoked = this.serverRequests(pressed).filter((e) => e.method.startsWith('textDocument/codeAction') && e.method.includes('invoked'));
       const trace = this.serverRequests(pressed - 2_000).map((e) => `${new Date(e.at).toISOString().slice(17, 23)} ${e.method} v${e.version ?? '-'} ${e.ms ?? ''}ms ${e.outcome}`).join('\n  ');
-      const answered = invoked.some((e) => /^answered [1-9]/.test(e.outcome) && !/cancelled/.test(e.outcome));
-      const why = `no "${title}" in the Ctrl+. menu; it offers: ${offered.join(' | ') || 'nothing'}; the server's log since 2 s before the key:\n  ${trace || '(nothing)'}`;
-      if (!answered || attempt === 2) throw new Error(why);
+      // VS Code defers the automatic request of the cursor's last move by 500 ms and then cancels
+      // an invoked one still pending (codeActionModel.ts): answered, or answered after that cancel,
+      // is the editor's doing. Without a log (the server runs in the browser: test/web/ui.mjs) it
+      // cannot be told apart, and the key is pressed again once all the same.
+      const logged = fs.existsSync(this.serverLog);
+      const answered = invoked.some((e) => /^answered [1-9]/.test(e.outcome));
+      const why = `no "${title}" in the Ctrl+. menu; it offers: ${offered.join(' | ') || 'nothing'}; the server's log since 2 s before the key:\n  ${trace || (logged ? '(nothing)' : '(no server log)')}`;
+      if ((logged && !answered) || attempt === 2) throw new Error(why);
       this.log(`ui: VS Code showed no menu for an invoked code-action request the server answered; pressing Ctrl+. again. ${why}`);
       await this.page.keyboard.press('Escape');
     }

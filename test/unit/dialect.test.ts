@@ -101,7 +101,8 @@ describe('a team dialect', () => {
     for (const text of ['Sprint '.repeat(20_000), `${'a '.repeat(50_000)}!`, `2024 ${'Cycle '.repeat(20_000)}`]) {
       const started = performance.now();
       readDeclaredPeriod(text, templates);
-      assert.ok(performance.now() - started < 50, `${text.slice(0, 20)}… took ${performance.now() - started} ms`);
+      // About 0.4 ms; a backtracking pattern takes seconds. The bound leaves room for a descheduled process.
+      assert.ok(performance.now() - started < 500, `${text.slice(0, 20)}… took ${performance.now() - started} ms`);
     }
   });
 

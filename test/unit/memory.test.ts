@@ -57,19 +57,21 @@ describe('memory', () => {
     };
     // The heap settles over the first thousands of documents (code compiled, caches of fixed size
     // filled), and moves by a megabyte either way as the collector pleases: what stays behind per
-    // document is the median of three windows after a warm-up, which a leak raises in every one.
+    // document is the median of five windows after a warm-up, which a leak raises in every one.
+    // (A window moves by several hundred bytes a document either way: of three, the middle one
+    // measured 8-186 against the bound of 200; of five, three must stray past it together.)
     let n = 0;
     const run = async (count: number) => {
       for (const end = n + count; n < end; n++) await cycle(n);
     };
     await run(1000);
     const marks = [heapWithoutRecentChunks()];
-    for (let w = 0; w < 3; w++) {
+    for (let w = 0; w < 5; w++) {
       await run(WINDOW);
       marks.push(heapWithoutRecentChunks());
     }
     const growth = marks.slice(1).map((m, i) => (m - marks[i]!) / WINDOW).sort((a, b) => a - b);
-    const perDocument = growth[1]!;
+    const perDocument = growth[2]!;
     assert.equal(service.models.size, 0, 'models of closed documents are kept');
     // 23 KB a document stayed behind before, and a WeakMap keyed by every list item 400 bytes; a
     // leak of 330 bytes a closed document reads about 370 here, none about 30.

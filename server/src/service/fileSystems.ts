@@ -41,6 +41,8 @@ export class CachedFileSystem implements WorkspaceFileSystem {
   private readonly texts = new Map<string, { content: FileContent; chars: number }>();
   private readonly reading = new Map<string, Promise<FileContent>>();
   private textChars = 0;
+  /** Bumped by filesChanged: a read that began before a change is neither joined nor kept after it. */
+  private changes = 0;
 
   constructor(
     private readonly inner: WorkspaceFileSystem,
@@ -61,15 +63,19 @@ export class CachedFileSystem implements WorkspaceFileSystem {
       this.texts.set(uri, kept);
       return fits(kept.content, options);
     }
+    const changes = this.changes;
     let pending = this.reading.get(uri);
     if (!pending) {
-      pending = this.inner.readFile(uri, options).finally(() => this.reading.delete(uri));
+      const read: Promise<FileContent> = this.inner.readFile(uri, options).finally(() => {
+        if (this.reading.get(uri) === read) this.reading.delete(uri);
+      });
+      pending = read;
       this.reading.set(uri, pending);
     }
     let content = await pending;
     // A read under a smaller limit was on its way: this one allows more.
     if (content.kind === 'too-large' && allows(options, content.size)) content = await this.inner.readFile(uri, options);
-    this.keep(uri, content);
+    if (changes === this.changes) this.keep(uri, content);
     return fits(content, options);
   }
 
@@ -88,12 +94,14 @@ export class CachedFileSystem implements WorkspaceFileSystem {
 
   filesChanged(uris: readonly string[]): void {
     this.inner.filesChanged?.(uris);
+    this.changes++;
     for (const uri of uris) {
       const base = uri.replace(/\/$/, '');
       const under = (key: string) => key === base || key.startsWith(base + '/');
       for (const key of [...this.stats.keys()]) if (under(key)) this.stats.delete(key);
       for (const key of [...this.listings.keys()]) if (under(key)) this.listings.delete(key);
       for (const key of [...this.texts.keys()]) if (under(key)) this.dropText(key);
+      for (const key of [...this.reading.keys()]) if (under(key)) this.reading.delete(key);
       // A file created or deleted changes its folder's listing.
       this.listings.delete(base.replace(/\/[^/]*$/, ''));
     }
