@@ -20,7 +20,7 @@ import {
 import { builtinMarkdownIsOn, CHOOSE_LINK_COMPLETION, CompletionChoice } from './completionChoice';
 import { type GoalNode, GoalsView } from './goalsView';
 import { askForTheQuarter, registerLifecycleCommands } from './lifecycle';
-import { answerFileRequests } from './fileRequests';
+import { answerFileRequests, reportChangesInFoldersNotOnDisk } from './fileRequests';
 import { DOCUMENT_SELECTOR } from './documents';
 import { GoalDocStatus } from './goalDocStatus';
 
@@ -41,6 +41,8 @@ export interface Host {
    * (`.goal-docs.json`); in a browser the server keeps what it read of every file until told it changed.
    */
   watchedFiles: string;
+  /** Whether folders not on the disk (`vscode-vfs:`…) need every file of theirs reported besides (reportChangesInFoldersNotOnDisk). */
+  watchFoldersNotOnDisk: boolean;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -71,6 +73,7 @@ export async function activateGoalDocs(context: vscode.ExtensionContext, host: H
   };
   client = await host.startClient(clientOptions);
   context.subscriptions.push(client, ...answerFileRequests(client));
+  if (host.watchFoldersNotOnDisk) context.subscriptions.push(reportChangesInFoldersNotOnDisk(client));
   await client.start();
   const started = client;
   const choice = new CompletionChoice(context.globalState);

@@ -19,7 +19,9 @@ export function activate(context: vscode.ExtensionContext): Promise<GoalDocsApi>
   };
   return activateGoalDocs(context, {
     startClient: (clientOptions) => new LanguageClient('goalDocs', 'Goal Docs', start, clientOptions),
+    // Its server keeps what it read of every file until told it changed: every file is watched.
     watchedFiles: '**/*',
+    watchFoldersNotOnDisk: false,
   });
 }
 

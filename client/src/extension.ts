@@ -19,5 +19,7 @@ export function activate(context: vscode.ExtensionContext): Promise<GoalDocsApi>
     },
     // Markdown files for the index; the config file, which the server reads again when it changes.
     watchedFiles: WATCHED_FILES,
+    // What its server reads of a folder on another file system it keeps until told a file changed.
+    watchFoldersNotOnDisk: true,
   });
 }

@@ -7,7 +7,7 @@
 // Only URIs inside a workspace folder are answered, and a symbolic link is answered as nothing:
 // where it leads cannot be seen through workspace.fs, and it may lead out of the workspace.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { type BaseLanguageClient, DidChangeWatchedFilesNotification, type FileEvent, FileChangeType } from 'vscode-languageclient';
 import {
   FS_FIND_MARKDOWN_FILES_REQUEST,
   FS_READ_DIRECTORY_REQUEST,
@@ -106,4 +106,59 @@ export function answerFileRequests(client: BaseLanguageClient): vscode.Disposabl
     client.onRequest(FS_READ_DIRECTORY_REQUEST, (params: FsUriParams) => readDirectory(params ?? ({} as FsUriParams))),
     client.onRequest(FS_FIND_MARKDOWN_FILES_REQUEST, (params: FsFindMarkdownFilesParams) => findMarkdownFiles(params ?? ({} as FsFindMarkdownFilesParams))),
   ];
+}
+
+/** How long the file events of a folder not on disk gather before they go to the server together (a checkout is hundreds). */
+const FILE_EVENTS_GATHER_MS = 100;
+
+/**
+ * The desktop's server reads `file:` folders from the disk on every request, so its client reports
+ * only Markdown and settings files (WATCHED_FILES). What it reads of a folder on another file
+ * system (GitHub Repositories' `vscode-vfs:`, a virtual workspace) it keeps until it hears that a
+ * file changed (service/fileSystems.ts): every file of such a folder is reported, as in a browser,
+ * for folders added later too. Without it a link to an image added after start-up stayed broken.
+ */
+export function reportChangesInFoldersNotOnDisk(client: BaseLanguageClient): vscode.Disposable {
+  const watchers = new Map<string, vscode.Disposable>();
+  let gathered = new Map<string, FileEvent>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const changes = [...gathered.values()];
+    gathered = new Map();
+    if (changes.length) void client.sendNotification(DidChangeWatchedFilesNotification.type, { changes }).catch(() => undefined);
+  };
+  const report = (type: FileChangeType) => (uri: vscode.Uri) => {
+    const key = `${type} ${uri.toString()}`;
+    gathered.set(key, { uri: uri.toString(), type });
+    timer ??= setTimeout(flush, FILE_EVENTS_GATHER_MS);
+  };
+  const follow = () => {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme !== 'file');
+    const keep = new Set(folders.map((f) => f.uri.toString()));
+    for (const [key, watcher] of watchers) {
+      if (keep.has(key)) continue;
+      watcher.dispose();
+      watchers.delete(key);
+    }
+    for (const folder of folders) {
+      const key = folder.uri.toString();
+      if (watchers.has(key)) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
+      watchers.set(key, vscode.Disposable.from(
+        watcher,
+        watcher.onDidCreate(report(FileChangeType.Created)),
+        watcher.onDidChange(report(FileChangeType.Changed)),
+        watcher.onDidDelete(report(FileChangeType.Deleted)),
+      ));
+    }
+  };
+  follow();
+  const folderChanges = vscode.workspace.onDidChangeWorkspaceFolders(follow);
+  return new vscode.Disposable(() => {
+    folderChanges.dispose();
+    for (const watcher of watchers.values()) watcher.dispose();
+    watchers.clear();
+    if (timer) clearTimeout(timer);
+  });
 }

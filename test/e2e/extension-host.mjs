@@ -75,7 +75,8 @@ export async function runSuitePage({ server, harness, suiteJs, workspace, consol
     page.on('console', (msg) => consoleLog.write(`${msg.type()}: ${msg.text()}\n`));
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [['extensionDevelopmentPath', remote(harness)], ['extensionTestsPath', remote(suiteJs)]];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const open = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+    await page.goto(`${server.url}/?${open}=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     return await Promise.race([exitCode, new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS).unref())]);
   } finally {
     await browser.close().catch(() => {});

@@ -67,7 +67,11 @@ async function main() {
     if (opts.only !== 'ui') {
       const t = Date.now();
       const suiteJs = await bundleSuite();
-      const workspace = makeWorkspace(tmpRoot, 'suite-workspace');
+      // Opened as a workspace file holding the one folder, as a team's multi-root setup is: a test
+      // can then add a folder beside it (foldersNotOnDisk.test.ts) without the window entering a
+      // new workspace, which would end the extension host that runs the suite.
+      const workspace = path.join(tmpRoot, 'suite.code-workspace');
+      fs.writeFileSync(workspace, JSON.stringify({ folders: [{ path: makeWorkspace(tmpRoot, 'suite-workspace') }] }, null, 2));
       const desktop = await findDesktopVSCode({ log });
       if (desktop) {
         log(`extension-host suite: host = desktop VS Code (${desktop}) via @vscode/test-electron`);

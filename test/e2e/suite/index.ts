@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   require('./rename.test');
   require('./quickfix.test');
   require('./moveGoal.test');
+  require('./foldersNotOnDisk.test');
   require('./restart.test');
 
   const results: { title: string; state: 'passed' | 'failed'; error?: string; ms?: number }[] = [];
