@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CORPUS_DIR, CORPUS_SKIP, REPO_ROOT } from '../support/corpus';
-import { type LspSession, openDocument, pullDiagnostics, startServer, type WireDiagnostic } from '../support/lspClient';
+import { type LspSession, openDocument, pullDiagnostics, startServer, waitFor, type WireDiagnostic } from '../support/lspClient';
 
 const pull = pullDiagnostics;
 
@@ -97,6 +97,30 @@ describe('language server for clients without pull diagnostics', () => {
       const p = await published;
       assert.equal(p.version, 7);
       assert.deepEqual(p.diagnostics.map((d) => d.code), ['anchor.case']);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('publishes for the last of many quick edits, never for a version a newer one replaced', async () => {
+    const session = await startServer({ pullDiagnostics: false });
+    try {
+      const uri = 'untitled:goals.md';
+      const versions: number[] = [];
+      let last: { version?: number; diagnostics: WireDiagnostic[] } | undefined;
+      session.connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: WireDiagnostic[] }) => {
+        versions.push(p.version ?? -1);
+        last = p;
+      });
+      const page = (n: number) => `## FY-24-Q1\n\n#### Goal ${n}\n\n- **Owner**: Ann\n\n[q](#${n % 2 ? 'FY-24-q1' : 'fy-24-q9'})\n`;
+      openDocument(session, uri, page(1), 1);
+      for (let v = 2; v <= 30; v++) {
+        session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: page(v) }] });
+      }
+      await waitFor('diagnostics of version 30', () => last?.version === 30);
+      // Version 30 links to #fy-24-q9: anchor.missing, not the odd versions' anchor.case.
+      assert.deepEqual(last!.diagnostics.map((d) => d.code), ['anchor.missing']);
+      assert.deepEqual([...versions].sort((a, b) => a - b), versions, `published out of order: ${versions.join(', ')}`);
     } finally {
       await session.close();
     }

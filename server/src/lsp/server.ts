@@ -294,7 +294,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   const pushDiagnostics = async (document: TextDocument) => {
-    const items = await service.diagnostics(document.uri);
+    // A newer version (or the document's close) makes this computation stale: it stops early.
+    const stale = { get isCancellationRequested() { return documents.get(document.uri)?.version !== document.version; } };
+    const items = await service.diagnostics(document.uri, stale);
     // Only publish for the version the diagnostics were computed for.
     if (documents.get(document.uri)?.version !== document.version) return;
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: items });
