@@ -18,10 +18,9 @@ import {
   type VerdictResult,
   VERDICTS_CHANGED_NOTIFICATION,
 } from '../../server/src/protocol';
+import { ActiveEditorFollower } from './activeEditor';
 import { isGoalDocsDocument, isMdxDocument } from './documents';
 
-/** Typing pauses this long before the verdict is asked for again. */
-const EDIT_DEBOUNCE_MS = 400;
 /** How many times a choice is asked again when the file changed before its edit was applied. */
 const ATTEMPTS = 3;
 
@@ -34,8 +33,7 @@ interface Choice extends vscode.QuickPickItem {
 export class GoalDocStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('goalDocs.verdict', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [this.item];
-  private pending: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
+  private readonly follower = new ActiveEditorFollower((document, isLatest) => this.show(document, isLatest));
 
   constructor(private readonly client: BaseLanguageClient) {
     this.item.name = 'Goal Docs';
@@ -44,21 +42,17 @@ export class GoalDocStatus implements vscode.Disposable {
       vscode.commands.registerCommand(CHOOSE_GOAL_DOC_CLIENT_COMMAND, () => this.choose()),
       vscode.commands.registerCommand(TREAT_AS_GOAL_DOC_CLIENT_COMMAND, () => this.sayForActiveFile('on')),
       vscode.commands.registerCommand(NOT_A_GOAL_DOC_CLIENT_COMMAND, () => this.sayForActiveFile('off')),
-      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      this.follower,
       // A document whose language changed (plaintext to mdx) is closed and opened again.
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d === vscode.window.activeTextEditor?.document) this.schedule(0);
-      }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.schedule(EDIT_DEBOUNCE_MS);
+        if (d === vscode.window.activeTextEditor?.document) this.follower.refresh();
       }),
       // The settings changed (goalDocs.files, goalDocs.exclude): the server has them when it says so.
-      client.onNotification(VERDICTS_CHANGED_NOTIFICATION, () => this.schedule(0)),
+      client.onNotification(VERDICTS_CHANGED_NOTIFICATION, () => this.follower.refresh()),
       client.onDidChangeState((e) => {
-        if (e.newState === State.Running) this.schedule(0);
+        if (e.newState === State.Running) this.follower.refresh();
       }),
     );
-    this.schedule(0);
   }
 
   /** The verdict of an open document, as the item shows it; null when the server does not have it. */
@@ -66,14 +60,7 @@ export class GoalDocStatus implements vscode.Disposable {
     return this.client.sendRequest<VerdictResult>(VERDICT_REQUEST, { uri: uri.toString() } satisfies VerdictParams);
   }
 
-  private schedule(delayMs: number): void {
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => void this.refresh(), delayMs);
-  }
-
-  private async refresh(): Promise<void> {
-    const generation = ++this.generation;
-    const document = vscode.window.activeTextEditor?.document;
+  private async show(document: vscode.TextDocument | undefined, isLatest: () => boolean): Promise<void> {
     let verdict: VerdictResult = null;
     if (document && isGoalDocsDocument(document)) {
       try {
@@ -83,7 +70,7 @@ export class GoalDocStatus implements vscode.Disposable {
       }
     }
     // An answer for an editor that is no longer active, or an older one, is dropped.
-    if (generation !== this.generation) return;
+    if (!isLatest()) return;
     if (!verdict) {
       this.item.hide();
       return;
@@ -144,7 +131,6 @@ export class GoalDocStatus implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.pending);
     for (const s of this.subscriptions) s.dispose();
   }
 }

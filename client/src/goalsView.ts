@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageclient';
 import type { GoalTreeResult } from '../../server/src/protocol';
+import { ActiveEditorFollower } from './activeEditor';
 import { isGoalDocsDocument } from './documents';
 
 export const GOALS_VIEW = 'goalDocs.goals';
@@ -12,8 +13,6 @@ export const GOALS_VIEW = 'goalDocs.goals';
 export const REVEAL_HEADING = 'goalDocs.revealHeading';
 /** Context key for the view's welcome text: `noEditor`, `notGoalDoc` or `goalDoc`. */
 const STATE_KEY = 'goalDocs.goalsView';
-/** Typing pauses this long before the tree is asked for again. */
-const EDIT_DEBOUNCE_MS = 400;
 
 export type GoalNodeKind = 'year' | 'quarter' | 'goal' | 'keyResult' | 'initiative' | 'heading';
 
@@ -55,8 +54,6 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
-  private pending: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
 
   constructor(
     private readonly requestTree: (uri: string) => Promise<GoalTreeResult>,
@@ -66,12 +63,8 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
     this.subscriptions.push(
       vscode.window.createTreeView(GOALS_VIEW, { treeDataProvider: this, showCollapseAll: true }),
       vscode.commands.registerCommand(REVEAL_HEADING, (node: GoalNode) => this.reveal(node)),
-      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.schedule(EDIT_DEBOUNCE_MS);
-      }),
+      new ActiveEditorFollower((document, isLatest) => this.show(document, isLatest)),
     );
-    this.schedule(0);
   }
 
   /** The tree of a document as the view shows it; null for a document that is not a goal doc. */
@@ -80,14 +73,7 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
     return symbols && symbols.map((s) => toNode(uri, s));
   }
 
-  private schedule(delayMs: number): void {
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => void this.refresh(), delayMs);
-  }
-
-  private async refresh(): Promise<void> {
-    const generation = ++this.generation;
-    const document = vscode.window.activeTextEditor?.document;
+  private async show(document: vscode.TextDocument | undefined, isLatest: () => boolean): Promise<void> {
     let roots: GoalNode[] | null = null;
     const ours = !!document && isGoalDocsDocument(document);
     if (ours) {
@@ -98,7 +84,7 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
       }
     }
     // An answer for an editor that is no longer active is dropped.
-    if (generation !== this.generation) return;
+    if (!isLatest()) return;
     this.roots = roots ?? [];
     const state = roots ? 'goalDoc' : ours ? 'notGoalDoc' : 'noEditor';
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
@@ -127,7 +113,6 @@ export class GoalsView implements vscode.TreeDataProvider<GoalNode>, vscode.Disp
   }
 
   dispose(): void {
-    clearTimeout(this.pending);
     for (const s of this.subscriptions) s.dispose();
   }
 }

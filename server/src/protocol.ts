@@ -31,13 +31,13 @@ export function pinnedDay(text: unknown): Date | undefined {
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
 }
 
-/** The Year › Quarter › Goal tree of an open goal doc, for the client's Goals view. */
 /**
  * The log line that says the background index build of start-up (or of new folders) is over,
  * followed by how many Markdown files it looked at and how long it took. Tests wait for it.
  */
 export const INDEX_BUILT_LOG = 'Goal Docs: indexed the workspace:';
 
+/** The Year › Quarter › Goal tree of an open goal doc, for the client's Goals view. */
 export const GOAL_TREE_REQUEST = 'goalDocs/goalTree';
 
 export interface GoalTreeParams {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { SymbolInformation } from 'vscode-languageserver-types';
-import { indexBuilt, type LspSession, openDocument, startServer } from '../support/lspClient';
+import { indexBuilt, type LspSession, openDocument, startServer, waitFor } from '../support/lspClient';
 import { INDEX_BUILT_LOG } from '../../server/src/protocol';
 
 const TEAMS = 300;
@@ -26,14 +26,6 @@ function page(n: number): string {
   for (let s = 0; s < 4; s++) lines.push(`## Step ${s}`, '', `Do the thing, then see [the goal](../team-${n % TEAMS}/goals.md#ship-widget-${n % TEAMS}-${s}).`, '', '- a list item', '- another', '');
   return lines.join('\n');
 }
-
-const waitFor = async (what: string, ok: () => boolean, ms = 60_000) => {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 describe('the workspace index at scale over stdio', () => {
   let folder: string;
@@ -65,7 +57,7 @@ describe('the workspace index at scale over stdio', () => {
       console.log(`the index build took ${ms} ms: its progress is not checked`);
       return;
     }
-    await waitFor('the progress to end', () => session.progress.some((p) => p.kind === 'end'));
+    await waitFor('the progress to end', () => session.progress.some((p) => p.kind === 'end'), 60_000);
     const [begin, ...rest] = session.progress;
     assert.equal(begin.kind, 'begin');
     assert.match(begin.title ?? '', /Goal Docs: indexing/);

@@ -298,7 +298,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const stale = { get isCancellationRequested() { return documents.get(document.uri)?.version !== document.version; } };
     const items = await service.diagnostics(document.uri, stale);
     // Only publish for the version the diagnostics were computed for.
-    if (documents.get(document.uri)?.version !== document.version) return;
+    if (stale.isCancellationRequested) return;
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: items });
   };
 

@@ -135,7 +135,10 @@ function remembered<T>(map: Map<string, Promise<T>>, key: string, ask: () => Pro
   if (!answer) {
     answer = ask();
     map.set(key, answer);
-    answer.catch(() => map.delete(key));
+    // A failed question is asked again next time, unless a change has already put a newer one in its place.
+    answer.catch(() => {
+      if (map.get(key) === answer) map.delete(key);
+    });
   }
   return answer;
 }
